@@ -20,16 +20,17 @@ def sha256_bytes(data: bytes) -> str:
 
 def read_raw(corpus_dir: Path, meta: dict) -> str:
     """The raw page as text, after checking its hash against the metadata."""
-    path = corpus_dir / meta["source_file"]
+    rel = meta["source_file"]
+    path = corpus_dir / rel
     if not path.is_file():
-        raise CorpusError(path, "source_file", "raw page is missing; restore it from ../shared/seeds")
+        raise CorpusError(rel, "source_file", "raw page is missing; restore it from ../shared/seeds")
     data = path.read_bytes()
     if sha256_bytes(data) != meta["raw_sha256"]:
-        raise CorpusError(path, "raw_sha256", "raw page does not match its recorded SHA-256; restore the original bytes")
+        raise CorpusError(rel, "raw_sha256", "raw page does not match its recorded SHA-256; restore the original bytes")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CorpusError(path, "encoding", f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise CorpusError(rel, "encoding", f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
 def segments(clean: str, blocks_kinds: list[str], meta: dict) -> list[dict]:

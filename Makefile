@@ -1,0 +1,45 @@
+# Two commands do all the set-up on a fresh Debian machine:
+#   make lab    install the kit and open the course in JupyterLab
+#   make test   install everything (test tools and Chromium too) and run the whole suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+
+.PHONY: lab test install install-test system-deps build validate bench clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python system-deps
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+
+# Debian packages: Chromium for the browser tests, bubblewrap for the grading sandbox.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium bubblewrap >/dev/null; \
+	  else echo "please install chromium and bubblewrap (sudo apt-get install chromium bubblewrap)"; fi; }
+
+lab: install
+	$(BIN)/jupyter lab --port $(PORT) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/00-start-here.ipynb
+
+test: install-test
+	$(BIN)/python -m tests.run
+
+build: install
+	$(BIN)/kjpacts build
+
+validate: install
+	$(BIN)/kjpacts validate
+
+bench: install-test
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m bench
+
+clean-venv:
+	rm -rf $(VENV)

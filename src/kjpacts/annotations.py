@@ -1,0 +1,307 @@
+"""The six annotation layers as typed records, loaded all-or-nothing.
+
+Files and fields are described in ``corpus/annotations/FORMAT.md``; the JSON
+Schemas in ``corpus/schemas/`` list every allowed value. :func:`load_annotations`
+checks everything first (see :mod:`kjpacts.annotation_checks`) and raises one
+``CorpusErrors`` listing every problem, so nothing loads half-way.
+
+Absent layers: a layer whose folder (or corpus-wide file) does not exist, or
+whose folder holds no ``.json`` file, is empty. Once a layer folder holds one
+file, every document needs one (``{"doc_id": ..., "<list>": []}`` when there is
+nothing to annotate).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .annotation_checks import LAYERS, check_annotations  # noqa: F401 (LAYERS re-exported)
+from .errors import CorpusError, CorpusErrors
+
+# Allowed values, in the order of FORMAT.md; the schemas list the same values.
+ENTITY_TYPES = ("person", "organisation", "country", "place", "agreement", "event")
+METONYMY = {
+    "capital-for-government": "a capital standing for its government ('Seoul has demanded')",
+    "historical-state": "a name standing for the historical state ('Japan's annexation of Korea')",
+}
+QUOTE_KINDS = {
+    "direct": "the speaker's words in quotation marks",
+    "indirect": "reported speech without quotation marks",
+    "mixed": "reported speech with a quoted fragment",
+    "according-to": "'according to' attribution",
+    "statement": "an institution's written statement",
+    "unattributed": "quotation marks with no attribution cue",
+}
+SPEAKER_TYPES = ("government-official", "politician", "military", "analyst", "advocacy-group",
+                 "media", "foreign-government", "other")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET", "RANGE")
+TIMEX_MODS = ("START", "MID", "END", "APPROX", "ON_OR_BEFORE", "BEFORE", "AFTER",
+              "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS")
+CLAIM_KINDS = ("shared", "conflict", "prediction")
+CLAIM_STATUSES = {
+    "corroborated": "confirmed by an independent source",
+    "echo": "repeated from one source, not confirmed",
+    "contested": "documents disagree",
+    "single-source": "only one document or one source makes it",
+    "prediction-failed": "did not happen as predicted",
+    "prediction-fulfilled": "happened as predicted",
+    "prediction-fulfilled-later": "happened, but later than predicted",
+}
+CONFIDENCE = ("high", "medium-high", "medium", "low")
+FRAMING_CATEGORIES = {
+    "evaluative": "a word that judges ('brutal')",
+    "hedge": "a word that weakens a claim ('possibly')",
+    "agentless-passive": "a passive that hides who acted",
+    "naming-choice": "a loaded choice of name or label",
+    "euphemism": "a mild word for something harsh",
+    "scare-quote": "quotation marks that distance the writer from a word",
+    "intensifier": "a word that strengthens a claim ('strongly')",
+}
+VOICES = ("reporter", "headline", "standfirst", "quoted-speaker")
+
+@dataclass(frozen=True)
+class Span:
+    """``clean[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class _Spanned:
+    """Mixin: records with flat ``start``/``end``/``text`` fields."""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Entity:
+    entity_id: str
+    name: str
+    type: str
+    variants: tuple[str, ...]
+    country: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Mention(_Spanned):
+    doc_id: str
+    id: str
+    start: int
+    end: int
+    text: str
+    entity_id: str
+    metonymy: str | None
+    refers_to: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    doc_id: str
+    id: str
+    kind: str
+    content: Span
+    cue: Span | None
+    source: Span | None
+    speaker: str
+    speaker_entity: str | None
+    source_group: str
+    speaker_type: str
+    named: bool
+    anonymity_reason: str | None
+    country: str | None
+    unattributed: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class Timex(_Spanned):
+    doc_id: str
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    anchor: str
+    function: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    what_happened: str
+    confidence: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ClaimOccurrence(_Spanned):
+    claim_id: str
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    attributed_to: str
+    quote_id: str | None
+    independent: bool | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    claim_id: str
+    statement: str
+    kind: str
+    status: str
+    outcome: Outcome | None
+    occurrences: tuple[ClaimOccurrence, ...]
+
+
+@dataclass(frozen=True)
+class Framing(_Spanned):
+    doc_id: str
+    id: str
+    start: int
+    end: int
+    text: str
+    category: str
+    note: str
+    voice: str
+    quote_id: str | None
+
+
+# Columns of each table: the required CSV columns first, then extras.
+COLUMNS: dict[str, list[str]] = {
+    "entities": ["entity_id", "name", "type", "country", "variants", "description"],
+    "mentions": ["doc_id", "start", "end", "text", "entity_id", "metonymy", "id", "refers_to"],
+    "quotes": ["doc_id", "start", "end", "text", "kind", "cue", "source_text", "speaker", "speaker_type",
+               "named", "anonymity_reason", "country", "id", "cue_start", "cue_end", "source_start",
+               "source_end", "speaker_entity", "source_group", "unattributed", "note"],
+    "timex": ["doc_id", "start", "end", "text", "type", "value", "anchor", "id", "mod", "function", "note"],
+    "claims": ["claim_id", "statement", "status", "kind", "occurrences", "documents",
+               "outcome", "outcome_confidence"],
+    "claim_occurrences": ["claim_id", "doc_id", "start", "end", "text", "attributed_to", "independent",
+                          "id", "quote_id", "reason"],
+    "framing": ["doc_id", "start", "end", "text", "category", "voice", "id", "quote_id", "note"],
+}
+
+
+@dataclass
+class Annotations:
+    """All layers of a corpus. Per-document layers have a (maybe empty) list for every document."""
+
+    doc_ids: tuple[str, ...]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    quotes: dict[str, list[Quote]] = field(default_factory=dict)
+    timexes: dict[str, list[Timex]] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    framing: dict[str, list[Framing]] = field(default_factory=dict)
+    present: frozenset[str] = frozenset()  # layers that have files
+
+    def quote(self, doc_id: str, quote_id: str) -> Quote:
+        """The quote ``quote_id`` of document ``doc_id``."""
+        return next(q for q in self.quotes[doc_id] if q.id == quote_id)
+
+    def occurrences(self) -> list[ClaimOccurrence]:
+        """Every claim occurrence, claim by claim."""
+        return [o for c in self.claims for o in c.occurrences]
+
+    def frame(self, layer: str) -> pd.DataFrame:
+        """One layer as a table; columns as in :data:`COLUMNS` (offsets into the clean text)."""
+        if layer not in COLUMNS:
+            raise KeyError(f"unknown layer {layer!r}; use one of: {', '.join(COLUMNS)}")
+        frame = pd.DataFrame(_rows(self, layer), columns=COLUMNS[layer])
+        for col in ("start", "end", "cue_start", "cue_end", "source_start", "source_end", "occurrences", "documents"):
+            if col in frame:
+                frame[col] = frame[col].astype("Int64")  # integers that may be missing
+        return frame
+
+
+def _per_doc(layer: dict[str, list]) -> list:
+    return [r for doc_records in layer.values() for r in doc_records]
+
+
+def _quote_row(q: Quote) -> dict:
+    row = {k: v for k, v in asdict(q).items() if k not in ("content", "cue", "source")}
+    row.update(start=q.content.start, end=q.content.end, text=q.content.text,
+               cue=q.cue.text if q.cue else None, cue_start=q.cue.start if q.cue else None,
+               cue_end=q.cue.end if q.cue else None, source_text=q.source.text if q.source else None,
+               source_start=q.source.start if q.source else None, source_end=q.source.end if q.source else None)
+    return row
+
+
+def _rows(ann: Annotations, layer: str) -> list[dict]:
+    if layer == "entities":
+        return [dict(asdict(e), variants="|".join(e.variants)) for e in ann.entities.values()]
+    if layer == "quotes":
+        return [_quote_row(q) for q in _per_doc(ann.quotes)]
+    if layer == "claims":
+        return [{"claim_id": c.claim_id, "statement": c.statement, "status": c.status, "kind": c.kind,
+                 "occurrences": len(c.occurrences),
+                 "documents": len({o.doc_id for o in c.occurrences}),
+                 "outcome": c.outcome.what_happened if c.outcome else None,
+                 "outcome_confidence": c.outcome.confidence if c.outcome else None} for c in ann.claims]
+    if layer == "claim_occurrences":
+        return [asdict(o) for o in ann.occurrences()]
+    source = {"mentions": ann.mentions, "timex": ann.timexes, "framing": ann.framing}[layer]
+    return [asdict(r) for r in _per_doc(source)]
+
+
+def read_texts(corpus_dir: Path) -> dict[str, str]:
+    """Clean texts of every document in ``documents.json``, read exactly (``newline=""``)."""
+    path = corpus_dir / "documents.json"
+    try:
+        docs = json.loads(path.read_bytes().decode("utf-8"))["documents"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise CorpusError("documents.json", "-", f"cannot read the document list ({exc}); fix or restore it") from None
+    texts = {}
+    for meta in docs:
+        with open(corpus_dir / "clean" / f"{meta['doc_id']}.txt", encoding="utf-8", newline="") as fh:
+            texts[meta["doc_id"]] = fh.read()
+    return texts
+
+
+def _span(d: dict | None) -> Span | None:
+    return None if d is None else Span(d["start"], d["end"], d["text"])
+
+
+def _build(raw: dict[str, dict[str, list[dict]]], doc_ids: tuple[str, ...], present: set[str]) -> Annotations:
+    """Turn checked JSON records into dataclasses (only called on valid data)."""
+    ann = Annotations(doc_ids=doc_ids, present=frozenset(present))
+    for e in raw["entities"].get("", []):
+        ann.entities[e["entity_id"]] = Entity(**{**e, "variants": tuple(e["variants"])})
+    for doc in doc_ids:
+        ann.mentions[doc] = [Mention(doc_id=doc, **m) for m in raw["mentions"].get(doc, [])]
+        ann.quotes[doc] = [Quote(doc_id=doc, **{**q, "content": _span(q["content"]), "cue": _span(q["cue"]),
+                                                 "source": _span(q["source"])}) for q in raw["quotes"].get(doc, [])]
+        ann.timexes[doc] = [Timex(doc_id=doc, **t) for t in raw["timex"].get(doc, [])]
+        ann.framing[doc] = [Framing(doc_id=doc, **f) for f in raw["framing"].get(doc, [])]
+    for c in raw["claims"].get("", []):
+        occ = tuple(ClaimOccurrence(claim_id=c["claim_id"], **o) for o in c["occurrences"])
+        outcome = Outcome(**c["outcome"]) if c["outcome"] else None
+        ann.claims.append(Claim(c["claim_id"], c["statement"], c["kind"], c["status"], outcome, occ))
+    return ann
+
+
+def validate_annotations(corpus_dir: Path, texts: dict[str, str]) -> list[CorpusError]:
+    """Every problem in ``corpus_dir/annotations`` (empty list when all is well)."""
+    return check_annotations(Path(corpus_dir), texts)[0]
+
+
+def load_annotations(corpus_dir: Path, texts: dict[str, str]) -> Annotations:
+    """Check and load every layer; raise ``CorpusErrors`` listing all problems."""
+    problems, raw, present = check_annotations(Path(corpus_dir), texts)
+    if problems:
+        raise CorpusErrors(problems)
+    return _build(raw, tuple(texts), present)

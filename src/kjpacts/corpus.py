@@ -1,0 +1,238 @@
+"""Load the corpus: documents with clean text, raw page, metadata and structure.
+
+>>> import kjpacts
+>>> corpus = kjpacts.load()
+>>> corpus.fileids()
+['ahram-2011-01-10', 'koreaherald-2012-05', 'koreaherald-2012-05-13', 'wapo-2011-01-11', 'yonhap-2012-06-27']
+>>> doc = corpus["wapo-2011-01-11"]
+>>> doc.headline
+'Japan, S. Korea seek to boost military relations'
+>>> doc.meta["published"], doc.meta["published_precision"]
+('2011-01-11', 'day')
+>>> start = doc.text.index("Seoul")
+>>> doc.raw[doc.to_raw(start):doc.to_raw(start + 5, side="end")]
+'Seoul'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from .build import load_documents_json, read_raw, sha256_bytes
+from .cleaning import Edit, clean_to_raw, rebuild_raw
+from .errors import CorpusError, CorpusErrors
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .annotations import Annotations
+
+#: Cleaning categories that remove page furniture (the page-level layer).
+BOILERPLATE_CATEGORIES = ("navigation", "share-widget", "view-counter", "copyright-footer",
+                          "scrape-header", "photo-caption", "version-tag")
+
+
+def shipped_corpus_dir() -> Path:
+    """The corpus folder: ``$KJPACTS_CORPUS``, the repo's ``corpus/`` or the wheel's copy."""
+    env = os.environ.get("KJPACTS_CORPUS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent.parent / "corpus", here / "_corpus"):
+        if (candidate / "documents.json").is_file():
+            return candidate
+    raise FileNotFoundError(f"no corpus found next to {here}; pass a folder: kjpacts.load(path)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A structural span of the clean text (headline, byline, paragraph, ...)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news page: clean text, raw page, metadata, structure and cleaning log."""
+
+    doc_id: str
+    text: str
+    raw: str
+    meta: dict
+    segments: tuple[Segment, ...]
+    captions: tuple[dict, ...]
+    edits: tuple[Edit, ...]
+
+    def __repr__(self) -> str:
+        return f"<Document {self.doc_id}: {self.headline!r}>"
+
+    @property
+    def headline(self) -> str:
+        return self.meta["headline"]
+
+    @property
+    def outlet(self) -> str:
+        return self.meta["outlet"]
+
+    @property
+    def published(self) -> str:
+        return self.meta["published"]
+
+    def segments_of(self, kind: str) -> list[Segment]:
+        """Segments of one kind: 'headline', 'byline', 'paragraph', 'dateline', ..."""
+        return [s for s in self.segments if s.kind == kind]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Body paragraphs (not headline, byline, credit or date lines)."""
+        return [s.text for s in self.segments_of("paragraph")]
+
+    def to_raw(self, offset: int, side: str = "start") -> int:
+        """Map a clean-text offset to the raw page (``side='end'`` for span ends)."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"{self.doc_id}: offset {offset} is outside the clean text (0-{len(self.text)})")
+        return clean_to_raw(offset, list(self.edits), side)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-page span of the clean span ``start:end``."""
+        return self.to_raw(start), self.to_raw(end, side="end")
+
+    @property
+    def boilerplate(self) -> list[Edit]:
+        """Page furniture removed in cleaning, with raw offsets and categories."""
+        return [e for e in self.edits if e.category in BOILERPLATE_CATEGORIES]
+
+
+def _read_json(path: Path, root: Path) -> dict:
+    rel = path.relative_to(root)
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise CorpusError(rel, "-", "file is missing; run `kjpacts build` to regenerate derived files") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(rel, "encoding", f"not valid UTF-8 ({exc.reason} at byte {exc.start}); re-save it as UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise CorpusError(rel, f"line {exc.lineno} column {exc.colno}", f"invalid JSON: {exc.msg}; fix it or run `kjpacts build`") from None
+
+
+def _read_text(path: Path, root: Path) -> str:
+    rel = path.relative_to(root)
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise CorpusError(rel, "-", "file is missing; run `kjpacts build` to regenerate it") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(rel, "encoding", f"not valid UTF-8 ({exc.reason} at byte {exc.start}); re-save it as UTF-8") from None
+
+
+def load_document(root: Path, meta: dict) -> Document:
+    """Read one document's files and check they agree (hashes, offsets, log)."""
+    doc_id = meta["doc_id"]
+    raw = read_raw(root, meta)
+    text = _read_text(root / "clean" / f"{doc_id}.txt", root)
+    log = _read_json(root / "cleaning" / f"{doc_id}.json", root)
+    log_rel = f"cleaning/{doc_id}.json"
+    if log.get("clean_sha256") != sha256_bytes(text.encode("utf-8")):
+        raise CorpusError(f"clean/{doc_id}.txt", "clean_sha256",
+                          f"clean text does not match the hash in {log_rel}; run `kjpacts build`")
+    try:
+        edits = tuple(Edit(**e) for e in log["edits"])
+        rebuilt = rebuild_raw(text, edits)
+    except (TypeError, KeyError, ValueError) as exc:
+        raise CorpusError(log_rel, "edits", f"{exc}; run `kjpacts build`") from None
+    if rebuilt != raw:
+        raise CorpusError(log_rel, "edits", "clean text plus log does not rebuild the raw page; run `kjpacts build`")
+    structure = _read_json(root / "structure" / f"{doc_id}.json", root)
+    segs = []
+    for i, s in enumerate(structure.get("segments", [])):
+        if not (0 <= s["start"] <= s["end"] <= len(text)):
+            raise CorpusError(f"structure/{doc_id}.json", f"segments[{i}].end",
+                              f"offset {s['start']}-{s['end']} is beyond the text (length {len(text)}); run `kjpacts build`")
+        if text[s["start"]:s["end"]] != s["text"]:
+            raise CorpusError(f"structure/{doc_id}.json", f"segments[{i}].text",
+                              "span text does not match the clean text; run `kjpacts build`")
+        segs.append(Segment(s["kind"], s["start"], s["end"], s["text"]))
+    return Document(doc_id, text, raw, meta, tuple(segs), tuple(structure.get("captions", [])), edits)
+
+
+class Corpus:
+    """The documents of one corpus folder, in ``doc_id`` order."""
+
+    def __init__(self, root: Path, documents: dict[str, Document]):
+        self.root = root
+        self.documents = documents
+
+    def __repr__(self) -> str:
+        return f"<Corpus {len(self)} documents from {self.root}>"
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents.values())
+
+    def __getitem__(self, doc_id: str) -> Document:
+        try:
+            return self.documents[doc_id]
+        except KeyError:
+            raise KeyError(f"no document {doc_id!r}; choose one of {', '.join(self.documents)}") from None
+
+    def fileids(self) -> list[str]:
+        """Document ids, sorted (the reader's file ids add ``.txt``)."""
+        return list(self.documents)
+
+    @cached_property
+    def annotations(self) -> "Annotations":
+        """Every annotation layer, validated (raises ``CorpusErrors`` on any problem)."""
+        from .annotations import load_annotations
+
+        return load_annotations(self.root, {d.doc_id: d.text for d in self})
+
+    def frame(self, layer: str = "documents") -> "pd.DataFrame":
+        """A layer as a pandas DataFrame: 'documents' or any annotation layer."""
+        if layer == "documents":
+            from .export import documents_frame
+
+            return documents_frame(self)
+        return self.annotations.frame(layer)
+
+    def reader(self):
+        """An NLTK corpus reader over the clean texts (see :mod:`kjpacts.reader`)."""
+        from .reader import corpus_reader
+
+        return corpus_reader(self)
+
+
+def load(path: str | Path | None = None) -> Corpus:
+    """Load and check a corpus folder (default: the shipped corpus).
+
+    Raises :class:`~kjpacts.errors.CorpusError` naming the file and field on the
+    first problem that stops loading, or ``CorpusErrors`` listing annotation
+    problems. Nothing is tokenized here.
+    """
+    root = Path(path) if path is not None else shipped_corpus_dir()
+    if not root.is_dir():
+        raise CorpusError(root, "-", "corpus folder not found")
+    metas = load_documents_json(root)
+    seen: set[str] = set()
+    docs: dict[str, Document] = {}
+    for i, meta in enumerate(metas):
+        doc_id = meta.get("doc_id")
+        if not doc_id:
+            raise CorpusError("documents.json", f"documents[{i}].doc_id", "missing document id")
+        if doc_id in seen:
+            raise CorpusError("documents.json", f"documents[{i}].doc_id", f"duplicate id {doc_id!r}; ids must be unique")
+        seen.add(doc_id)
+        docs[doc_id] = load_document(root, meta)
+    corpus = Corpus(root, dict(sorted(docs.items())))
+    if (root / "annotations").is_dir():
+        corpus.annotations  # validate now: a corrupted corpus never loads silently
+    return corpus

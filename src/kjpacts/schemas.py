@@ -1,0 +1,160 @@
+"""JSON Schema checks for corpus files, with errors that name file, record and field.
+
+The schemas live in ``corpus/schemas/<name>.schema.json`` (draft 2020-12). A
+problem is reported as ``file: field: message`` where ``field`` starts at the
+record's id when the record has one (``q3.content.text``), else at its list
+index (``edits[4].category``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import CorpusError
+
+#: Keys that identify a record inside a list, tried in this order.
+ID_KEYS = ("id", "entity_id", "claim_id", "doc_id")
+
+# Corpus files outside annotations/ and the schema each one follows.
+CORPUS_FILES = {"documents.json": "documents", "cleaning/*.json": "cleaning", "structure/*.json": "structure"}
+
+_LAST_ID = re.compile(r'"(?:id|entity_id|claim_id)"\s*:\s*"([^"]+)"')
+
+
+def rel_name(path: Path, corpus_dir: Path) -> str:
+    """``path`` relative to the corpus folder, with forward slashes."""
+    try:
+        return path.relative_to(corpus_dir).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_schema(corpus_dir: Path, name: str) -> dict:
+    """Read ``schemas/<name>.schema.json``; raise ``CorpusError`` if missing or broken."""
+    path = corpus_dir / "schemas" / f"{name}.schema.json"
+    data, problems = read_json(path, rel_name(path, corpus_dir))
+    if problems:
+        raise problems[0]
+    return data
+
+
+def read_json(path: Path, rel: str) -> tuple[Any, list[CorpusError]]:
+    """Parse a UTF-8 JSON file; on failure return ``(None, [problem])``.
+
+    A syntax error names the line, column and the last record id seen before
+    it, so a truncated file points at the record where it broke off.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [CorpusError(rel, "-", f"cannot read the file ({exc.strerror}); restore it")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [CorpusError(rel, "encoding", f"not valid UTF-8 ({exc.reason} at byte {exc.start}); save the file as UTF-8")]
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as exc:
+        ids = _LAST_ID.findall(text[: exc.pos])
+        where = f" (in or after record {ids[-1]})" if ids else ""
+        field = f"line {exc.lineno} column {exc.colno}"
+        return None, [CorpusError(rel, field, f"invalid JSON{where}: {exc.msg}; fix or restore the file")]
+
+
+def record_label(item: Any) -> str | None:
+    """The id of a record, when it has a usable one."""
+    if isinstance(item, dict):
+        for key in ID_KEYS:
+            if isinstance(item.get(key), str) and item[key]:
+                return item[key]
+    return None
+
+
+def field_path(data: Any, path: list) -> str:
+    """Readable field name for a JSON path: ``["quotes", 2, "cue"]`` -> ``q3.cue``."""
+    parts: list[str] = []
+    node = data
+    for step in path:
+        if isinstance(step, int):
+            label = record_label(node[step]) if isinstance(node, list) and step < len(node) else None
+            if label is not None:
+                if parts:
+                    parts.pop()  # the list's own key: the id says enough
+                parts.append(label)
+            elif parts:
+                parts[-1] += f"[{step}]"
+            else:
+                parts.append(f"[{step}]")
+        else:
+            parts.append(str(step))
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return ".".join(parts)
+
+
+def _join(base: str, name: str) -> str:
+    return f"{base}.{name}" if base else name
+
+
+def _describe(error: ValidationError, base: str) -> list[tuple[str, str]]:
+    """``(field, message)`` pairs for one schema error."""
+    inst = error.instance
+    if error.validator == "required":
+        missing = [k for k in error.validator_value if isinstance(inst, dict) and k not in inst]
+        return [(_join(base, k), "required field is missing; add it (use null where the format allows)") for k in missing]
+    if error.validator == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        extra = [k for k in inst if k not in known] if isinstance(inst, dict) else []
+        return [(_join(base, k), "unexpected field; remove it or fix its name") for k in extra]
+    if error.validator == "enum":
+        allowed = ", ".join("null" if v is None else str(v) for v in error.validator_value)
+        return [(base, f"unknown value {inst!r}; use one of: {allowed}")]
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        return [(base, f"expected {wanted}, got {json.dumps(inst, ensure_ascii=False)[:60]}")]
+    if error.validator == "pattern":
+        return [(base, f"{inst!r} does not have the expected form (pattern {error.validator_value})")]
+    return [(base, f"{error.message}")]
+
+
+def schema_problems(data: Any, schema: dict, rel: str) -> list[CorpusError]:
+    """Every schema violation of ``data``, sorted by position in the file."""
+    validator = Draft202012Validator(schema)
+    problems = []
+    order = lambda e: [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in e.absolute_path]
+    for error in sorted(validator.iter_errors(data), key=order):
+        base = field_path(data, list(error.absolute_path))
+        for field, message in _describe(error, base):
+            problems.append(CorpusError(rel, field or "-", message))
+    return problems
+
+
+def check_file(corpus_dir: Path, path: Path, schema_name: str) -> tuple[Any, list[CorpusError]]:
+    """Read one JSON file and check it against its schema."""
+    rel = rel_name(path, corpus_dir)
+    data, problems = read_json(path, rel)
+    if problems:
+        return None, problems
+    try:
+        schema = load_schema(corpus_dir, schema_name)
+    except CorpusError as exc:
+        return data, [exc]
+    return data, schema_problems(data, schema, rel)
+
+
+def validate_corpus_files(corpus_dir: Path) -> list[CorpusError]:
+    """Schema problems in ``documents.json``, ``cleaning/*.json`` and ``structure/*.json``."""
+    problems: list[CorpusError] = []
+    for pattern, schema_name in CORPUS_FILES.items():
+        for path in sorted(corpus_dir.glob(pattern)):
+            problems += check_file(corpus_dir, path, schema_name)[1]
+    return problems

@@ -1,0 +1,158 @@
+"""``kjpacts validate``: every check on a corpus folder, each problem on its own line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from .build import load_documents_json, read_raw, sha256_bytes
+from .errors import CorpusError, CorpusErrors
+
+#: JSON files and the schema each must satisfy (glob relative to the corpus folder).
+SCHEMAS = {
+    "documents.json": "documents.schema.json",
+    "cleaning/*.json": "cleaning.schema.json",
+    "structure/*.json": "structure.schema.json",
+    "annotations/entities.json": "entities.schema.json",
+    "annotations/mentions/*.json": "mentions.schema.json",
+    "annotations/quotes/*.json": "quotes.schema.json",
+    "annotations/timex/*.json": "timex.schema.json",
+    "annotations/claims.json": "claims.schema.json",
+    "annotations/framing/*.json": "framing.schema.json",
+    "datapackage.json": "datapackage.schema.json",
+}
+
+
+def _collect(problems: list[CorpusError], check: Callable[[], object]) -> object:
+    try:
+        return check()
+    except CorpusErrors as many:
+        problems.extend(many.problems)
+    except CorpusError as one:
+        problems.append(one)
+    return None
+
+
+def schema_dir() -> Path:
+    """The kit's own schemas (never the checked folder's, which may be the broken one)."""
+    from .corpus import shipped_corpus_dir
+
+    return shipped_corpus_dir() / "schemas"
+
+
+def check_schemas(root: Path) -> list[CorpusError]:
+    """Validate every JSON file against its schema from the shipped ``corpus/schemas``."""
+    from jsonschema import Draft202012Validator
+
+    problems = []
+    for pattern, schema_name in SCHEMAS.items():
+        schema = json.loads((schema_dir() / schema_name).read_text(encoding="utf-8"))
+        validator = Draft202012Validator(schema)
+        for path in sorted(root.glob(pattern)):
+            rel = path.relative_to(root)
+            try:
+                data = json.loads(path.read_bytes().decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                problems.append(CorpusError(rel, "-", f"unreadable JSON ({exc}); fix it or run `kjpacts build`"))
+                continue
+            for err in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+                where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
+                problems.append(CorpusError(rel, where, f"schema {schema_name}: {err.message}"))
+    return problems
+
+
+def check_metadata(root: Path, metas: list[dict]) -> list[CorpusError]:
+    """Unique ids, raw hashes, and a reason for every null fact."""
+    problems, seen = [], set()
+    for i, meta in enumerate(metas):
+        doc_id = meta.get("doc_id", f"documents[{i}]")
+        if doc_id in seen:
+            problems.append(CorpusError("documents.json", f"documents[{i}].doc_id", f"duplicate id {doc_id!r}"))
+        seen.add(doc_id)
+        _collect(problems, lambda: read_raw(root, meta))
+        reasons = meta.get("null_reasons", {})
+        for field, value in meta.items():
+            if value is None and field not in reasons:
+                problems.append(CorpusError("documents.json", f"{doc_id}.{field}",
+                                            "is null with no reason; add one under null_reasons"))
+    return problems
+
+
+def derived_paths(doc_id: str) -> list[str]:
+    return [f"clean/{doc_id}.txt", f"cleaning/{doc_id}.json", f"structure/{doc_id}.json"]
+
+
+def check_derived(root: Path, metas: list[dict]) -> list[CorpusError]:
+    """Per document: derived files exist, load cleanly, equal a fresh build, and rebuild the raw page."""
+    from .build import build_document
+    from .corpus import load_document
+
+    problems: list[CorpusError] = []
+    for meta in metas:
+        doc_id = meta.get("doc_id")
+        missing = [rel for rel in derived_paths(doc_id) if not (root / rel).is_file()]
+        problems += [CorpusError(rel, "-", "file is missing; run `kjpacts build`") for rel in missing]
+        if missing:
+            continue
+        before = len(problems)
+        _collect(problems, lambda: load_document(root, meta))  # hashes, encodings, offsets, log
+        fresh = _collect(problems, lambda: build_document(root, meta))
+        if fresh is None or len(problems) > before:
+            continue
+        for rel, text in fresh.items():
+            if (root / rel).read_bytes() != text.encode("utf-8"):
+                problems.append(CorpusError(rel, "-", "differs from what `kjpacts build` makes from raw/ and documents.json; run it"))
+    return problems
+
+
+def check_datapackage(root: Path) -> list[CorpusError]:
+    """Every file is listed in datapackage.json with its current checksum."""
+    from .datapackage import corpus_files
+
+    path = root / "datapackage.json"
+    try:
+        package = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [CorpusError("datapackage.json", "-", f"unreadable ({exc}); run `kjpacts build`")]
+    problems = []
+    listed = {r.get("path"): r for r in package.get("resources", [])}
+    for rel in corpus_files(root):
+        res = listed.pop(rel, None)
+        if res is None:
+            problems.append(CorpusError("datapackage.json", rel, "file is not listed; run `kjpacts build`"))
+        elif res.get("hash") != "sha256:" + sha256_bytes((root / rel).read_bytes()):
+            problems.append(CorpusError("datapackage.json", f"{rel}.hash", "checksum does not match the file; run `kjpacts build` if the change is intended"))
+    for rel in listed:
+        problems.append(CorpusError("datapackage.json", rel, "listed file does not exist"))
+    return problems
+
+
+def check_annotations(root: Path, metas: list[dict]) -> list[CorpusError]:
+    if not (root / "annotations").is_dir():
+        return []
+    from .annotations import validate_annotations
+
+    texts = {}
+    for meta in metas:
+        try:
+            texts[meta["doc_id"]] = (root / "clean" / f"{meta['doc_id']}.txt").read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError, KeyError):
+            pass  # reported by check_derived
+    unreadable = {m.get("doc_id") for m in metas} - set(texts)  # already reported by check_derived
+    return [p for p in validate_annotations(root, texts)
+            if not any(p.file.endswith(f"/{doc_id}.json") for doc_id in unreadable)]
+
+
+def validate(root: Path) -> list[CorpusError]:
+    """All problems in the corpus folder ``root`` (empty when everything holds)."""
+    problems: list[CorpusError] = []
+    metas = _collect(problems, lambda: load_documents_json(root))
+    if metas is None:
+        return problems
+    problems += check_schemas(root)
+    problems += check_metadata(root, metas)
+    problems += check_derived(root, metas)
+    problems += check_annotations(root, metas)
+    problems += check_datapackage(root)
+    return problems

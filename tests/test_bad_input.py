@@ -1,0 +1,115 @@
+"""A corrupted corpus never loads silently: load() raises and validate reports, naming file and field."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kjpacts
+from kjpacts.errors import CorpusError, CorpusErrors
+from kjpacts.validate import validate
+
+from .conftest import ROOT
+
+
+def corrupt_truncated_json(root: Path) -> tuple[str, str]:
+    path = root / "cleaning" / "wapo-2011-01-11.json"
+    path.write_bytes(path.read_bytes()[:200])
+    return "cleaning/wapo-2011-01-11.json", "line"
+
+
+def corrupt_raw_byte(root: Path) -> tuple[str, str]:
+    path = root / "raw" / "002_711d320877050c39.txt"
+    data = bytearray(path.read_bytes())
+    data[500] = ord("X") if data[500] != ord("X") else ord("Y")
+    path.write_bytes(bytes(data))
+    return "raw/002_711d320877050c39.txt", "raw_sha256"
+
+
+def corrupt_offset(root: Path) -> tuple[str, str]:
+    path = root / "structure" / "ahram-2011-01-10.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["segments"][-1]["end"] = 10**6
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return "structure/ahram-2011-01-10.json", "segments[" 
+
+
+def corrupt_duplicate_id(root: Path) -> tuple[str, str]:
+    path = root / "documents.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["documents"][1]["doc_id"] = data["documents"][0]["doc_id"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return "documents.json", "doc_id"
+
+
+def corrupt_encoding(root: Path) -> tuple[str, str]:
+    path = root / "clean" / "koreaherald-2012-05.txt"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("defense", "d\u00e9fense").encode("latin-1"))
+    return "clean/koreaherald-2012-05.txt", "encoding"
+
+
+def corrupt_missing_file(root: Path) -> tuple[str, str]:
+    (root / "clean" / "yonhap-2012-06-27.txt").unlink()
+    return "clean/yonhap-2012-06-27.txt", "missing"
+
+
+CASES = [corrupt_truncated_json, corrupt_raw_byte, corrupt_offset, corrupt_duplicate_id, corrupt_encoding, corrupt_missing_file]
+
+
+@pytest.mark.parametrize("corrupt", CASES, ids=lambda f: f.__name__)
+def test_load_raises_naming_file_and_field(corpus_copy, corrupt):
+    file, field = corrupt(corpus_copy)
+    with pytest.raises((CorpusError, CorpusErrors)) as info:
+        kjpacts.load(corpus_copy)
+    message = str(info.value)
+    assert file in message and field in message, message
+
+
+@pytest.mark.parametrize("corrupt", CASES, ids=lambda f: f.__name__)
+def test_validate_reports_naming_file_and_field(corpus_copy, corrupt):
+    file, field = corrupt(corpus_copy)
+    problems = [str(p) for p in validate(corpus_copy)]
+    assert problems, "validate found nothing wrong"
+    assert any(file in p and field in p for p in problems), problems
+
+
+def test_cli_validate_contract(corpus_copy):
+    ok = subprocess.run([sys.executable, "-m", "kjpacts.cli", "validate"], capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    corrupt_raw_byte(corpus_copy)
+    corrupt_missing_file(corpus_copy)
+    bad = subprocess.run([sys.executable, "-m", "kjpacts.cli", "validate", str(corpus_copy)], capture_output=True, text=True)
+    assert bad.returncode != 0
+    lines = bad.stdout.strip().splitlines()
+    assert any(l.startswith("raw/002_711d320877050c39.txt: raw_sha256:") for l in lines), lines
+    assert any(l.startswith("clean/yonhap-2012-06-27.txt:") for l in lines), lines
+
+
+def test_cli_export_csv_documents(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "kjpacts.cli", "export", "--format", "csv", str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    import csv
+
+    rows = list(csv.DictReader((tmp_path / "documents.csv").open(encoding="utf-8")))
+    assert len(rows) == 5
+    required = ["doc_id", "source_file", "raw_sha256", "outlet", "agency", "byline", "headline", "dateline",
+                "published", "published_precision", "published_evidence"]
+    assert list(rows[0])[:len(required)] == required
+    by_id = {r["doc_id"]: r for r in rows}
+    assert by_id["koreaherald-2012-05"]["published_precision"] == "month"
+    assert by_id["ahram-2011-01-10"]["agency"] == "AFP"
+
+
+def test_build_never_touches_raw_pages(corpus_copy):
+    from kjpacts.build import build
+
+    before = {p.name: p.read_bytes() for p in (corpus_copy / "raw").iterdir()}
+    (corpus_copy / "clean" / "wapo-2011-01-11.txt").write_text("edited", encoding="utf-8")
+    assert build(corpus_copy) == ["clean/wapo-2011-01-11.txt"]
+    assert {p.name: p.read_bytes() for p in (corpus_copy / "raw").iterdir()} == before
+    assert kjpacts.load(corpus_copy)["wapo-2011-01-11"].text.startswith("Japan, S. Korea")

@@ -1,0 +1,132 @@
+"""Stock NLTK calls work with no download, with NLTK_DATA empty and the network blocked."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kjpacts  # noqa: F401  (puts the kit's nltk_data on the path)
+import nltk
+
+from .conftest import ROOT
+
+# (text, expected sentences): every hard case in the seeds plus common abbreviations they lack.
+HARD = [
+    ('Rep. Kim Eul-dong of the ruling Saenuri Party told Yonhap News Agency, "Various issues remain unresolved between Korea and Japan."',
+     1),
+    ("About 28,500 U.S. troops, mostly ground soldiers, are stationed in South Korea and more than 35,000 U.S. troops are stationed in Japan.", 1),
+    ("Speaking here on Dec. 9, Adm. Mike Mullen, chairman of the Joint Chiefs of Staff, urged cooperation. He spoke in Tokyo.", 2),
+    ("But analysts note recent signs, particularly in the aftermath of North Korea's Nov. 23 shelling on Yeonpyeong Island. When the United States and Japan held drills, South Korea sent observers.", 2),
+    ("S. Korea and Japan discuss security cooperation. The talks began.", 2),
+    ("It cited the presence of U.S. forces in Japan. The official said so.", 2),
+    ("Gen. Walter Sharp met Lt. Col. Park and Sen. John McCain. Dr. Kim was there too.", 2),
+    ("Talks were held on Jan. 5, Feb. 6, Mar. 7, Apr. 8 and Aug. 9. Others followed.", 2),
+    ("Meetings in Jun. 2012, Jul. 2012, Sep. 2012, Sept. 2012, Oct. 2012, Nov. 2012 and Dec. 2012 ended. Nothing was signed.", 2),
+]
+
+
+@pytest.mark.parametrize("text,n", HARD)
+def test_sentence_splitting_on_hard_cases(text, n):
+    sents = nltk.sent_tokenize(text)
+    assert len(sents) == n, sents
+    assert "".join(sents).replace(" ", "") == text.replace(" ", "")
+
+
+def test_no_false_split_in_the_corpus(corpus):
+    from kjpacts.nlp import sentences
+
+    abbreviations = ("U.S.", "Rep.", "Nov.", "Dec.", "Adm.", "S.", "N.")
+    for doc in corpus:
+        for sent in sentences(doc):
+            assert not sent.text.endswith(abbreviations), (doc.doc_id, sent.text)
+            assert sent.text == doc.text[sent.start:sent.end]
+
+
+def test_nltk_data_is_empty_and_kit_folder_is_private():
+    env_dir = os.environ.get("NLTK_DATA")
+    if env_dir:
+        assert not any(Path(env_dir).iterdir()), "NLTK_DATA must be empty for this suite"
+    kit = kjpacts.setup_nltk()
+    assert str(kit) in nltk.data.path
+    assert (kit.stat().st_mode & 0o077) == 0
+
+
+def test_word_tokenize_and_stopwords():
+    assert nltk.word_tokenize("Seoul's defense ministry said U.S. forces") == [
+        "Seoul", "'s", "defense", "ministry", "said", "U.S.", "forces"]
+    stops = nltk.corpus.stopwords.words("english")
+    assert "the" in stops and "of" in stops
+    assert "said" not in stops and "new" not in stops
+
+
+def test_collocations_use_the_kit_stopwords(corpus, capsys):
+    text = nltk.Text(nltk.word_tokenize(" ".join(d.text for d in corpus)))
+    text.collocations()
+    out = capsys.readouterr().out
+    assert "North Korea" in out and "South Korea" in out
+    assert "of the" not in out
+
+
+def test_vader_sentiment_matches_the_lexicon_package():
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as Reference
+
+    sia = SentimentIntensityAnalyzer()
+    for sentence in ["Tokyo's brutal occupation of Korea", "a mature, future-oriented relationship", "The talks were held."]:
+        ours, ref = sia.polarity_scores(sentence), Reference().polarity_scores(sentence)
+        assert abs(ours["compound"] - ref["compound"]) < 0.05
+    assert sia.polarity_scores("Tokyo's brutal occupation")["compound"] < -0.3
+
+
+def test_fresh_process_with_empty_nltk_data(tmp_path):
+    """A new process, a brand-new kit folder, NLTK_DATA empty: the NLTK book's calls work."""
+    code = (
+        "import kjpacts, nltk\n"
+        "from nltk.sentiment.vader import SentimentIntensityAnalyzer\n"
+        "assert nltk.sent_tokenize('U.S. troops stayed. They left.') == ['U.S. troops stayed.', 'They left.']\n"
+        "assert 'the' in nltk.corpus.stopwords.words('english')\n"
+        "print(SentimentIntensityAnalyzer().polarity_scores('good')['compound'] > 0)\n"
+    )
+    env = dict(os.environ, NLTK_DATA=str(tmp_path / "empty"), KJPACTS_NLTK_DIR=str(tmp_path / "fresh"), HOME=str(tmp_path))
+    (tmp_path / "empty").mkdir()
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
+    assert (tmp_path / "fresh" / "tokenizers" / "punkt_tab" / "english" / "abbrev_types.txt").is_file()
+
+
+def test_group_writable_install_still_works(tmp_path):
+    """A shared, group-writable environment: the kit copies its data into a private folder."""
+    kit = kjpacts.setup_nltk(tmp_path / "nltk_data")
+    assert (kit.stat().st_mode & 0o077) == 0
+    for path in kit.rglob("*"):
+        assert path.stat().st_mode & 0o022 == 0, path
+
+
+def test_network_is_blocked_in_tests_and_children():
+    with pytest.raises(Exception):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+    if "offline_guard" not in os.environ.get("PYTHONPATH", ""):
+        pytest.skip("child processes are guarded only under `python -m tests.run` (make test)")
+    out = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('192.0.2.1', 80), timeout=1)"],
+        capture_output=True, text=True)
+    assert out.returncode != 0 and "blocked" in out.stderr
+
+
+def test_kit_never_calls_nltk_download():
+    for folder in ("src", "notebooks", "exercises"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in (".py", ".ipynb") and path.is_file():
+                assert "nltk.download(" not in path.read_text(encoding="utf-8"), path
+
+
+def test_shipped_punkt_parameters_are_reproducible(corpus):
+    from kjpacts.cli import build_punkt
+
+    assert build_punkt(corpus, check=True) == []
