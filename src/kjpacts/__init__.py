@@ -9,8 +9,6 @@ Importing the kit puts its offline NLTK data on ``nltk.data.path`` (see
 :func:`setup_nltk`); it does not read or tokenize the corpus.
 """
 
-from __future__ import annotations
-
 from .corpus import Corpus, Document, load
 from .errors import CorpusError, CorpusErrors
 from .nltk_setup import setup_nltk

@@ -114,8 +114,10 @@ class Checker:
         start, end, text = span["start"], span["end"], span.get("text")
         clean = self.texts[doc]
         prefix = f"{field}." if field else ""
-        if start < 0 or start > len(clean):
-            self.add(file, prefix + "start", f"offset {start} is outside the clean text (0-{len(clean)}); fix the offsets")
+        if start < 0 or end < 0:
+            return  # the schema check has reported it
+        if start > len(clean):
+            self.add(file, prefix + "start", f"offset {start} is past the end of the clean text ({len(clean)} characters); fix the offsets")
             return
         if end > len(clean):
             self.add(file, prefix + "end", f"offset {end} is past the end of the clean text ({len(clean)} characters); fix the offsets")
@@ -168,9 +170,10 @@ class Checker:
     # -- layer checks ------------------------------------------------------
     def check_entities(self) -> None:
         file = self.rel("entities")
-        rows = [(label, rec.get("entity_id")) for *_, label, rec in self.records("entities")]
-        self.check_unique(file, rows, "entity_id", "in the registry")
-        self.entity_ids = {e for _, e in rows if isinstance(e, str)}
+        rows = [(label, rec) for *_, label, rec in self.records("entities")]
+        self.check_unique(file, [(label, e.get("entity_id")) for label, e in rows], "entity_id", "in the registry")
+        self.variants = {e["entity_id"]: e.get("variants") for _, e in rows if isinstance(e.get("entity_id"), str)}
+        self.entity_ids = set(self.variants)
 
     def check_entity_ref(self, file: str, field: str, value: Any) -> None:
         if isinstance(value, str) and value not in self.entity_ids:
@@ -181,6 +184,10 @@ class Checker:
         for doc, file, _, label, m in self.records("mentions"):
             self.check_span(file, label, m, doc)
             self.check_entity_ref(file, f"{label}.entity_id", m.get("entity_id"))
+            variants = self.variants.get(m.get("entity_id"))
+            if isinstance(variants, list) and isinstance(m.get("text"), str) and m["text"] not in variants:
+                self.add(file, f"{label}.text", f"{m['text']!r} is not among the variants of entity {m['entity_id']!r}; "
+                         "add it to its variants in annotations/entities.json")
             self.check_entity_ref(file, f"{label}.refers_to", m.get("refers_to"))
             if (m.get("metonymy") is None) != (m.get("refers_to") is None):
                 self.add(file, f"{label}.refers_to", "refers_to is set exactly when metonymy is; "
@@ -245,9 +252,11 @@ class Checker:
         if c.get("outcome") is not None and kind != "prediction":
             self.add(file, f"{label}.outcome", "only predictions have an outcome; set it to null")
         docs = {o.get("doc_id") for o in occs}
+        if kind == "single" and len(docs) != 1:
+            self.add(file, f"{label}.kind", "a 'single' claim occurs in exactly one document; use kind 'shared'")
         if kind == "shared" and len(docs) < 2:
             self.add(file, f"{label}.kind", "a 'shared' claim occurs in two or more documents; add the "
-                     "occurrences or change the kind")
+                     "occurrences, or give it kind 'single'")
 
     def check_framing(self) -> None:
         self.check_doc_layer("framing")

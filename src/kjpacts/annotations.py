@@ -39,9 +39,9 @@ QUOTE_KINDS = {
 SPEAKER_TYPES = ("government-official", "politician", "military", "analyst", "advocacy-group",
                  "media", "foreign-government", "other")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET", "RANGE")
-TIMEX_MODS = ("START", "MID", "END", "APPROX", "ON_OR_BEFORE", "BEFORE", "AFTER",
+TIMEX_MODS = ("START", "MID", "END", "APPROX", "ON_OR_BEFORE", "ON_OR_AFTER", "BEFORE", "AFTER",
               "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS")
-CLAIM_KINDS = ("shared", "conflict", "prediction")
+CLAIM_KINDS = ("shared", "conflict", "prediction", "single")
 CLAIM_STATUSES = {
     "corroborated": "confirmed by an independent source",
     "echo": "repeated from one source, not confirmed",
@@ -50,6 +50,7 @@ CLAIM_STATUSES = {
     "prediction-failed": "did not happen as predicted",
     "prediction-fulfilled": "happened as predicted",
     "prediction-fulfilled-later": "happened, but later than predicted",
+    "prediction-unresolved": "the outside record does not settle it",
 }
 CONFIDENCE = ("high", "medium-high", "medium", "low")
 FRAMING_CATEGORIES = {
@@ -62,6 +63,7 @@ FRAMING_CATEGORIES = {
     "intensifier": "a word that strengthens a claim ('strongly')",
 }
 VOICES = ("reporter", "headline", "standfirst", "quoted-speaker")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -82,6 +84,8 @@ class _Spanned:
 
 @dataclass(frozen=True)
 class Entity:
+    """An entry of the corpus-wide registry ``entities.json``."""
+
     entity_id: str
     name: str
     type: str
@@ -92,6 +96,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Mention(_Spanned):
+    """A place where a document names an entity."""
+
     doc_id: str
     id: str
     start: int
@@ -104,6 +110,8 @@ class Mention(_Spanned):
 
 @dataclass(frozen=True)
 class Quote:
+    """An attribution: content, cue and source spans (PARC 3.0) and who speaks."""
+
     doc_id: str
     id: str
     kind: str
@@ -123,6 +131,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class Timex(_Spanned):
+    """A TIMEX3 temporal expression and its normalised value."""
+
     doc_id: str
     id: str
     start: int
@@ -138,6 +148,8 @@ class Timex(_Spanned):
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of a prediction, from the outside record."""
+
     what_happened: str
     confidence: str
     source: str
@@ -145,6 +157,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class ClaimOccurrence(_Spanned):
+    """Where one document makes a claim, and whether it is independent."""
+
     claim_id: str
     id: str
     doc_id: str
@@ -159,6 +173,8 @@ class ClaimOccurrence(_Spanned):
 
 @dataclass(frozen=True)
 class Claim:
+    """A corpus-wide claim with its occurrences."""
+
     claim_id: str
     statement: str
     kind: str
@@ -169,6 +185,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Framing(_Spanned):
+    """A word-choice or framing span, in a given voice."""
+
     doc_id: str
     id: str
     start: int

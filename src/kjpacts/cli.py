@@ -1,4 +1,4 @@
-"""Command line: ``kjpacts build | validate | export | nltk-setup | lab``.
+"""Command line: ``kjpacts build | validate | export | nltk-setup | course | lab``.
 
 ``validate`` and ``export`` are a stable contract for scripts:
 
@@ -93,6 +93,16 @@ def cmd_nltk_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_course(args: argparse.Namespace) -> int:
+    from .course import sync
+
+    repo = Path(__file__).resolve().parents[2]
+    changed = sync(repo / "notebooks", check=args.check)
+    for name in changed:
+        print(f"notebooks/{name}: {'out of date' if args.check else 'updated'}")
+    return 1 if (args.check and changed) else 0
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
     repo = Path(__file__).resolve().parents[2]
     start = repo / "notebooks" / "00-start-here.ipynb"
@@ -119,6 +129,9 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("nltk-setup", help="build the offline nltk_data folder and print its path")
     n.add_argument("--target", help="folder to build it in (default: ~/.cache/kjpacts/nltk_data)")
     n.set_defaults(func=cmd_nltk_setup)
+    c = sub.add_parser("course", help="regenerate lesson headers, footers, navigation and notebooks/CONTENTS.md")
+    c.add_argument("--check", action="store_true", help="only report what is out of date (exit 1 if anything is)")
+    c.set_defaults(func=cmd_course)
     lab = sub.add_parser("lab", help="open the course in JupyterLab")
     lab.add_argument("jupyter_args", nargs=argparse.REMAINDER)
     lab.set_defaults(func=cmd_lab)

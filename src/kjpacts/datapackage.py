@@ -16,6 +16,7 @@ DESCRIPTIONS = {
     "annotations": "Stand-off annotation layer (clean-text offsets), see GUIDELINES.md.",
     "schemas": "JSON Schema for a machine-readable corpus file.",
     "guidelines": "Annotation guideline section.",
+    "agreement": "Second-pass annotation, agreement report or reconciliation note.",
 }
 
 
@@ -27,9 +28,21 @@ def corpus_files(root: Path) -> list[str]:
     )
 
 
-def schema_for(rel: str) -> str | None:
-    from .validate import SCHEMAS
+#: JSON files and the schema each must satisfy (glob relative to the corpus folder).
+SCHEMAS = {
+    "documents.json": "documents.schema.json",
+    "cleaning/*.json": "cleaning.schema.json",
+    "structure/*.json": "structure.schema.json",
+    "annotations/entities.json": "entities.schema.json",
+    "annotations/mentions/*.json": "mentions.schema.json",
+    "annotations/quotes/*.json": "quotes.schema.json",
+    "annotations/timex/*.json": "timex.schema.json",
+    "annotations/claims.json": "claims.schema.json",
+    "annotations/framing/*.json": "framing.schema.json",
+}
 
+
+def schema_for(rel: str) -> str | None:
     for pattern, schema in SCHEMAS.items():
         if Path(rel).match(pattern) and rel.count("/") == pattern.count("/"):
             return f"schemas/{schema}"

@@ -245,12 +245,13 @@ def w3c_annotation(s: ExportSpan, text: str, doc_uri: str, ids: dict[str, str], 
 def write_w3c(ann: Annotations, texts: dict[str, str], out_dir: Path, base_uri: str) -> list[Path]:
     """Write ``<doc_id>.jsonld`` (an AnnotationCollection) and ``<doc_id>.txt`` per document.
 
-    Targets are ``<base_uri><doc_id>.txt``; annotation ids are
-    ``<base_uri><doc_id>/<layer>/<id>[/<role>]``.
+    Targets are ``<base><doc_id>.txt``; annotation ids are
+    ``<base><doc_id>/<layer>/<id>[/<role>]``, where ``<base>`` is ``base_uri``
+    with a ``/`` added unless it ends in ``/``, ``:`` or ``#`` (``urn:kjpacts:``).
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    base = base_uri.rstrip("/") + "/"
+    base = base_uri if base_uri.endswith(("/", ":", "#")) else base_uri + "/"
     paths = []
     for doc, spans in export_spans(ann).items():
         ids = {s.key: f"{base}{doc}/{s.key}" for s in spans}
@@ -306,8 +307,8 @@ def resolve_selectors(selectors: list[dict], text: str | None) -> tuple[int, int
 def read_w3c(path: Path) -> dict[str, list[SpanTuple]]:
     """Spans of W3C annotation files (a ``.jsonld`` file or a folder of them).
 
-    The document id is the last path segment of the target source without
-    ``.txt``; when ``<doc_id>.txt`` lies beside the file, positions are checked
+    The document id is the target source's last segment (after ``/``, ``:``
+    or ``#``) without ``.txt``; when ``<doc_id>.txt`` lies beside the file, positions are checked
     against it and re-found from the quote if the text has moved.
     """
     path = Path(path)
@@ -324,7 +325,7 @@ def read_w3c(path: Path) -> dict[str, list[SpanTuple]]:
             bodies = bodies if isinstance(bodies, list) else [bodies]
             label = next(b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging")
             for target in targets:
-                doc = target["source"].rstrip("/").rsplit("/", 1)[-1].removesuffix(".txt")
+                doc = re.split(r"[/:#]", target["source"])[-1].removesuffix(".txt")
                 if doc not in texts:
                     txt = file.parent / f"{doc}.txt"
                     texts[doc] = txt.read_bytes().decode("utf-8") if txt.exists() else None

@@ -35,10 +35,23 @@ def rel_name(path: Path, corpus_dir: Path) -> str:
         return path.as_posix()
 
 
+def schema_dir(corpus_dir: Path) -> Path:
+    """The kit's own ``corpus/schemas`` (a checked folder may be the broken one); else ``corpus_dir/schemas``."""
+    try:
+        from .corpus import shipped_corpus_dir
+
+        shipped = shipped_corpus_dir() / "schemas"
+        if shipped.is_dir():
+            return shipped
+    except (ImportError, FileNotFoundError):
+        pass
+    return corpus_dir / "schemas"
+
+
 def load_schema(corpus_dir: Path, name: str) -> dict:
-    """Read ``schemas/<name>.schema.json``; raise ``CorpusError`` if missing or broken."""
-    path = corpus_dir / "schemas" / f"{name}.schema.json"
-    data, problems = read_json(path, rel_name(path, corpus_dir))
+    """Read ``<name>.schema.json`` (see :func:`schema_dir`); raise ``CorpusError`` if missing or broken."""
+    path = schema_dir(corpus_dir) / f"{name}.schema.json"
+    data, problems = read_json(path, f"schemas/{name}.schema.json")
     if problems:
         raise problems[0]
     return data
@@ -126,12 +139,16 @@ def _describe(error: ValidationError, base: str) -> list[tuple[str, str]]:
     return [(base, f"{error.message}")]
 
 
+def _error_order(error: ValidationError) -> list[tuple]:
+    """Sort key: position in the file (list indexes as numbers)."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in error.absolute_path]
+
+
 def schema_problems(data: Any, schema: dict, rel: str) -> list[CorpusError]:
     """Every schema violation of ``data``, sorted by position in the file."""
     validator = Draft202012Validator(schema)
     problems = []
-    order = lambda e: [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in e.absolute_path]
-    for error in sorted(validator.iter_errors(data), key=order):
+    for error in sorted(validator.iter_errors(data), key=_error_order):
         base = field_path(data, list(error.absolute_path))
         for field, message in _describe(error, base):
             problems.append(CorpusError(rel, field or "-", message))

@@ -9,21 +9,6 @@ from typing import Callable
 from .build import load_documents_json, read_raw, sha256_bytes
 from .errors import CorpusError, CorpusErrors
 
-#: JSON files and the schema each must satisfy (glob relative to the corpus folder).
-SCHEMAS = {
-    "documents.json": "documents.schema.json",
-    "cleaning/*.json": "cleaning.schema.json",
-    "structure/*.json": "structure.schema.json",
-    "annotations/entities.json": "entities.schema.json",
-    "annotations/mentions/*.json": "mentions.schema.json",
-    "annotations/quotes/*.json": "quotes.schema.json",
-    "annotations/timex/*.json": "timex.schema.json",
-    "annotations/claims.json": "claims.schema.json",
-    "annotations/framing/*.json": "framing.schema.json",
-    "datapackage.json": "datapackage.schema.json",
-}
-
-
 def _collect(problems: list[CorpusError], check: Callable[[], object]) -> object:
     try:
         return check()
@@ -34,31 +19,13 @@ def _collect(problems: list[CorpusError], check: Callable[[], object]) -> object
     return None
 
 
-def schema_dir() -> Path:
-    """The kit's own schemas (never the checked folder's, which may be the broken one)."""
-    from .corpus import shipped_corpus_dir
-
-    return shipped_corpus_dir() / "schemas"
-
-
 def check_schemas(root: Path) -> list[CorpusError]:
-    """Validate every JSON file against its schema from the shipped ``corpus/schemas``."""
-    from jsonschema import Draft202012Validator
+    """Schema problems outside annotations/ (annotation schemas are checked with the layers)."""
+    from .schemas import check_file, validate_corpus_files
 
-    problems = []
-    for pattern, schema_name in SCHEMAS.items():
-        schema = json.loads((schema_dir() / schema_name).read_text(encoding="utf-8"))
-        validator = Draft202012Validator(schema)
-        for path in sorted(root.glob(pattern)):
-            rel = path.relative_to(root)
-            try:
-                data = json.loads(path.read_bytes().decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                problems.append(CorpusError(rel, "-", f"unreadable JSON ({exc}); fix it or run `kjpacts build`"))
-                continue
-            for err in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-                where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-                problems.append(CorpusError(rel, where, f"schema {schema_name}: {err.message}"))
+    problems = validate_corpus_files(root)
+    if (root / "datapackage.json").is_file():
+        problems += check_file(root, root / "datapackage.json", "datapackage")[1]
     return problems
 
 
@@ -88,7 +55,13 @@ def check_derived(root: Path, metas: list[dict]) -> list[CorpusError]:
     from .build import build_document
     from .corpus import load_document
 
+    from .build import guidelines_text
+
     problems: list[CorpusError] = []
+    guidelines = guidelines_text(root)
+    if guidelines is not None and not (root / "GUIDELINES.md").is_file() or \
+            guidelines is not None and (root / "GUIDELINES.md").read_text(encoding="utf-8") != guidelines:
+        problems.append(CorpusError("GUIDELINES.md", "-", "differs from guidelines/*.md; run `kjpacts build`"))
     for meta in metas:
         doc_id = meta.get("doc_id")
         missing = [rel for rel in derived_paths(doc_id) if not (root / rel).is_file()]

@@ -1,0 +1,110 @@
+"""Self-checks for the lessons' "try it" cells: immediate feedback with hints, never tracebacks.
+
+Each lesson module in :mod:`kjpacts.lessons` registers its try-its::
+
+    TRYITS = [
+        TryIt(id="03.1", prompt="How many sentences ...?",
+              check=lambda ans: equal(ans, expected_value(), "Count with sentences(doc)."),
+              answer="len(sentences(corpus['wapo-2011-01-11']))",
+              right=lambda: ..., wrong=lambda: ...),
+    ]
+
+and a notebook cell calls ``check("03.1", my_answer)``. ``right`` and ``wrong``
+build an accepted and a rejected answer so the test suite proves every check
+can pass and can fail; ``answer`` is what the instructor guide shows.
+
+>>> from kjpacts.selfcheck import equal
+>>> equal(3, 3, "hint").ok, equal(4, 3, "Count again.").message
+(True, 'Count again.')
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Feedback:
+    ok: bool
+    message: str
+
+    def _repr_html_(self) -> str:
+        mark, colour, word = ("✔", "#009E73", "Correct") if self.ok else ("✘", "#D55E00", "Not yet")
+        return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px">'
+                f"<b>{mark} {word}.</b> {html.escape(self.message)}</div>")
+
+    def __repr__(self) -> str:
+        return f"{'✔ Correct' if self.ok else '✘ Not yet'}. {self.message}"
+
+
+@dataclass(frozen=True)
+class TryIt:
+    id: str
+    prompt: str
+    check: Callable[[Any], Feedback]
+    answer: str
+    right: Callable[[], Any]
+    wrong: Callable[[], Any]
+    explanation: str = field(default="")
+
+
+def equal(answer: Any, expected: Any, hint: str, praise: str = "") -> Feedback:
+    """Feedback for an exact answer; the types must match too (``3 != 3.0``, ``'3' != 3``)."""
+    if type(answer) is type(expected) and answer == expected:
+        return Feedback(True, praise or "Well done.")
+    if answer is None or answer is Ellipsis:
+        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
+    return Feedback(False, hint)
+
+
+def one_of(answer: Any, accepted: list[str], hint: str, praise: str = "") -> Feedback:
+    """Feedback for a short text answer, ignoring case, spaces and final punctuation."""
+    def norm(x: Any) -> str:
+        return " ".join(str(x).lower().replace("-", " ").split()).strip(" .!?")
+
+    if isinstance(answer, str) and norm(answer) in {norm(a) for a in accepted}:
+        return Feedback(True, praise or "Well done.")
+    return Feedback(False, hint if answer not in (None, Ellipsis, "") else "Type your answer between the quotes.")
+
+
+def same_items(answer: Any, expected: list, hint: str, praise: str = "") -> Feedback:
+    """Feedback for a collection whose order does not matter (a list or set of answers)."""
+    if isinstance(answer, (list, tuple, set)) and sorted(map(repr, answer)) == sorted(map(repr, expected)):
+        return Feedback(True, praise or "Well done.")
+    if isinstance(answer, (list, tuple, set)):
+        missing = len([e for e in expected if e not in answer])
+        extra = len([a for a in answer if a not in expected])
+        return Feedback(False, f"{hint} ({missing} missing, {extra} that should not be there.)")
+    return Feedback(False, "Give a list, like [\"a\", \"b\"].")
+
+
+@functools.cache
+def registry() -> dict[str, TryIt]:
+    """Every try-it of every lesson module in :mod:`kjpacts.lessons`."""
+    from . import lessons
+
+    found: dict[str, TryIt] = {}
+    for info in pkgutil.iter_modules(lessons.__path__):
+        module = importlib.import_module(f"kjpacts.lessons.{info.name}")
+        for t in getattr(module, "TRYITS", []):
+            if t.id in found:
+                raise ValueError(f"try-it id {t.id} is defined twice")
+            found[t.id] = t
+    return found
+
+
+def check(tryit_id: str, answer: Any) -> Feedback:
+    """Check a try-it answer and return feedback (shown as a coloured note in the notebook)."""
+    t = registry().get(tryit_id)
+    if t is None:
+        return Feedback(False, f"There is no try-it called {tryit_id!r}; check the id in the cell.")
+    try:
+        return t.check(answer)
+    except Exception as exc:  # a student answer must never produce a traceback here
+        return Feedback(False, f"Your answer could not be checked ({type(exc).__name__}). "
+                               "Check that it has the form the question asks for.")

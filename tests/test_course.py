@@ -1,0 +1,69 @@
+"""The course is complete: lessons, try-its that accept right answers and reject wrong ones,
+generated navigation and contents, instructor material."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from kjpacts.course import lessons, sync
+from kjpacts.selfcheck import check, registry
+
+from .conftest import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
+LESSONS = lessons(NOTEBOOKS)
+TRYITS = registry()
+
+
+def test_navigation_contents_and_answers_are_generated_and_current():
+    assert sync(NOTEBOOKS, check=True) == [], "run `kjpacts course` to regenerate headers, footers and CONTENTS.md"
+
+
+@pytest.mark.parametrize("tryit_id", sorted(TRYITS), ids=str)
+def test_tryit_accepts_a_right_answer_and_rejects_a_wrong_one(tryit_id):
+    t = TRYITS[tryit_id]
+    assert check(tryit_id, t.right()).ok, f"{tryit_id}: the model answer is rejected"
+    wrong = check(tryit_id, t.wrong())
+    assert not wrong.ok and wrong.message, f"{tryit_id}: a wrong answer is accepted"
+    assert "Traceback" not in wrong.message
+    assert not check(tryit_id, ...).ok
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.number)
+def test_each_lesson_has_its_parts(lesson):
+    nb = json.loads(lesson.path.read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    md = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    ids = re.findall(r"check\(\s*[\"'](\d\d\.\d+)[\"']", code)
+    assert len(set(ids)) >= 3, f"{lesson.name}: at least three try-it cells"
+    for tid in ids:
+        assert tid in TRYITS and tid.startswith(lesson.number + "."), tid
+    assert "kjpacts.widgets" in code or "from kjpacts import widgets" in code, f"{lesson.name}: use a widget"
+    assert "Challenge" in md and "<details>" in md, f"{lesson.name}: a challenge with a solution"
+    assert lesson.meta.get("further_reading"), f"{lesson.name}: further reading"
+    assert (ROOT / "docs" / "instructors" / "lessons" / f"{lesson.path.stem}.md").is_file(), "instructor notes"
+    assert nb["metadata"].get("kjpacts", {}).get("interactions"), f"{lesson.name}: declare a browser interaction"
+
+
+def test_eleven_lessons_with_problem_set_links():
+    assert [l.number for l in LESSONS] == [f"{i:02d}" for i in range(11)]
+    for lesson in LESSONS[1:10]:
+        ps = lesson.meta.get("problem_set")
+        assert ps and (ROOT / "exercises" / "release" / ps / f"{ps}.ipynb").is_file(), lesson.name
+
+
+def test_outside_context_is_labelled():
+    """Post-2012 facts may appear only inside a passage marked as outside context."""
+    later = re.compile(r"\b(2013|2014|2015|2016|2017|2018|2019|2020|2021|2022|2023)\b")
+    for lesson in LESSONS:
+        nb = json.loads(lesson.path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] != "markdown" or "kjpacts-" in str(cell.get("metadata", {}).get("tags")):
+                continue
+            text = "".join(cell["source"])
+            for para in text.split("\n\n"):
+                if later.search(para) and "2021" not in para.replace("02 March 2021", ""):
+                    assert re.search(r"[Oo]utside (context|record)", para), f"{lesson.name}: unlabelled later fact: {para[:120]}"

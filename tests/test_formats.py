@@ -1,0 +1,204 @@
+"""CSV, brat and W3C exports: exact columns, and round trips back to the same spans."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from annotation_corpus import CORPUS, W, Y, make_corpus, real_layer_present  # noqa: E402
+
+from kjpacts.annotations import COLUMNS, Annotations, load_annotations, read_texts  # noqa: E402
+from kjpacts.formats import (LABELS, REQUIRED_CSV_COLUMNS, annotation_spans, read_brat, read_w3c,  # noqa: E402
+                             write_annotation_csvs, write_brat, write_w3c)
+
+BASE = "https://example.org/kjpacts/"
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> tuple[Annotations, dict[str, str]]:
+    corpus_dir = make_corpus(tmp_path)
+    texts = read_texts(corpus_dir)
+    return load_annotations(corpus_dir, texts), texts
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames or []), list(reader)
+
+
+# -- CSV ---------------------------------------------------------------------
+def test_columns_start_with_the_required_ones() -> None:
+    for layer, required in REQUIRED_CSV_COLUMNS.items():
+        assert COLUMNS[layer][: len(required)] == required
+
+
+def test_csv_files_columns_and_rows(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    paths = write_annotation_csvs(ann, tmp_path / "csv")
+    assert sorted(p.name for p in paths) == sorted(f"{layer}.csv" for layer in REQUIRED_CSV_COLUMNS)
+    counts = {"quotes": 3, "timex": 4, "entities": 5, "mentions": 6, "claims": 2, "claim_occurrences": 3, "framing": 3}
+    for path in paths:
+        layer = path.stem
+        header, rows = read_csv(path)
+        assert header[: len(REQUIRED_CSV_COLUMNS[layer])] == REQUIRED_CSV_COLUMNS[layer]
+        assert len(rows) == counts[layer], layer
+        for row in rows:
+            if "start" in row:  # offsets into the clean text
+                assert texts[row["doc_id"]][int(row["start"]):int(row["end"])] == row["text"]
+
+
+def test_csv_values(loaded, tmp_path: Path) -> None:
+    ann, _ = loaded
+    write_annotation_csvs(ann, tmp_path)
+    _, quotes = read_csv(tmp_path / "quotes.csv")
+    q2 = next(r for r in quotes if r["id"] == "q2")
+    assert (q2["kind"], q2["cue"], q2["source_text"], q2["named"]) == ("direct", "said", "the official", "False")
+    assert q2["anonymity_reason"] == "on the condition of anonymity"
+    _, mentions = read_csv(tmp_path / "mentions.csv")
+    assert [m["metonymy"] for m in mentions if m["doc_id"] == Y][1] == "capital-for-government"
+    _, occ = read_csv(tmp_path / "claim_occurrences.csv")
+    assert [o["independent"] for o in occ] == ["", "True", ""]
+
+
+# -- brat --------------------------------------------------------------------
+def test_brat_round_trip(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_brat(ann, texts, tmp_path)
+    assert read_brat(tmp_path) == annotation_spans(ann)
+    for doc, text in texts.items():
+        assert (tmp_path / f"{doc}.txt").read_bytes() == text.encode("utf-8")
+
+
+def test_brat_spans_have_no_newlines(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_brat(ann, texts, tmp_path)
+    lines = (tmp_path / f"{Y}.ann").read_text(encoding="utf-8").splitlines()
+    t_lines = [line for line in lines if line.startswith("T")]
+    split = [line for line in t_lines if ";" in line.split("\t")[1]]
+    assert len(split) == 1 and split[0].split("\t")[1].startswith("Quote_content ")  # q3 runs over a paragraph break
+    for line in t_lines:
+        _, middle, surface = line.split("\t")
+        frags = [tuple(map(int, f.split())) for f in middle.split(" ", 1)[1].split(";")]
+        assert surface == " ".join(texts[Y][a:b] for a, b in frags)
+        assert all("\n" not in texts[Y][a:b] for a, b in frags)
+
+
+def test_brat_lines_are_well_formed(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_brat(ann, texts, tmp_path)
+    text = (tmp_path / f"{Y}.ann").read_text(encoding="utf-8")
+    ids = set(re.findall(r"^(T\d+)\t", text, re.M))
+    for line in text.splitlines():
+        kind = line[0]
+        assert kind in "TAR#", line
+        if kind == "A":
+            assert re.fullmatch(r"A\d+\t\w+ T\d+( \S+)?", line) and line.split()[2] in ids
+        if kind == "R":
+            m = re.fullmatch(r"R\d+\t(Source_of|Cue_of) Arg1:(T\d+) Arg2:(T\d+)", line)
+            assert m and {m.group(2), m.group(3)} <= ids
+        if kind == "#":
+            assert re.fullmatch(r"#\d+\tAnnotatorNotes T\d+\t[^\t]*", line)
+    assert "A" in {line[0] for line in text.splitlines()}
+    assert "Metonymy" in text and "Timex_type" in text and "entity_id=kim-kwan-jin" in text
+    assert len(re.findall(r"^R\d+\tSource_of", text, re.M)) == 3
+
+
+def test_brat_conf_declares_everything_used(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_brat(ann, texts, tmp_path)
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"\[(\w+)\]\n(.*?)(?=\n\[|\Z)", conf, re.S))
+    entities = set(sections["entities"].split())
+    relations = {line.split("\t")[0] for line in sections["relations"].splitlines() if line}
+    attributes = {line.split("\t")[0]: line for line in sections["attributes"].splitlines() if line}
+    assert entities == set(LABELS)
+    for ann_file in tmp_path.glob("*.ann"):
+        for line in ann_file.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")[1].split()
+            if line[0] == "T":
+                assert parts[0] in entities
+            elif line[0] == "R":
+                assert parts[0] in relations
+            elif line[0] == "A":
+                decl = attributes[parts[0]]
+                assert (len(parts) == 3) == ("Value:" in decl)
+                if len(parts) == 3:
+                    assert parts[2] in decl.split("Value:")[1].split("|")
+
+
+# -- W3C ---------------------------------------------------------------------
+def test_w3c_round_trip(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_w3c(ann, texts, tmp_path, BASE)
+    assert read_w3c(tmp_path) == annotation_spans(ann)
+    assert read_w3c(tmp_path / f"{W}.jsonld") == {W: annotation_spans(ann)[W]}
+
+
+def test_w3c_with_urn_base(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_w3c(ann, texts, tmp_path, "urn:kjpacts:")
+    data = json.loads((tmp_path / f"{Y}.jsonld").read_text(encoding="utf-8"))
+    assert data["first"]["items"][0]["target"]["source"] == f"urn:kjpacts:{Y}.txt"
+    assert read_w3c(tmp_path) == annotation_spans(ann)
+
+
+def test_w3c_shape(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_w3c(ann, texts, tmp_path, BASE)
+    data = json.loads((tmp_path / f"{Y}.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection"
+    items = data["first"]["items"]
+    assert data["total"] == len(items) == len(annotation_spans(ann)[Y])
+    ids = [a["id"] for a in items]
+    assert len(set(ids)) == len(ids) and all(i.startswith(BASE) for i in ids)
+    for anno in items:
+        assert anno["type"] == "Annotation"
+        quote, pos = anno["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector" and pos["type"] == "TextPositionSelector"
+        text = texts[Y]
+        assert text[pos["start"]:pos["end"]] == quote["exact"]
+        assert len(quote["prefix"]) <= 32 and len(quote["suffix"]) <= 32
+        assert text[: pos["start"]].endswith(quote["prefix"]) and text[pos["end"]:].startswith(quote["suffix"])
+        purposes = [b.get("purpose") for b in anno["body"]]
+        assert purposes[:2] == ["tagging", "describing"]
+        fields = json.loads(anno["body"][1]["value"])
+        assert fields["layer"] in ("mentions", "quotes", "timex", "framing", "claims")
+    source = next(a for a in items if a["id"].endswith("/quotes/q1/source"))
+    assert {"type": "SpecificResource", "purpose": "linking", "source": f"{BASE}{Y}/quotes/q1/content"} in source["body"]
+
+
+def test_w3c_reanchors_when_the_text_moved(loaded, tmp_path: Path) -> None:
+    """Positions that no longer fit the text are found again from the quote, prefix and suffix."""
+    ann, texts = loaded
+    write_w3c(ann, texts, tmp_path, BASE)
+    (tmp_path / f"{W}.txt").write_text("Inserted line.\n\n" + texts[W], encoding="utf-8", newline="")
+    shift = len("Inserted line.\n\n")
+    expected = sorted((label, s + shift, e + shift, t) for label, s, e, t in annotation_spans(ann)[W])
+    assert read_w3c(tmp_path / f"{W}.jsonld")[W] == expected
+
+
+# -- the real corpus ---------------------------------------------------------
+@pytest.mark.real_corpus
+def test_real_corpus_round_trips(tmp_path: Path) -> None:
+    if not any(real_layer_present(layer) for layer in ("mentions", "quotes", "timex", "claims", "framing")):
+        pytest.skip("corpus/annotations has no span layers yet")
+    texts = read_texts(CORPUS)
+    ann = load_annotations(CORPUS, texts)
+    expected = annotation_spans(ann)
+    write_brat(ann, texts, tmp_path / "brat")
+    write_w3c(ann, texts, tmp_path / "w3c", BASE)
+    assert read_brat(tmp_path / "brat") == expected
+    assert read_w3c(tmp_path / "w3c") == expected
+    paths = write_annotation_csvs(ann, tmp_path / "csv")
+    for path in paths:
+        header, rows = read_csv(path)
+        assert header[: len(REQUIRED_CSV_COLUMNS[path.stem])] == REQUIRED_CSV_COLUMNS[path.stem]
+        assert len(rows) == len(ann.frame(path.stem))
