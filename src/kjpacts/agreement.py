@@ -25,6 +25,7 @@ ATTRIBUTES = {
     "quotes": ["kind", "speaker_type", "named"],
     "timex": ["type", "value"],
     "framing": ["category", "voice"],
+    "claims": ["independent"],
 }
 
 
@@ -94,6 +95,11 @@ def _load(path: Path) -> dict:
 def layer_records(pass_dir: Path, layer: str) -> dict[str, list[SpanRecord]]:
     """Span records of one layer from a pass folder laid out like ``corpus/annotations``."""
     out: dict[str, list[SpanRecord]] = {}
+    if layer == "claims":
+        for claim in _load(pass_dir / "claims.json")["claims"]:
+            for o in claim["occurrences"]:
+                out.setdefault(o["doc_id"], []).append((o["start"], o["end"], o))
+        return out
     types = {}
     if layer == "mentions":
         types = {e["entity_id"]: e["type"] for e in _load(pass_dir / "entities.json")["entities"]}
@@ -112,10 +118,22 @@ def layer_records(pass_dir: Path, layer: str) -> dict[str, list[SpanRecord]]:
     return out
 
 
+def agreement_markdown(report: dict) -> str:
+    """The agreement table for DATASHEET.md."""
+    rows = ["| layer | spans (pass 1 / pass 2) | exact F1 | overlap F1 | Cohen's κ on attributes (overlap pairs) |",
+            "|---|---|---|---|---|"]
+    for layer, r in report.items():
+        kap = ", ".join(f"{k} {'n/a' if v is None else f'{v:.2f}'}" for k, v in r["kappa"].items())
+        rows.append(f"| {layer} | {r['exact']['a']} / {r['exact']['b']} | {r['exact']['f1']:.2f} | "
+                    f"{r['overlap']['f1']:.2f} | {kap} |")
+    return "\n".join(rows)
+
+
 def agreement_report(pass1: Path, pass2: Path) -> dict:
     """Agreement for every layer present in both pass folders."""
     report = {}
     for layer, attrs in ATTRIBUTES.items():
-        if (pass1 / layer).is_dir() and (pass2 / layer).is_dir():
+        present = [(p / layer).is_dir() or (p / f"{layer}.json").is_file() for p in (pass1, pass2)]
+        if all(present):
             report[layer] = compare(layer_records(pass1, layer), layer_records(pass2, layer), attrs)
     return report

@@ -141,6 +141,23 @@ def guidelines_text(corpus_dir: Path) -> str | None:
     return "\n".join(parts)
 
 
+def agreement_files(corpus_dir: Path) -> dict[str, str]:
+    """``agreement/report.json`` and the DATASHEET.md block, from the two annotation passes."""
+    import re
+
+    from .agreement import agreement_markdown, agreement_report
+
+    folder = corpus_dir / "agreement"
+    sheet = corpus_dir / "DATASHEET.md"
+    if not (folder / "pass1").is_dir() or not (folder / "pass2").is_dir() or not sheet.is_file():
+        return {}
+    report = agreement_report(folder / "pass1", folder / "pass2")
+    block = f"<!-- agreement:start -->\n{agreement_markdown(report)}\n<!-- agreement:end -->"
+    text = re.sub(r"<!-- agreement:start -->.*?<!-- agreement:end -->", lambda _: block,
+                  sheet.read_text(encoding="utf-8"), flags=re.S)
+    return {"agreement/report.json": dump_json(report), "DATASHEET.md": text}
+
+
 def build_files(corpus_dir: Path) -> dict[str, str]:
     """Every derived file of the corpus, as ``{relative path: text}``."""
     files: dict[str, str] = {}
@@ -149,6 +166,7 @@ def build_files(corpus_dir: Path) -> dict[str, str]:
     guidelines = guidelines_text(corpus_dir)
     if guidelines is not None:
         files["GUIDELINES.md"] = guidelines
+    files.update(agreement_files(corpus_dir))
     return files
 
 

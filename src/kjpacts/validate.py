@@ -55,13 +55,17 @@ def check_derived(root: Path, metas: list[dict]) -> list[CorpusError]:
     from .build import build_document
     from .corpus import load_document
 
-    from .build import guidelines_text
+    from .build import agreement_files, guidelines_text
 
     problems: list[CorpusError] = []
+    corpus_level = dict(agreement_files(root))
     guidelines = guidelines_text(root)
-    if guidelines is not None and not (root / "GUIDELINES.md").is_file() or \
-            guidelines is not None and (root / "GUIDELINES.md").read_text(encoding="utf-8") != guidelines:
-        problems.append(CorpusError("GUIDELINES.md", "-", "differs from guidelines/*.md; run `kjpacts build`"))
+    if guidelines is not None:
+        corpus_level["GUIDELINES.md"] = guidelines
+    for rel, text in corpus_level.items():
+        path = root / rel
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            problems.append(CorpusError(rel, "-", "differs from what `kjpacts build` makes; run it"))
     for meta in metas:
         doc_id = meta.get("doc_id")
         missing = [rel for rel in derived_paths(doc_id) if not (root / rel).is_file()]
