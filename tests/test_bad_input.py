@@ -113,3 +113,18 @@ def test_build_never_touches_raw_pages(corpus_copy):
     assert build(corpus_copy) == ["clean/wapo-2011-01-11.txt"]
     assert {p.name: p.read_bytes() for p in (corpus_copy / "raw").iterdir()} == before
     assert kjpacts.load(corpus_copy)["wapo-2011-01-11"].text.startswith("Japan, S. Korea")
+
+
+def test_export_csv_includes_the_page_level_layer(tmp_path, corpus):
+    import csv
+
+    from kjpacts.export import export
+
+    export(corpus, "csv", tmp_path)
+    rows = list(csv.DictReader((tmp_path / "boilerplate.csv").open(encoding="utf-8")))
+    views = [r for r in rows if r["category"] == "view-counter"]
+    assert [r["doc_id"] for r in views] == ["ahram-2011-01-10"] * 2
+    for r in rows:
+        raw = corpus[r["doc_id"]].raw
+        assert raw[int(r["raw_start"]):int(r["raw_end"])] == r["raw_text"]
+    assert {r["category"] for r in rows} >= {"navigation", "copyright-footer", "photo-caption", "version-tag"}

@@ -55,6 +55,23 @@ def write_documents_csv(corpus: "Corpus", out_dir: Path) -> Path:
     return path
 
 
+BOILERPLATE_COLUMNS = ["doc_id", "raw_start", "raw_end", "raw_text", "clean_start", "category", "reason"]
+
+
+def write_boilerplate_csv(corpus: "Corpus", out_dir: Path) -> Path:
+    """The page-level layer: page furniture removed in cleaning, with raw offsets."""
+    path = out_dir / "boilerplate.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=BOILERPLATE_COLUMNS)
+        writer.writeheader()
+        for doc in corpus:
+            for e in doc.boilerplate:
+                writer.writerow({"doc_id": doc.doc_id, "raw_start": e.raw_start, "raw_end": e.raw_end,
+                                 "raw_text": e.raw_text, "clean_start": e.clean_start,
+                                 "category": e.category, "reason": e.reason})
+    return path
+
+
 def export(corpus: "Corpus", fmt: str, out_dir: Path, base_uri: str = "urn:kjpacts:") -> list[Path]:
     """Write ``corpus`` to ``out_dir`` in ``fmt`` ('csv', 'brat' or 'w3c'); return the files."""
     if fmt not in FORMATS:
@@ -64,7 +81,8 @@ def export(corpus: "Corpus", fmt: str, out_dir: Path, base_uri: str = "urn:kjpac
     from . import formats
 
     if fmt == "csv":
-        return [write_documents_csv(corpus, out_dir), *formats.write_annotation_csvs(corpus.annotations, out_dir)]
+        return [write_documents_csv(corpus, out_dir), write_boilerplate_csv(corpus, out_dir),
+                *formats.write_annotation_csvs(corpus.annotations, out_dir)]
     if fmt == "brat":
         return formats.write_brat(corpus.annotations, texts, out_dir)
     return formats.write_w3c(corpus.annotations, texts, out_dir, base_uri)
