@@ -16,11 +16,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .annotation_checks import LAYERS, check_annotations  # noqa: F401 (LAYERS re-exported)
 from .errors import CorpusError, CorpusErrors
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Allowed values, in the order of FORMAT.md; the schemas list the same values.
 ENTITY_TYPES = ("person", "organisation", "country", "place", "agreement", "event")
@@ -239,6 +241,8 @@ class Annotations:
         """One layer as a table; columns as in :data:`COLUMNS` (offsets into the clean text)."""
         if layer not in COLUMNS:
             raise KeyError(f"unknown layer {layer!r}; use one of: {', '.join(COLUMNS)}")
+        import pandas as pd
+
         frame = pd.DataFrame(_rows(self, layer), columns=COLUMNS[layer])
         for col in ("start", "end", "cue_start", "cue_end", "source_start", "source_end", "occurrences", "documents"):
             if col in frame:

@@ -13,8 +13,26 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+
+def _import_jsonschema():
+    """Import jsonschema without ``rfc3987_syntax``: jsonschema loads it only to check the
+    'iri' format (unused here) and it takes seconds to import. Restored afterwards."""
+    import sys
+
+    blocked = "rfc3987_syntax" not in sys.modules and "jsonschema" not in sys.modules
+    if blocked:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    try:
+        import jsonschema
+    finally:
+        if blocked:
+            del sys.modules["rfc3987_syntax"]
+    return jsonschema
+
+
+_import_jsonschema()
+from jsonschema import Draft202012Validator  # noqa: E402
+from jsonschema.exceptions import ValidationError  # noqa: E402
 
 from .errors import CorpusError
 

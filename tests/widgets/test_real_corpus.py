@@ -1,0 +1,111 @@
+"""Every widget on the shipped corpus: builds, reacts to each control, has a static view."""
+
+from __future__ import annotations
+
+from html import unescape
+
+from kjpacts.widgets import (AnnotationPractice, ClaimTracker, CompareDocs, Concordance, DocumentViewer,
+                             QuoteExplorer, RawVsClean, Timeline)
+from kjpacts.widgets.document_viewer import LAYERS
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def bundle_ok(w) -> str:
+    b = w._repr_mimebundle_()
+    assert WIDGET_VIEW in b and b["text/plain"]
+    assert "Traceback" not in b["text/html"] and "No static view" not in b["text/html"]
+    return b["text/html"]
+
+
+def test_document_viewer(real):
+    w = DocumentViewer(real)
+    for doc_id in real.fileids():
+        w.document.value = doc_id
+        for layer in LAYERS:
+            w.layer_boxes[layer].value = True
+        keys = [k for _, k in w.item.options if k]
+        assert {k.split(":")[0] for k in keys} >= {"entities", "quotes", "time"}, doc_id
+        w.item.value = keys[-1]
+        assert "Details of" in w.details.value
+        doc = real[doc_id]
+        item = next(it for it in w.view.items if it.key == keys[-1])
+        assert doc.text[item.start:item.end] in unescape(w.details.value)
+    assert "Static view" in bundle_ok(w)
+
+
+def test_raw_vs_clean(real):
+    w = RawVsClean(real)
+    for doc_id in real.fileids():
+        w.document.value = doc_id
+        for _, value in w.show.options:
+            w.show.value = value
+            assert doc_id in w.status.value
+        assert len(real[doc_id].boilerplate) >= 1
+    bundle_ok(w)
+
+
+def test_compare(real):
+    w = CompareDocs(real, "koreaherald-2012-05", "koreaherald-2012-05-13", 4)
+    assert w.view.shared > 5 and w.view.passages
+    w.n.value = 12
+    assert w.view.shared < 5
+    bundle_ok(w)
+
+
+def test_concordance(real):
+    w = Concordance(real, query="pact")
+    assert w.result.total > 5
+    w.regex.value = True
+    w.query.value = "(South|S\\.) Korea"
+    assert w.result.total > 10 and set(w.result.forms) >= {"south korea", "s. korea"}
+    w.query.value = "Korea("
+    assert "Not a valid regular expression" in w.results.value
+    bundle_ok(w)
+
+
+def test_quotes(real):
+    w = QuoteExplorer(real)
+    total = len(w.rows)
+    assert total > 20
+    w.named.value = "anonymous"
+    anon = len(w.filtered())
+    w.named.value = "named"
+    assert 0 < anon < total and len(w.filtered()) == total - anon
+    for _, by in w.group_by.options:
+        w.group_by.value = by
+        assert "<svg" in w.chart.value
+    bundle_ok(w)
+
+
+def test_claims(real):
+    w = ClaimTracker(real)
+    for _, claim_id in w.claim.options:
+        w.claim.value = claim_id
+        assert "<svg" in w.graph.value and "occurrence(s) in" in w.text_alt.value
+    bundle_ok(w)
+
+
+def test_timeline(real):
+    w = Timeline(real)
+    n_story = len(w.view.shown)
+    w.period.value = w.period.options[-1][1]
+    assert len(w.view.shown) > n_story
+    pubs = [e for e in w.view.shown if e.kind == "published"]
+    assert len(pubs) == len(real)
+    w.event.value = w.event.options[-1][1]
+    assert "TIMEX value" in w.details.value
+    bundle_ok(w)
+
+
+def test_practice(real):
+    w = AnnotationPractice.anonymous_sources(real)
+    assert {it.gold for it in w.items} == {"named", "anonymous"}
+    for i in range(len(w.items)):
+        w.item.value = i
+        w.label.value = "anonymous"
+    assert f"labelled {len(w.items)} of {len(w.items)}" in w.scores.value
+    assert w.result().kappa == 0.0  # one label for everything agrees only by chance
+    h = AnnotationPractice.sentences_with("hedge", real)
+    assert {it.gold for it in h.items} == {"yes", "no"}
+    bundle_ok(h)

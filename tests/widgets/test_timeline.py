@@ -1,0 +1,54 @@
+"""Timeline: events from the time layer, periods, SVG and table, callbacks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kjpacts.widgets import Timeline
+from kjpacts.widgets.timeline import periods, render_timeline, timeline_events
+
+
+def test_events(tiny):
+    ev = timeline_events(tiny, tiny.annotations)
+    kinds = [(e.kind, e.doc_id, e.value) for e in ev]
+    assert kinds == [
+        ("event", "beta-2011-01-11", "1965"),
+        ("event", "alpha-2011-01-10", "2010-03"),
+        ("published", "alpha-2011-01-10", "2011-01-10"),
+        ("event", "alpha-2011-01-10", "2011-01-10"),
+        ("published", "beta-2011-01-11", "2011-01-11"),  # the printed date is not repeated as an event
+        ("published", "gamma-2012-05", "2012-05"),
+        ("event", "gamma-2012-05", "2012-05"),
+    ]  # FUTURE_REF ('soon') has no place on the axis
+    monday = ev[3]
+    assert monday.text == "Monday" and "Seoul said on Monday" in monday.context and monday.label == "10 Jan 2011"
+    assert ev[5].when.end == date(2012, 5, 31)
+
+
+def test_periods_and_render(tiny):
+    ev = timeline_events(tiny, tiny.annotations)
+    per = periods(ev)
+    assert [p[1] for p in per] == [(2010, 2012), (1965, 2012)]
+    v = render_timeline(ev, tiny, (2010, 2012))
+    assert v.outside == 1 and "outside 2010-2012" in v.table
+    assert 'role="img"' in v.svg and "<desc" in v.svg and "<circle" in v.svg and "<rect" in v.svg
+    assert "<u><strong>Monday</strong></u>" in v.table
+    only = render_timeline(ev, tiny, (1965, 2012), doc_ids=["beta-2011-01-11"], include_published=False)
+    assert [e.value for e in only.shown] == ["1965"]
+    sel = render_timeline(ev, tiny, (2010, 2012), selected="alpha-2011-01-10:t1")
+    assert "resolved against" in sel.details and 'stroke-width="3"' in sel.svg
+
+
+def test_callbacks(tiny):
+    w = Timeline(tiny)
+    assert w.period.value == (2010, 2012) and len(w.view.shown) == 6
+    w.period.value = (1965, 2012)
+    assert len(w.view.shown) == 7 and "1965" in w.table.value
+    w.event.value = "beta-2011-01-11:t3"
+    assert "the talks began in 1965" in w.details.value
+    w.published.value = False  # the selected event stays
+    assert w.event.value == "beta-2011-01-11:t3" and len(w.view.shown) == 4
+    w.document.value = "gamma-2012-05"  # the selected event goes
+    assert w.event.value == "" and [e.value for e in w.view.shown] == ["2012-05"]
+    assert "Choose an event" in w.details.value
+    assert "text/html" in w._repr_mimebundle_()
