@@ -72,3 +72,11 @@ def test_callbacks(tiny):
     w.query.value = "zebra"
     assert "No match for 'zebra'" in unescape(w.results.value)
     assert "Keyword in context" not in w.results.value
+
+
+def test_catastrophic_pattern_is_stopped_with_a_message():
+    from kjpacts.widgets.concordance import concordance
+
+    docs = {"d": ("Outlet", "a" * 60 + "b")}
+    res = concordance(docs, "(a|aa)+$", regex=True)
+    assert res.error and "took longer" in res.error and not res.rows

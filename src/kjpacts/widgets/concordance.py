@@ -8,7 +8,7 @@ Logic: :func:`concordance` (texts, query, options, filters) -> :class:`Concordan
 >>> r.total, r.counts
 (2, {'d1': 2})
 >>> concordance(docs, "(", regex=True).error
-'Not a valid regular expression: missing ), unterminated subpattern at position 0. Try escaping special characters like ( with a backslash, or untick "Regular expression".'
+'Not a valid regular expression: missing ) at position 1. Try escaping special characters like ( with a backslash, or untick "Regular expression".'
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ class ConcordanceResult:
     error: str | None = None
 
 
+REGEX_TIMEOUT_S = 0.5
+
+
 def compile_query(query: str, regex: bool = False, case: bool = False, whole_word: bool = True) -> re.Pattern:
     """The pattern for a query; raises ``ValueError`` with a readable message."""
     q = query.strip()
@@ -59,11 +62,14 @@ def compile_query(query: str, regex: bool = False, case: bool = False, whole_wor
         raise ValueError(f"The query is too long (over {MAX_QUERY} characters).")
     flags = 0 if case else re.IGNORECASE
     if regex:
+        import regex as regex_module  # like re, but a search can time out (catastrophic patterns)
+
         try:
-            pat = re.compile(q, flags)
-        except re.error as exc:
+            pat = regex_module.compile(q, flags | regex_module.VERSION0)
+        except regex_module.error as exc:
             where = f" at position {exc.pos}" if exc.pos is not None else ""
-            first = q[exc.pos] if exc.pos is not None and exc.pos < len(q) else ""
+            at = None if exc.pos is None else min(exc.pos, len(q) - 1)
+            first = q[at] if at is not None else ""
             hint = f" Try escaping special characters like {first} with a backslash," if first and not first.isalnum() \
                 else " Check the pattern,"
             raise ValueError(f"Not a valid regular expression: {exc.msg}{where}.{hint} or untick "
@@ -98,7 +104,13 @@ def concordance(docs: Mapping[str, tuple[str, str]], query: str, regex: bool = F
         if wanted_outlets is not None and outlet not in wanted_outlets:
             continue
         n = 0
-        for m in pat.finditer(text):
+        try:
+            matches = list(pat.finditer(text, timeout=REGEX_TIMEOUT_S) if regex else pat.finditer(text))
+        except TimeoutError:
+            res.error = (f"The pattern took longer than {REGEX_TIMEOUT_S} s on {doc_id} and was stopped; "
+                         "simplify it (nested repeats like (a+)+ are slow).")
+            return res
+        for m in matches:
             s, e = m.span()
             if s == e:
                 continue
