@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 
+UNANSWERED = "Replace the ... with your answer, then run the cell again."
+
+
 @dataclass(frozen=True)
 class Feedback:
     ok: bool
@@ -58,7 +61,7 @@ def equal(answer: Any, expected: Any, hint: str, praise: str = "") -> Feedback:
     if type(answer) is type(expected) and answer == expected:
         return Feedback(True, praise or "Well done.")
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
+        return Feedback(False, UNANSWERED)
     return Feedback(False, hint)
 
 
@@ -84,6 +87,24 @@ def same_items(answer: Any, expected: list, hint: str, praise: str = "") -> Feed
 
 
 @functools.cache
+def shipped_corpus():
+    """The shipped corpus, loaded once per kernel, for the lessons' checks."""
+    from .corpus import load
+
+    return load()
+
+
+def needs_answer(check_fn: Callable[[Any], Feedback]) -> Callable[[Any], Feedback]:
+    """Wrap a check so that an answer still left as ``...`` gets the same friendly reminder."""
+    @functools.wraps(check_fn)
+    def wrapped(answer: Any) -> Feedback:
+        if answer is None or answer is Ellipsis:
+            return Feedback(False, UNANSWERED)
+        return check_fn(answer)
+    return wrapped
+
+
+@functools.cache
 def registry() -> dict[str, TryIt]:
     """Every try-it of every lesson module in :mod:`kjpacts.lessons`."""
     from . import lessons
@@ -103,6 +124,8 @@ def check(tryit_id: str, answer: Any) -> Feedback:
     t = registry().get(tryit_id)
     if t is None:
         return Feedback(False, f"There is no try-it called {tryit_id!r}; check the id in the cell.")
+    if answer is Ellipsis:
+        return Feedback(False, UNANSWERED)
     try:
         return t.check(answer)
     except Exception as exc:  # a student answer must never produce a traceback here

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..selfcheck import Feedback, TryIt, equal, one_of
+from ..selfcheck import shipped_corpus as _corpus, needs_answer as _needs_answer
 
 MIN_PYTHON = (3, 10)
 ASK = "If this does not help, show this message to your instructor."
@@ -180,22 +181,6 @@ def environment_check() -> EnvironmentReport:
 
 
 # --------------------------------------------------------------------------- try-its
-
-@functools.cache
-def _corpus():
-    import kjpacts
-
-    return kjpacts.load()
-
-
-def _needs_answer(check_fn):
-    """Wrap a check: an answer still left as ``...`` gets the same friendly reminder everywhere."""
-    @functools.wraps(check_fn)
-    def wrapped(answer: Any) -> Feedback:
-        if answer is None or answer is Ellipsis:
-            return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-        return check_fn(answer)
-    return wrapped
 
 
 @_needs_answer

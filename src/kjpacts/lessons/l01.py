@@ -9,23 +9,7 @@ import functools
 from typing import Any
 
 from ..selfcheck import Feedback, TryIt, equal, one_of, same_items
-
-
-@functools.cache
-def _corpus():
-    import kjpacts
-
-    return kjpacts.load()
-
-
-def _needs_answer(check_fn):
-    """Wrap a check: an answer still left as ``...`` gets the same friendly reminder everywhere."""
-    @functools.wraps(check_fn)
-    def wrapped(answer: Any) -> Feedback:
-        if answer is None or answer is Ellipsis:
-            return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-        return check_fn(answer)
-    return wrapped
+from ..selfcheck import shipped_corpus as _corpus, needs_answer as _needs_answer
 
 
 # -- expected values -----------------------------------------------------------

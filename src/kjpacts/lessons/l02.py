@@ -11,28 +11,12 @@ from datetime import date
 from typing import Any
 
 from ..selfcheck import Feedback, TryIt, equal, same_items
+from ..selfcheck import shipped_corpus as _corpus, needs_answer as _needs_answer
 
 #: The years the Yonhap page could be from, on the evidence discussed in the lesson:
 #: not before 2011 ('Since early 2011'); before the pact was signed (outside record:
 #: November 2016).
 YONHAP_CANDIDATE_YEARS = range(2011, 2017)
-
-
-@functools.cache
-def _corpus():
-    import kjpacts
-
-    return kjpacts.load()
-
-
-def _needs_answer(check_fn):
-    """Wrap a check: an answer still left as ``...`` gets the same friendly reminder everywhere."""
-    @functools.wraps(check_fn)
-    def wrapped(answer: Any) -> Feedback:
-        if answer is None or answer is Ellipsis:
-            return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-        return check_fn(answer)
-    return wrapped
 
 
 # -- expected values -----------------------------------------------------------

@@ -17,18 +17,12 @@ import functools
 import re
 
 from ..selfcheck import Feedback, TryIt, equal
+from ..selfcheck import shipped_corpus as _corpus
 
 WANTED = "Replace the ... with your answer, then run the cell again."
 QUOTE_PATTERN = r'"([^"]*)"'
 #: The cue words the notebook starts from.
 STARTER_CUES = ["said", "according to"]
-
-
-@functools.cache
-def _corpus():
-    import kjpacts
-
-    return kjpacts.load()
 
 
 # -- the rule-based finders ------------------------------------------------------

@@ -10,16 +10,10 @@ import numbers
 from functools import lru_cache
 
 from ..selfcheck import Feedback, TryIt
+from ..selfcheck import shipped_corpus as _corpus
 
 CLAIM_24 = "gsomia-24-countries"
 AHRAM, WAPO = "ahram-2011-01-10", "wapo-2011-01-11"
-
-
-@lru_cache(maxsize=1)
-def _corpus():
-    import kjpacts
-
-    return kjpacts.load()
 
 
 def _is_int(x) -> bool:

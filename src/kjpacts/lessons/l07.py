@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..selfcheck import Feedback, TryIt
+from ..selfcheck import shipped_corpus as _corpus
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,13 +23,6 @@ if TYPE_CHECKING:
 YONHAP, AHRAM = "yonhap-2012-06-27", "ahram-2011-01-10"
 CAPITALS = ["Seoul", "Tokyo", "Washington", "Pyongyang"]
 EUPHEMISM, PLAIN = "comfort women", "women forced into sexual slavery"
-
-
-@lru_cache(maxsize=1)
-def _corpus():
-    import kjpacts
-
-    return kjpacts.load()
 
 
 @lru_cache(maxsize=1)

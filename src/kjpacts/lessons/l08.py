@@ -10,16 +10,10 @@ import datetime
 from functools import lru_cache
 
 from ..selfcheck import Feedback, TryIt
+from ..selfcheck import shipped_corpus as _corpus
 
 KH_0513, YONHAP = "koreaherald-2012-05-13", "yonhap-2012-06-27"
 SHELLING = "2010-11-23"
-
-
-@lru_cache(maxsize=1)
-def _corpus():
-    import kjpacts
-
-    return kjpacts.load()
 
 
 def _unanswered(answer) -> bool:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ..selfcheck import Feedback, TryIt, equal, one_of
+from ..selfcheck import shipped_corpus as _corpus
 
 if TYPE_CHECKING:
     import nltk
@@ -297,13 +298,6 @@ def draw_network(pairs: "nltk.FreqDist", corpus: "Corpus", n: int = 15, title: s
 
 
 # ---------------------------------------------------------------- try-its
-
-
-@functools.cache
-def _corpus():
-    from .. import load
-
-    return load()
 
 
 def _count_of(entity_id: str) -> int:

@@ -27,6 +27,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..selfcheck import Feedback, TryIt, equal
+from ..selfcheck import shipped_corpus as _corpus
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -205,13 +206,6 @@ def rubric_markdown() -> str:
 
 
 # ---------------------------------------------------------------- try-its
-
-
-@functools.cache
-def _corpus():
-    from .. import load
-
-    return load()
 
 
 def _check_citation(answer) -> Feedback:
