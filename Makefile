@@ -26,7 +26,8 @@ system-deps:
 	  else echo "please install chromium and bubblewrap (sudo apt-get install chromium bubblewrap)"; fi; }
 
 lab: install
-	$(BIN)/jupyter lab --port $(PORT) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --port $(PORT) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
+	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 
 test: install-test
 	$(BIN)/python -m tests.run

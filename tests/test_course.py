@@ -67,3 +67,11 @@ def test_outside_context_is_labelled():
             for para in "".join(cell["source"]).split("\n\n"):
                 if later.search(para):
                     assert re.search(r"[Oo]utside (context|record)", para), f"{lesson.name}: unlabelled later fact: {para[:160]}"
+
+
+def test_make_lab_opens_the_start_notebook_with_the_repo_as_root():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = re.search(r"^lab:.*?(?=^\S)", makefile, re.S | re.M).group()
+    url = re.search(r"--LabApp\.default_url=/lab/tree/(\S+)", target).group(1)
+    assert (ROOT / url).is_file() and url == "notebooks/00-start-here.ipynb"
+    assert '--ServerApp.root_dir="$(CURDIR)"' in target  # so ../exercises and ../docs links resolve

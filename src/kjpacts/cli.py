@@ -104,9 +104,13 @@ def cmd_course(args: argparse.Namespace) -> int:
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
+    import os
+
     repo = Path(__file__).resolve().parents[2]
-    start = repo / "notebooks" / "00-start-here.ipynb"
-    cmd = [sys.executable, "-m", "jupyterlab", str(start if start.exists() else repo)]
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={repo}",
+           "--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
     return subprocess.call(cmd + args.jupyter_args)
 
 
@@ -135,6 +139,7 @@ def parser() -> argparse.ArgumentParser:
     lab = sub.add_parser("lab", help="open the course in JupyterLab")
     lab.add_argument("jupyter_args", nargs=argparse.REMAINDER)
     lab.set_defaults(func=cmd_lab)
+    from .grading import cli as grading_cli; grading_cli.register(sub)  # noqa: E702 - `kjpacts grade ...`
     return p
 
 
