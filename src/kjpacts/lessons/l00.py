@@ -185,7 +185,12 @@ def environment_check() -> EnvironmentReport:
 
 @_needs_answer
 def _check_count(answer: Any) -> Feedback:
+    from ..corpus import Corpus
+
     expected = len(_corpus())
+    if isinstance(answer, Corpus):
+        return Feedback(False, "That is the corpus itself. Put it inside len( ) to count its documents: "
+                               "answer = len(corpus)")
     if isinstance(answer, str) and answer.strip() == str(expected):
         return Feedback(False, "Right number, but it is text (it has quotes around it). "
                                "Write len(corpus) without quotes: Python then gives a number.")
@@ -196,7 +201,12 @@ def _check_count(answer: Any) -> Feedback:
 
 @_needs_answer
 def _check_headline(answer: Any) -> Feedback:
+    from ..corpus import Document
+
     doc = _corpus()["wapo-2011-01-11"]
+    if isinstance(answer, Document):
+        return Feedback(False, "That is the whole document. Add .headline after it, without brackets: "
+                               "doc.headline")
     if not isinstance(answer, str):
         return Feedback(False, "The headline is text (a string). Write answer = corpus[\"wapo-2011-01-11\"].headline")
     if answer == doc.outlet:

@@ -35,6 +35,28 @@ def wapo_dateline_city() -> str:
 
 # -- checks --------------------------------------------------------------------
 
+def table_shape_hint(answer: Any) -> Feedback | None:
+    """A hint when a beginner hands in a pandas table, column or index instead of a list of ids.
+
+    Lesson 02 uses it too. Returns None when the answer is not a pandas object.
+    """
+    import pandas as pd
+
+    if isinstance(answer, pd.DataFrame):
+        return Feedback(False, "That is the filtered table itself. Add .index.tolist() at the end "
+                               "to get its doc_ids as a list.")
+    if isinstance(answer, pd.Series):
+        if answer.dtype == bool:
+            return Feedback(False, "That is the column of True/False answers, one per page. Put it inside "
+                                   "table[ ... ] to keep the rows where it is True, then add .index.tolist().")
+        return Feedback(False, "That is one column of the table. Keep the rows you want with "
+                               "table[condition], then add .index.tolist().")
+    if isinstance(answer, pd.Index):
+        return Feedback(False, "Nearly: that is the index (the doc_ids) of the rows you kept. "
+                               "Add .tolist() to make it a list.")
+    return None
+
+
 @_needs_answer
 def _check_furniture(answer: Any) -> Feedback:
     doc = _corpus()["yonhap-2012-06-27"]
@@ -42,12 +64,16 @@ def _check_furniture(answer: Any) -> Feedback:
     if isinstance(answer, int) and not isinstance(answer, bool) and answer == len(doc.edits):
         return Feedback(False, "That counts every edit, typography fixes included (doc.edits). "
                                "Count only the page furniture: len(yonhap.boilerplate).")
-    if isinstance(answer, list):
+    if isinstance(answer, (list, tuple)):
         return Feedback(False, "That is the list itself. Put it inside len( ) to count its items.")
     if isinstance(answer, str):
         return Feedback(False, "Give a number, without quotes: len(...) gives one.")
-    return equal(answer, expected, "Not quite. Pick the Yonhap page with corpus[\"yonhap-2012-06-27\"], "
-                                   "then count its .boilerplate with len( ).",
+    ahram = _corpus()["ahram-2011-01-10"]
+    if isinstance(answer, int) and not isinstance(answer, bool) and answer == len(ahram.boilerplate):
+        return Feedback(False, "That is the Ahram page's count: doc still holds the Ahram page. "
+                               "Count the Yonhap page instead: len(yonhap.boilerplate).")
+    return equal(answer, expected, "Not quite. The variable yonhap holds the Yonhap page; "
+                                   "count its .boilerplate with len( ).",
                  praise=f"Yes: {expected} pieces, three lines of site navigation and the version tag "
                         "'(3rd LD)'.")
 
@@ -61,6 +87,12 @@ def _check_organisations(answer: Any) -> Feedback:
                                "Use doc = corpus[\"ahram-2011-01-10\"] first.")
     if isinstance(answer, str):
         return Feedback(False, "Give a list of three names, like [a, b, c], built from doc.meta.")
+    if isinstance(answer, (list, tuple)) and len(answer) != len(set(map(repr, answer))):
+        return Feedback(False, "A name appears twice in your list. Give each of the three organisations once.")
+    if isinstance(answer, (list, tuple, set)) and all(isinstance(a, str) for a in answer) \
+            and sorted(a.lower() for a in answer) == sorted(e.lower() for e in expected) and set(answer) != set(expected):
+        return Feedback(False, "Right organisations, but spelled differently (capital letters count). "
+                               "Take the names from doc.meta instead of typing them.")
     if isinstance(answer, (list, tuple, set)) and "AP" not in answer and set(answer) < set(expected):
         return Feedback(False, "One organisation is missing: who took the photo? Look at doc.meta[\"photo_agency\"].")
     return same_items(answer, expected,
@@ -75,6 +107,12 @@ def _check_after_body(answer: Any) -> Feedback:
     expected = bylines_after_body()
     if isinstance(answer, str):
         return Feedback(False, "Give a list of doc_ids, like [\"a\", \"b\"]; .index.tolist() makes one.")
+    shape = table_shape_hint(answer)
+    if shape is not None:
+        return shape
+    if isinstance(answer, (list, tuple)) and len(answer) == 0:
+        return Feedback(False, "Your list is empty: no row matched. Check the column name and the value: "
+                               "\"after-body\", with a hyphen, in quotes.")
     return same_items(answer, expected,
                       "Filter the table on the column byline_position, keeping rows equal to "
                       "\"after-body\", then take .index.tolist().",

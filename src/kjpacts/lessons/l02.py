@@ -12,6 +12,7 @@ from typing import Any
 
 from ..selfcheck import Feedback, TryIt, equal, same_items
 from ..selfcheck import shipped_corpus as _corpus, needs_answer as _needs_answer
+from .l01 import table_shape_hint as _table_shape_hint
 
 #: The years the Yonhap page could be from, on the evidence discussed in the lesson:
 #: not before 2011 ('Since early 2011'); before the pact was signed (outside record:
@@ -61,6 +62,12 @@ def _check_inferred(answer: Any) -> Feedback:
     expected = inferred_dates()
     if isinstance(answer, str):
         return Feedback(False, "Give a list of doc_ids, like [\"a\", \"b\"]; .index.tolist() makes one.")
+    shape = _table_shape_hint(answer)
+    if shape is not None:
+        return shape
+    if isinstance(answer, (list, tuple)) and len(answer) == 0:
+        return Feedback(False, "Your list is empty: no row matched. Compare with True written without quotes: "
+                               "\"True\" in quotes is text, and the column holds booleans.")
     if isinstance(answer, (list, tuple, set)) and sorted(answer) == sorted(undated_korea_herald()):
         return Feedback(False, "Those two print no date at all, but two more pages have inferred dates: "
                                "Yonhap prints 'June 27' with no year, and Ahram prints AFP's date, not its own. "
@@ -77,6 +84,9 @@ def _check_month(answer: Any) -> Feedback:
     if not isinstance(answer, str):
         return Feedback(False, "Give the month as text in the form \"YYYY-MM\", in quotes.")
     a = answer.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a):
+        return Feedback(False, "That is a day. Nothing on this page fixes the day, so give only the month: "
+                               "\"YYYY-MM\", for example \"2010-11\".")
     if not re.fullmatch(r"\d{4}-\d{2}", a):
         return Feedback(False, "Write the month as \"YYYY-MM\", for example \"2010-11\" for November 2010.")
     if a.startswith("2011"):

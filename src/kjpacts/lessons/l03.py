@@ -61,6 +61,12 @@ def furniture_tokens() -> int:
     return len(nltk.word_tokenize(doc.raw)) - len(nltk.word_tokenize(doc.text))
 
 
+def _raw_ahram_tokens() -> int:
+    import nltk
+
+    return len(nltk.word_tokenize(_corpus()["ahram-2011-01-10"].raw))
+
+
 def furniture_characters() -> int:
     doc = _corpus()["ahram-2011-01-10"]
     return len(doc.raw) - len(doc.text)
@@ -87,6 +93,8 @@ def _check_curly(answer) -> Feedback:
 
 
 def _check_raw_offset(answer) -> Feedback:
+    if isinstance(answer, str):
+        return Feedback(False, "Give the offset as a number, without quotes: kh.to_raw(...) gives one.")
     if type(answer) is int and answer == first_seouls_clean_offset():
         return Feedback(False, "That is where \"Seoul's\" starts in the clean text. The raw page is longer at the "
                                "top (the navigation line was removed), so convert it with doc.to_raw(...).")
@@ -100,6 +108,11 @@ def _check_extra(answer) -> Feedback:
     expected = extra_untrained_sentences()
     if type(answer) is int and answer == -expected:
         return Feedback(False, "Your number has the wrong sign: subtract the kit's count from the untrained count.")
+    if isinstance(answer, str):
+        return Feedback(False, "Give a number, without quotes: subtract one len(...) from the other.")
+    if type(answer) is int and answer == len(untrained_punkt().tokenize(_corpus()["yonhap-2012-06-27"].text)):
+        return Feedback(False, "That is the untrained tokenizer's count alone. Subtract the kit's count, "
+                               "len(nltk.sent_tokenize(yonhap.text)), from it.")
     return equal(answer, expected,
                  "Count both: len(untrained.tokenize(yonhap.text)) and len(nltk.sent_tokenize(yonhap.text)), "
                  "then subtract. The answer is a whole number.",
@@ -115,6 +128,11 @@ def _check_furniture(answer) -> Feedback:
                                "len(nltk.word_tokenize(...)) of the raw page minus that of the clean text.")
     if type(answer) is int and answer == -furniture_tokens():
         return Feedback(False, "Your number has the wrong sign: raw minus clean.")
+    if isinstance(answer, str):
+        return Feedback(False, "Give a number, without quotes: subtract one len(...) from the other.")
+    if type(answer) is int and answer == _raw_ahram_tokens():
+        return Feedback(False, "That is the raw page's count alone. Subtract the clean count, "
+                               "len(nltk.word_tokenize(ahram.text)), from it.")
     return equal(answer, furniture_tokens(),
                  "Tokenize both texts with nltk.word_tokenize, count each list with len(...), and subtract "
                  "the clean count from the raw count. The answer is a whole number.",
