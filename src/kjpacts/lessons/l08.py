@@ -120,8 +120,9 @@ def _check_failed(answer) -> Feedback:
     if sorted(answer) == expected:
         return Feedback(True, "Each failed by the outside record, which the pages themselves cannot show.")
     if sorted(answer) == _predictions():
-        return Feedback(False, "That is every prediction. Some have the status 'single-source': the outside record "
-                               "used here does not settle them. Keep only status == \"prediction-failed\".")
+        return Feedback(False, "That is every prediction. Some have the status 'prediction-unresolved': the "
+                               "outside record used here does not settle them. "
+                               "Keep only status == \"prediction-failed\".")
     return Feedback(False, 'Filter the claims table on status == "prediction-failed" and take .claim_id.tolist().')
 
 
@@ -167,6 +168,6 @@ TRYITS = [
         right=_failed_predictions,
         wrong=_predictions,
         explanation="The dated signing predictions all failed, by the outside record. The other predictions "
-                    "are left open ('single-source'): the record used here does not say what happened.",
+                    "are left open ('prediction-unresolved'): the record used here does not say what happened.",
     ),
 ]

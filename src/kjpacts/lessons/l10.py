@@ -327,8 +327,9 @@ TRYITS = [
         answer='answer = "2012-06-26"',
         right=_cabinet_date,
         wrong=lambda: "26 June 2012",
-        explanation="The page says 'With the approval by South Korea's Cabinet on Tuesday'; the page is dated "
-                    "Wednesday 27 June 2012, so Tuesday is 26 June. ISO dates sort correctly and cannot be "
+        explanation="The page says 'With the approval by South Korea's Cabinet on Tuesday'; the corpus dates "
+                    "the page (printed 'June 27') Wednesday 27 June 2012, so Tuesday is 26 June. "
+                    "ISO dates sort correctly and cannot be "
                     "misread as day/month or month/day.",
     ),
     TryIt(
