@@ -128,3 +128,21 @@ def test_export_csv_includes_the_page_level_layer(tmp_path, corpus):
         raw = corpus[r["doc_id"]].raw
         assert raw[int(r["raw_start"]):int(r["raw_end"])] == r["raw_text"]
     assert {r["category"] for r in rows} >= {"navigation", "copyright-footer", "photo-caption", "version-tag"}
+
+
+def test_an_edited_annotation_is_schema_checked_and_build_will_not_certify_it(corpus_copy):
+    """load() skips the schema pass only for files whose checksum build recorded after validating."""
+    path = corpus_copy / "annotations" / "framing" / "wapo-2011-01-11.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["framing"][0]["category"] = "sarcasm"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    package_before = (corpus_copy / "datapackage.json").read_bytes()
+    with pytest.raises(CorpusErrors) as info:
+        kjpacts.load(corpus_copy)
+    assert "annotations/framing/wapo-2011-01-11.json" in str(info.value) and "sarcasm" in str(info.value)
+    out = subprocess.run([sys.executable, "-m", "kjpacts.cli", "build", "--corpus", str(corpus_copy)],
+                         capture_output=True, text=True)
+    assert out.returncode != 0 and "f1.category" in out.stderr and "sarcasm" in out.stderr
+    assert (corpus_copy / "datapackage.json").read_bytes() == package_before
+    with pytest.raises(CorpusErrors):
+        kjpacts.load(corpus_copy)

@@ -8,6 +8,8 @@ fields have the right types, so one run reports as much as possible.
 
 from __future__ import annotations
 
+import json
+
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -46,8 +48,9 @@ def _ids(records: list[dict], key: str = "id") -> set[str]:
 class Checker:
     """Collects problems while reading and cross-checking the layers."""
 
-    def __init__(self, corpus_dir: Path, texts: dict[str, str]):
+    def __init__(self, corpus_dir: Path, texts: dict[str, str], trusted: dict[str, str] | None = None):
         self.corpus_dir, self.texts = corpus_dir, texts
+        self.trusted = trusted or {}  # relative path -> sha256 of an already validated file
         self.problems: list[CorpusError] = []
         self.raw: dict[str, dict[str, list[dict]]] = {layer: {} for layer in LAYERS}
         self.present: set[str] = set()
@@ -86,7 +89,8 @@ class Checker:
             self.read_file(layer, file, file.stem, key)
 
     def read_file(self, layer: str, path: Path, doc: str, key: str) -> None:
-        data, problems = check_file(self.corpus_dir, path, layer)
+        data, problems = check_file(self.corpus_dir, path, layer,
+                                    self.trusted.get(rel_name(path, self.corpus_dir)))
         self.problems += problems
         if not isinstance(data, dict):
             return
@@ -270,9 +274,23 @@ class Checker:
             self.check_quote_ref(file, f"{label}.quote_id", doc, quote_id)
 
 
-def check_annotations(corpus_dir: Path, texts: dict[str, str]) -> tuple[list[CorpusError], dict, set[str]]:
-    """Return ``(problems, raw records by layer and document, layers present)``."""
-    ck = Checker(corpus_dir, texts)
+def validated_checksums(corpus_dir: Path) -> dict[str, str]:
+    """``path -> sha256`` from datapackage.json, which `kjpacts build` writes only for a valid corpus."""
+    try:
+        package = json.loads((corpus_dir / "datapackage.json").read_text(encoding="utf-8"))
+        return {r["path"]: r["hash"].removeprefix("sha256:") for r in package["resources"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def check_annotations(corpus_dir: Path, texts: dict[str, str],
+                      trust_datapackage: bool = False) -> tuple[list[CorpusError], dict, set[str]]:
+    """Return ``(problems, raw records by layer and document, layers present)``.
+
+    ``trust_datapackage`` skips the schema pass for files unchanged since the last
+    successful build (loading); offsets, span texts, ids and references are always checked.
+    """
+    ck = Checker(corpus_dir, texts, validated_checksums(corpus_dir) if trust_datapackage else None)
     for layer in LAYERS:
         ck.read_layer(layer)
     ck.check_entities()

@@ -323,7 +323,7 @@ def validate_annotations(corpus_dir: Path, texts: dict[str, str]) -> list[Corpus
 
 def load_annotations(corpus_dir: Path, texts: dict[str, str]) -> Annotations:
     """Check and load every layer; raise ``CorpusErrors`` listing all problems."""
-    problems, raw, present = check_annotations(Path(corpus_dir), texts)
+    problems, raw, present = check_annotations(Path(corpus_dir), texts, trust_datapackage=True)
     if problems:
         raise CorpusErrors(problems)
     return _build(raw, tuple(texts), present)

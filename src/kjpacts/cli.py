@@ -48,6 +48,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = load(root) if not args.check or not differ else None
     if corpus is not None and not args.corpus:
         differ += build_punkt(corpus, args.check)
+    if not args.check:
+        from .validate import validate
+
+        problems = [p for p in validate(root) if p.file != "datapackage.json"]
+        if problems:  # datapackage.json certifies a valid corpus: never write it for a broken one
+            for p in problems:
+                print(p)
+            print("datapackage.json not written: fix the problems above, then run `kjpacts build` again",
+                  file=sys.stderr)
+            return 1
     if write_datapackage(root, check=args.check):
         differ.append("corpus/datapackage.json")
     verb = "out of date" if args.check else "written"
