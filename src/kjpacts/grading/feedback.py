@@ -1,0 +1,69 @@
+"""Last check on feedback HTML: no hidden test code may reach a student.
+
+``SanitizeFeedback`` (run by nbgrader through ``nbgrader_config.py``) already
+removes hidden tests and their tracebacks. This scan reads every generated
+HTML file again, looks for any line of hidden test code (taken from the
+gradebook), removes the lines that contain one and reports the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .course import Course
+from .nbext import secret_lines
+
+
+def hidden_secrets(course: Course, assignment: str) -> set[str]:
+    from nbgrader.api import Gradebook, MissingEntry
+
+    sources: list[str] = []
+    with Gradebook(f"sqlite:///{course.gradebook}") as gb:
+        try:
+            a = gb.find_assignment(assignment)
+        except MissingEntry:
+            return set()
+        for nb in a.notebooks:
+            sources += [sc.source or "" for sc in nb.source_cells]
+    return secret_lines(sources)
+
+
+def _variants(secret: str) -> set[str]:
+    esc = html.escape(secret, quote=False)
+    return {secret, esc, html.escape(secret, quote=True), esc.replace("'", "&#39;")}
+
+
+def scan_html(path: Path, secrets: set[str], fix: bool = True) -> int:
+    """Number of leaking lines in ``path`` (removed when ``fix``)."""
+    text = path.read_text(encoding="utf-8")
+    needles = set()
+    for s in secrets:
+        needles |= _variants(s)
+    plain_lines = text.split("\n")
+    leaks = 0
+    for i, line in enumerate(plain_lines):
+        stripped = re.sub(r"<[^>]+>", "", line)
+        if any(n in line or n in stripped for n in needles):
+            leaks += 1
+            plain_lines[i] = "<span>[hidden test code removed]</span>"
+    if leaks and fix:
+        path.write_text("\n".join(plain_lines), encoding="utf-8")
+    return leaks
+
+
+def scan_feedback(course: Course, assignment: str, students: list[str] | None = None) -> dict[str, int]:
+    secrets = hidden_secrets(course, assignment)
+    out = {}
+    if not course.feedback.is_dir():
+        return out
+    for folder in sorted(course.feedback.glob(f"*/{assignment}")):
+        student = folder.parent.name
+        if students and student not in students:
+            continue
+        for html_file in sorted(folder.glob("*.html")):
+            n = scan_html(html_file, secrets)
+            if n:
+                out[str(html_file.relative_to(course.root))] = n
+    return out
