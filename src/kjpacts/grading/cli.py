@@ -136,10 +136,11 @@ def cmd_collect(args) -> int:
             for z in args.zip:
                 shutil.copy2(z, archive / Path(z).name)
             regexp = args.regexp or LMS_PATTERNS[args.lms]
+            rel = stage.relative_to(course.root)  # zip_collect only takes paths relative to the course
             course.nbgrader("zip_collect", ps,
-                            f"--CourseDirectory.downloaded_directory={stage / 'downloaded'}",
-                            f"--CourseDirectory.submitted_directory={stage / 'submitted'}",
-                            f"--FileNameCollector.named_regexp={regexp}",
+                            f"--ZipCollectApp.downloaded_directory={rel / 'downloaded'}",
+                            f"--CourseDirectory.submitted_directory={rel / 'submitted'}",
+                            f"--FileNameCollectorPlugin.named_regexp={regexp}",
                             log=_log(course, "collect"), check=True)
             source_root = stage / "submitted"
             folders = {p.parent.name: p for p in source_root.glob(f"*/{ps}") if p.is_dir()}
@@ -420,7 +421,7 @@ def register(sub) -> None:
     src.add_argument("--from", dest="from_dir", help="folder of <student>/ folders or <student>.ipynb files")
     src.add_argument("--zip", nargs="+", help="LMS download(s), unpacked by nbgrader zip_collect")
     p.add_argument("--lms", choices=sorted(LMS_PATTERNS), default="generic", help="file-name pattern preset")
-    p.add_argument("--regexp", help="nbgrader FileNameCollector.named_regexp (matched against the full path)")
+    p.add_argument("--regexp", help="nbgrader FileNameCollectorPlugin.named_regexp (matched against the full path)")
     p.add_argument("--replace", action="store_true", help="replace an earlier, different submission (kept in .grading/backups)")
 
     p = add("autograde", cmd_autograde, "pre-flight checks, sandboxed nbgrader autograde, status report")

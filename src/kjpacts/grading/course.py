@@ -90,7 +90,11 @@ class Course:
         return self.root / "gradebook.db"
 
     def assignments(self) -> list[str]:
-        return sorted(p.name for p in self.source.iterdir() if p.is_dir() and not p.name.startswith("."))
+        """Problem sets in ``source/`` (or in ``release/`` for a student-only copy)."""
+        folder = self.source if self.source.is_dir() else self.release
+        if not folder.is_dir():
+            return []
+        return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
 
     def check_assignment(self, ps: str) -> str:
         names = self.assignments()

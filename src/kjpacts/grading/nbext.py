@@ -21,7 +21,6 @@ import re
 import shutil
 import tempfile
 import time
-from pathlib import Path
 
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor

@@ -37,11 +37,9 @@ import ctypes
 import json
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 KERNEL_NAME = "kjpacts-sandbox"
@@ -163,9 +161,8 @@ def plan(workdir: Path, connection_file: Path, env: dict[str, str] | None = None
     db = env.get("KJPACTS_GRADEBOOK")
     if db:
         hide.append(Path(db).resolve().parent)
-    # hidden folders become empty and read-only; the course folder even when it sits in /tmp
-    hide = sorted({p for p in hide if p == course or (p.exists() and not any(_inside(p, f) for f in FRESH))},
-                  key=lambda p: len(p.parts))
+    # hidden folders become empty and read-only (the course folder even when it sits in /tmp)
+    hide = sorted({p for p in hide if p == course or p.exists()}, key=lambda p: len(p.parts))
 
     restore: list[Path] = []
     candidates = [Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent.parent]
@@ -198,10 +195,11 @@ def plan(workdir: Path, connection_file: Path, env: dict[str, str] | None = None
 def bwrap_command(p: dict, kernel_cmd: list[str], env: dict[str, str]) -> list[str]:
     cmd = [BWRAP, "--ro-bind", "/", "/", "--dev", "/dev", "--tmpfs", "/proc",
            "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--tmpfs", "/run"]
-    for h in p["hide"]:
-        cmd += ["--tmpfs", str(h)]
-    for r in p["restore"]:
-        cmd += ["--ro-bind", str(r), str(r)]
+    # shallow paths first, so that a deeper mount always lands on top of a shallower one:
+    # HOME hidden, the venv inside it put back, a hidden folder inside the venv hidden again
+    mounts = [(h, "--tmpfs") for h in p["hide"]] + [(r, "--ro-bind") for r in p["restore"]]
+    for path, how in sorted(mounts, key=lambda m: (len(m[0].parts), m[1] == "--tmpfs")):
+        cmd += [how, str(path)] if how == "--tmpfs" else [how, str(path), str(path)]
     for w in p["writable"]:
         cmd += ["--bind", str(w), str(w)]
     for h in p["hide"]:
@@ -306,8 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     except SandboxUnavailable as exc:
         print(f"kjpacts sandbox: {exc}", file=sys.stderr)
         return 3
-    home = tempfile.gettempdir() + "/home"
-    env = sandbox_env(dict(os.environ), home)
+    env = sandbox_env(dict(os.environ), "/tmp/home")  # /tmp is a fresh tmpfs in the sandbox
     kernel = [sys.executable, "-m", "kjpacts.grading.kernel", "-f", str(conn.resolve()), *extra]
     cmd = bwrap_command(p, kernel, env)
     if args.dry_run:

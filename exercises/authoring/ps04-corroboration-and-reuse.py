@@ -1,0 +1,280 @@
+"""Problem set 4: corroboration and reuse (spec for `kjpacts grade build-sources`)."""
+
+TITLE = "Problem set 4: Corroboration and reuse"
+
+INTRO = """\
+# Problem set 4: Corroboration and reuse
+
+When three articles report the same figure, is it confirmed three times, or repeated three
+times from one source? The claims layer (`corpus.annotations.claims`) links the places where
+the five pages make the same claim; each occurrence records who the page says makes it
+(`attributed_to`) and whether it is `independent` of the earlier occurrences (`True`), an echo
+of the same source (`False`), or the first one (`None`). `kjpacts.nlp.shared_ngrams` finds
+identical wording across two pages.
+
+**How this works**
+
+- Work on your own copy (`kjpacts grade start ps04-corroboration-and-reuse`).
+- Replace each `raise NotImplementedError()` with your code using the kit. **Hidden tests call
+  your functions with other claims, documents and parameters.**
+- Run the test cell under each answer: it prints `Passed: ...` or a `Hint: ...`.
+- Before handing in: *Kernel > Restart Kernel and Run All Cells*.
+"""
+
+
+def build(S, gold):
+    claims = {c.claim_id: c for c in gold.annotations.claims}
+    S.md("intro", INTRO)
+    S.code("setup", """
+        import kjpacts
+        from kjpacts.nlp import shared_ngrams
+
+        corpus = kjpacts.load()
+        claims = {c.claim_id: c for c in corpus.annotations.claims}
+        sorted(claims)
+    """)
+
+    # ---- Q1 ------------------------------------------------------------------
+    def claim_documents(cid):
+        return sorted({o.doc_id for o in claims[cid].occurrences})
+
+    S.md("q1-text", """
+        ## Question 1: where a claim appears (2 points)
+
+        Write `claim_documents(claim_id)` returning the sorted list of the distinct documents
+        in which the claim occurs.
+    """)
+    S.answer("q1-answer", """
+        def claim_documents(claim_id):
+            ### BEGIN SOLUTION
+            return sorted({o.doc_id for o in claims[claim_id].occurrences})
+            ### END SOLUTION
+    """)
+    S.test("q1-test", 1, f"""
+        want = {claim_documents("gsomia-24-countries")!r}
+        got = call("claim_documents", "gsomia-24-countries")
+        if B.type(got) is not B.list or not B.all(B.type(x) is B.str for x in got):
+            return "return a list of document ids (str)."
+        if got != want:
+            return "list each document once, sorted: the '24 countries' figure appears in three pages."
+        return None
+    """, title="Question 1")
+    hidden_claims = ["japanese-colonial-rule-1910-1945", "kitazawa-kim-talks-jan-2011", "comfort-women-settled-1965"]
+    cases = {c: claim_documents(c) for c in hidden_claims}
+    S.test("q1-hidden", 1, f"""
+        cases = {cases!r}
+        for claim_id, want in cases.items():
+            got = call("claim_documents", claim_id)
+            if B.type(got) is not B.list or got != want:
+                return f"claim_documents({{claim_id!r}}) is not right."
+        return None
+    """, hidden=True, title="Question 1")
+
+    # ---- Q2 ------------------------------------------------------------------
+    def with_status(status):
+        return sorted(c.claim_id for c in claims.values() if c.status == status)
+
+    S.md("q2-text", """
+        ## Question 2: claims by status (2 points)
+
+        Each claim has a `status`: `"corroborated"` (confirmed by an independent source), `"echo"`
+        (repeated from one source, not confirmed), `"contested"` (the pages disagree),
+        `"single-source"`, or a prediction status. Write `claims_with_status(status)` returning
+        the sorted list of the ids of the claims with that status.
+    """)
+    S.answer("q2-answer", """
+        def claims_with_status(status):
+            ### BEGIN SOLUTION
+            return sorted(c.claim_id for c in claims.values() if c.status == status)
+            ### END SOLUTION
+    """)
+    assert with_status("echo") and with_status("contested") and with_status("corroborated")
+    S.test("q2-test", 1, f"""
+        want = {with_status("echo")!r}
+        got = call("claims_with_status", "echo")
+        if B.type(got) is not B.list or not B.all(B.type(x) is B.str for x in got):
+            return "return a sorted list of claim ids (str)."
+        if got != want:
+            return f"there are {{B.len(want)}} echo claims; sort their ids."
+        return None
+    """, title="Question 2")
+    cases = {s: with_status(s) for s in ("contested", "corroborated")}
+    S.test("q2-hidden", 1, f"""
+        cases = {cases!r}
+        for status, want in cases.items():
+            got = call("claims_with_status", status)
+            if B.type(got) is not B.list or got != want:
+                return f"claims_with_status({{status!r}}) is not right."
+        return None
+    """, hidden=True, title="Question 2")
+
+    # ---- Q3 ------------------------------------------------------------------
+    from kjpacts.nlp import shared_ngrams
+
+    def reused(a, b, n):
+        merged = []
+        for s, e in sorted(sp for spans_a, _ in shared_ngrams(gold[a], gold[b], n).values() for sp in spans_a):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        return merged
+
+    S.md("q3-text", """
+        ## Question 3: identical wording (3 points)
+
+        `shared_ngrams(doc_a, doc_b, n)` returns the word n-grams found in both documents, as a
+        dict `ngram -> (spans_in_a, spans_in_b)`. Write `reused_spans(a, b, n)` returning the
+        spans of document `a` covered by n-grams shared with `b`, **merged**: sort all spans of
+        `a`, then join each span to the previous one when it starts before or where the previous
+        one ends (`start <= previous_end`). Return a list of `(start, end)` tuples.
+    """)
+    S.answer("q3-answer", """
+        def reused_spans(a, b, n):
+            ### BEGIN SOLUTION
+            merged = []
+            for s, e in sorted(sp for spans_a, _ in shared_ngrams(corpus[a], corpus[b], n).values() for sp in spans_a):
+                if merged and s <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+                else:
+                    merged.append((s, e))
+            return merged
+            ### END SOLUTION
+    """)
+    want = reused("koreaherald-2012-05", "koreaherald-2012-05-13", 4)
+    S.test("q3-test", 1, f"""
+        import kjpacts
+        text = kjpacts.load()["koreaherald-2012-05"].text
+        want = {want!r}
+        got = spans(call("reused_spans", "koreaherald-2012-05", "koreaherald-2012-05-13", 4), B.len(text), "reused_spans(...)")
+        if got != want:
+            return f"expect {{B.len(want)}} merged spans; the first is {{text[want[0][0]:want[0][1]]!r}}."
+        return None
+    """, helpers=("spans",), title="Question 3")
+    cases = {f"{a}|{b}|{n}": reused(a, b, n) for a, b, n in (("wapo-2011-01-11", "yonhap-2012-06-27", 4),
+                                                             ("koreaherald-2012-05-13", "yonhap-2012-06-27", 3),
+                                                             ("ahram-2011-01-10", "wapo-2011-01-11", 3))}
+    assert all(cases.values())
+    lengths = {d: len(gold[d].text) for d in gold.fileids()}
+    S.test("q3-hidden", 2, f"""
+        cases = {cases!r}
+        lengths = {lengths!r}
+        total = 0.0
+        for key, want in cases.items():
+            a, b, n = key.split("|")
+            got = spans(call("reused_spans", a, b, B.int(n)), lengths[a], f"reused_spans({{a!r}}, {{b!r}}, {{n}})")
+            total += span_f1(got, [B.tuple(w) for w in want])
+        frac = total / B.len(cases)
+        return frac, None if frac == 1.0 else f"average overlap F1 with the expected spans: {{frac:.2f}}."
+    """, helpers=("spans",), hidden=True, partial=True, title="Question 3")
+
+    # ---- Q4 ------------------------------------------------------------------
+    picked = ["gsomia-24-countries", "jan-2011-shared-views-security", "history-hinders-cooperation",
+              "kitazawa-kim-talks-jan-2011", "first-military-accord-since", "comfort-women-unresolved"]
+    items, gold_labels = [], {}
+    for cid in picked:
+        for o in claims[cid].occurrences:
+            if o.independent is None:
+                continue
+            key = f"{cid}/{o.id}"
+            items.append(key)
+            gold_labels[key] = "independent" if o.independent else "echo"
+    assert set(gold_labels.values()) == {"independent", "echo"} and len(items) >= 10
+    S.md("q4-text", """
+        ## Question 4: independent or echo? (4 points)
+
+        The cell below prints, for six claims, every occurrence after the first with its document,
+        the attribution as the page gives it and the text. For each, decide whether it is
+        **independent** corroboration of the earlier occurrences (another source that could
+        know) or an **echo** (the same source, or a page repeating what another already reported).
+
+        Define `INDEPENDENCE`, a dict from each key printed (`"claim_id/occurrence_id"`) to
+        `"independent"` or `"echo"`. Your labels are compared with the claims layer by Cohen's
+        kappa: points = 3 x kappa (0 if negative), plus 1 point for a complete answer.
+    """)
+    S.code("q4-list", f"""
+        PICKED = {picked!r}
+        for cid in PICKED:
+            c = claims[cid]
+            print(f"== {{cid}}: {{c.statement}}")
+            for o in c.occurrences:
+                tag = "first" if o.independent is None else f"{{cid}}/{{o.id}}"
+                print(f"   {{tag:<45}} {{o.doc_id:<24}} by: {{o.attributed_to}}\\n      {{o.text[:110]}}")
+    """)
+    S.answer("q4-answer", f"""
+        ### BEGIN SOLUTION
+        INDEPENDENCE = {gold_labels!r}
+        ### END SOLUTION
+    """)
+    S.test("q4-test", 1, f"""
+        labels(value("INDEPENDENCE"), {items!r}, ["independent", "echo"], "INDEPENDENCE")
+        return None
+    """, helpers=("kappa",), title="Question 4")
+    S.test("q4-hidden", 3, f"""
+        gold = {gold_labels!r}
+        got = labels(value("INDEPENDENCE"), {items!r}, ["independent", "echo"], "INDEPENDENCE")
+        k = kappa(got, gold)
+        agree = B.sum(1 for i in gold if got[i] == gold[i])
+        return B.max(0.0, k), f"you agree with the claims layer on {{agree}} of {{B.len(gold)}} occurrences (kappa {{k:.2f}})."
+    """, helpers=("kappa",), hidden=True, partial=True, title="Question 4")
+
+    # ---- Q5 ------------------------------------------------------------------
+    def attributions(cid):
+        return [(o.doc_id, o.attributed_to) for o in claims[cid].occurrences]
+
+    S.md("q5-text", """
+        ## Question 5: who is said to make the claim (2 points)
+
+        Write `attributions(claim_id)` returning the list of `(doc_id, attributed_to)` tuples of
+        the claim's occurrences, in the order of the claims layer.
+    """)
+    S.answer("q5-answer", """
+        def attributions(claim_id):
+            ### BEGIN SOLUTION
+            return [(o.doc_id, o.attributed_to) for o in claims[claim_id].occurrences]
+            ### END SOLUTION
+    """)
+    S.test("q5-test", 1, f"""
+        want = {attributions("gsomia-24-countries")!r}
+        got = call("attributions", "gsomia-24-countries")
+        if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and B.len(x) == 2 and B.type(x[0]) is B.str and B.type(x[1]) is B.str for x in got):
+            return "return a list of (doc_id, attributed_to) tuples of strings."
+        if got != [B.tuple(w) for w in want]:
+            return "keep the order of claims[claim_id].occurrences."
+        return None
+    """, title="Question 5")
+    cases = {c: attributions(c) for c in ("jan-2011-talks-outcome", "gsomia-access-japan-intel")}
+    S.test("q5-hidden", 1, f"""
+        cases = {cases!r}
+        for claim_id, want in cases.items():
+            got = call("attributions", claim_id)
+            if B.type(got) is not B.list or got != [B.tuple(w) for w in want]:
+                return f"attributions({{claim_id!r}}) is not right."
+        return None
+    """, hidden=True, title="Question 5")
+
+    # ---- written -----------------------------------------------------------------
+    S.written("w1", 4, """
+        ## Question 6 (written): three reports, one source?
+
+        The figure "24 countries" appears in `koreaherald-2012-05`, `koreaherald-2012-05-13` and
+        `yonhap-2012-06-27`. Trace it: who does each page say it comes from? Does its appearance in
+        three articles corroborate it? What would count as independent confirmation, and where
+        could a reader look for it? (150-250 words)
+    """, rubric=[
+        (1, "Traces each occurrence: the defence ministry (Korea Herald, May 2012), an anonymous senior Seoul official (Korea Herald, 13 May 2012), unattributed in Yonhap's closing paragraph."),
+        (1, "Concludes that all three lead back to South Korean government sources, so the repetition is an echo, not corroboration."),
+        (1, "Notes that an unattributed figure in the reporter's voice hides its source, and that the Yonhap sentence lists examples the others do not."),
+        (1, "Names a plausible independent check (an official list of agreements, a treaty database, another government's record) and says it is outside the corpus."),
+    ], model_answer="""
+        In the Korea Herald's May 2012 report the ministry itself says "The ministry has signed the
+        agreement with 24 countries". On 13 May a "senior Seoul official", unnamed, says "Seoul has
+        such pacts with 24 countries". Yonhap ends with "South Korea currently has similar military
+        deals with 24 countries, including the U.S., Canada, Britain, Australia and Russia", in its
+        own voice with no source. All three lead back to the South Korean government, the party
+        arguing for the pact; the third hides that by dropping the attribution. Three appearances
+        are therefore one claim echoed, not confirmed three times. Independent confirmation would
+        come from a source with its own knowledge: a published list of South Korea's
+        information-security agreements, records of the partner governments, or a treaty
+        database. None of these is in the corpus, so here the figure stays a government claim.
+    """)

@@ -1,0 +1,395 @@
+"""Simulated submissions: the solution, the untouched release and adversarial ones.
+
+Every variant is built from the release notebook (what students get) and the
+source notebook (the solutions), so it follows the problem sets as they change.
+``hardcoded`` answers are derived automatically: the visible tests' calls
+(``call("name", literal args)``) are run against the solution in this process
+and each function is replaced by a lookup table of those results only.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import json
+import re
+from pathlib import Path
+
+import nbformat
+
+FULL_SUITE = ("solution", "blank", "hardcoded", "edited-tests", "deleted-tests", "redefined-helpers",
+              "always-equal", "shadow-builtins", "suppress-output", "read-hidden", "write-source",
+              "endless-loop", "stubborn-loop", "crash", "huge-output", "leaker", "corrupt", "renamed",
+              "missing")
+REDUCED_SUITE = ("solution", "blank", "hardcoded", "always-equal", "deleted-tests", "corrupt", "renamed")
+
+
+def nbmeta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def strip_markers(text: str) -> str:
+    return "\n".join(ln for ln in text.splitlines() if "### BEGIN SOLUTION" not in ln and "### END SOLUTION" not in ln)
+
+
+def points(nb, kind: str | None = None, before: str | None = None) -> float:
+    """Sum of test points (``kind`` 'visible'/'hidden'; only cells before grade id ``before``)."""
+    total = 0.0
+    for c in nb.cells:
+        m = nbmeta(c)
+        if before and m.get("grade_id") == before:
+            break
+        if m.get("grade") and c.cell_type == "code":
+            if kind is None or c.metadata.get("kjpacts", {}).get("test") == kind:
+                total += float(m["points"])
+    return total
+
+
+class Problem:
+    def __init__(self, exercises: Path, ps: str):
+        self.ps = ps
+        self.release = nbformat.read(exercises / "release" / ps / f"{ps}.ipynb", as_version=4)
+        self.source = nbformat.read(exercises / "source" / ps / f"{ps}.ipynb", as_version=4)
+        self.solutions = {nbmeta(c)["grade_id"]: strip_markers(c.source)
+                          for c in self.source.cells if nbmeta(c).get("solution")}
+
+    # -- building blocks ----------------------------------------------------
+    def blank(self):
+        return copy.deepcopy(self.release)
+
+    def with_answers(self, answers: dict[str, str], nb=None):
+        nb = nb if nb is not None else self.blank()
+        for c in nb.cells:
+            gid = nbmeta(c).get("grade_id")
+            if gid in answers:
+                c.source = answers[gid]
+        return nb
+
+    def solution(self):
+        return self.with_answers(self.solutions)
+
+    def insert_after(self, nb, grade_id: str, source: str):
+        for i, c in enumerate(nb.cells):
+            if nbmeta(c).get("grade_id") == grade_id:
+                nb.cells.insert(i + 1, nbformat.v4.new_code_cell(source))
+                return nb
+        raise KeyError(grade_id)
+
+    def code_answer_ids(self) -> list[str]:
+        return [nbmeta(c)["grade_id"] for c in self.source.cells
+                if nbmeta(c).get("solution") and c.cell_type == "code"]
+
+    def test_ids(self, kind: str | None = None) -> list[str]:
+        return [nbmeta(c)["grade_id"] for c in self.source.cells if nbmeta(c).get("grade") and c.cell_type == "code"
+                and (kind is None or c.metadata.get("kjpacts", {}).get("test") == kind)]
+
+    def first_test_after(self, grade_id: str) -> str:
+        ids = [nbmeta(c).get("grade_id") for c in self.source.cells]
+        for gid in ids[ids.index(grade_id) + 1:]:
+            if gid in self.test_ids():
+                return gid
+        raise KeyError(grade_id)
+
+    # -- hard-coded answers ---------------------------------------------------------
+    def visible_calls(self) -> list[tuple[str, tuple]]:
+        calls = []
+        for c in self.source.cells:
+            if c.metadata.get("kjpacts", {}).get("test") != "visible":
+                continue
+            for node in ast.walk(ast.parse(c.source)):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "call":
+                    try:
+                        vals = [ast.literal_eval(a) for a in node.args]
+                    except ValueError:
+                        continue
+                    calls.append((vals[0], tuple(vals[1:])))
+        return calls
+
+    def solution_namespace(self) -> dict:
+        ns: dict = {}
+        for c in self.source.cells:
+            m = nbmeta(c)
+            if c.cell_type == "code" and (m.get("solution") or m.get("grade_id") == "setup"):
+                exec(compile(strip_markers(c.source), f"<{self.ps}:{m['grade_id']}>", "exec"), ns)  # noqa: S102
+        return ns
+
+    def hardcoded(self):
+        """Answers that pass the visible tests only: lookup tables of the visible calls."""
+        ns = self.solution_namespace()
+        table: dict[str, dict] = {}
+        for name, args in self.visible_calls():
+            table.setdefault(name, {})[repr(args)] = ns[name](*args)
+        answers = {}
+        for gid in self.code_answer_ids():
+            tree = ast.parse(self.solutions[gid])
+            funcs = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+            if funcs:
+                lines = []
+                for f in funcs:
+                    lines.append(f"_SEEN_{f} = {table.get(f, {})!r}")
+                    lines.append(f"def {f}(*args):\n    return _SEEN_{f}[repr(args)]  # only the visible test's inputs")
+                answers[gid] = "\n".join(lines)
+            else:
+                answers[gid] = perturb(ns, tree)
+        return self.with_answers(answers)
+
+    # -- adversarial --------------------------------------------------------------
+    def always_equal(self):
+        cls = '''
+class Anything:
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+    def __hash__(self): return 0
+    def __len__(self): return 3
+    def __iter__(self): return iter([])
+    def __getitem__(self, key): return self
+    def __contains__(self, item): return True
+    def __float__(self): return 1.0
+    def __lt__(self, other): return False
+    def __gt__(self, other): return False
+class EqList(list):
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+'''
+        answers = {}
+        for gid in self.code_answer_ids():
+            tree = ast.parse(self.solutions[gid])
+            out = [cls] if not answers else []
+            for n in tree.body:
+                if isinstance(n, ast.FunctionDef):
+                    kind = "EqList()" if len(answers) % 2 else "Anything()"
+                    out.append(f"def {n.name}(*args, **kwargs):\n    return {kind}")
+                elif isinstance(n, ast.Assign):
+                    for t in n.targets:
+                        if isinstance(t, ast.Name):
+                            out.append(f"{t.id} = Anything()")
+            answers[gid] = "\n".join(out)
+        return self.with_answers(answers)
+
+    def garbage_answers(self, prefix: str = "") -> dict[str, str]:
+        answers = {}
+        for gid in self.code_answer_ids():
+            tree = ast.parse(self.solutions[gid])
+            out = [prefix] if prefix and not answers else []
+            for n in tree.body:
+                if isinstance(n, ast.FunctionDef):
+                    out.append(f"def {n.name}(*args, **kwargs):\n    return 'garbage'")
+                elif isinstance(n, ast.Assign):
+                    for t in n.targets:
+                        if isinstance(t, ast.Name):
+                            out.append(f"{t.id} = 'garbage'")
+            answers[gid] = "\n".join(out)
+        return answers
+
+    def variant(self, name: str, course_root: Path):
+        """(notebook or bytes or None, file name) of one simulated submission."""
+        ps = self.ps
+        fname = f"{ps}.ipynb"
+        first_answer = self.code_answer_ids()[0]
+        first_test = self.first_test_after(first_answer)
+        if name == "solution":
+            return self.solution(), fname
+        if name == "blank":
+            return self.blank(), fname
+        if name == "hardcoded":
+            return self.hardcoded(), fname
+        if name == "edited-tests":
+            nb = self.blank()
+            for c in nb.cells:
+                if nbmeta(c).get("grade") and c.cell_type == "code":
+                    c.source = "print('Passed: all tests')\n3"
+            return nb, fname
+        if name == "deleted-tests":
+            nb = self.solution()
+            nb.cells = [c for c in nb.cells if not (nbmeta(c).get("grade") and c.cell_type == "code")]
+            return nb, fname
+        if name == "redefined-helpers":
+            helpers = '''
+def call(name, *args): return None
+def value(name): return None
+def spans(x, n, what): return [(0, 1)]
+def span_f1(a, b): return 1.0
+def kappa(a, b): return 1.0
+def labels(x, items, allowed, what): return x
+def iso(x, what): return x
+def check(): return None
+class Problem(Exception): pass
+'''
+            for gid in self.test_ids():
+                helpers += f"def _test_{gid.replace('-', '_')}(): return 3\n"
+            return self.with_answers(self.garbage_answers(helpers)), fname
+        if name == "always-equal":
+            return self.always_equal(), fname
+        if name == "shadow-builtins":
+            shadow = ("type = lambda x: list\nlen = lambda x: 2\nisinstance = lambda *a: True\n"
+                      "sorted = lambda x, **k: x\nall = lambda x: True\nround = lambda x, n=0: 3.0\n")
+            return self.with_answers(self.garbage_answers(shadow)), fname
+        if name == "suppress-output":
+            nb = self.blank()
+            return self.insert_after(nb, "setup", "ip = get_ipython()\nip.ast_node_interactivity = 'none'\n"
+                                     "ip.showtraceback = lambda *a, **k: None\nip._showtraceback = lambda *a, **k: None\n"
+                                     "import sys\nsys.stderr = sys.stdout"), fname
+        if name == "read-hidden":
+            probe = READ_PROBE.replace("@COURSE@", str(course_root)).replace("@PS@", ps)
+            return self.insert_after(self.solution(), "setup", probe), fname
+        if name == "write-source":
+            probe = WRITE_PROBE.replace("@COURSE@", str(course_root)).replace("@PS@", ps)
+            return self.insert_after(self.solution(), "setup", probe), fname
+        if name == "endless-loop":
+            return self.insert_after(self.solution(), "setup", "while True:\n    pass"), fname
+        if name == "stubborn-loop":
+            loop = "import time\nwhile True:\n    try:\n        time.sleep(0.05)\n    except KeyboardInterrupt:\n        pass"
+            return self.insert_after(self.solution(), first_test, loop), fname
+        if name == "crash":
+            return self.insert_after(self.solution(), first_test, "import os\nos._exit(1)"), fname
+        if name == "huge-output":
+            return self.insert_after(self.solution(), "setup", "for i in range(200_000):\n    print('x' * 300)"), fname
+        if name == "leaker":
+            hook = ("def _leak(info):\n    print(info.raw_cell)\n"
+                    "get_ipython().events.register('pre_run_cell', _leak)")
+            return self.insert_after(self.solution(), "setup", hook), fname
+        if name == "corrupt":
+            text = nbformat.writes(self.solution())
+            return text[: len(text) // 2].encode("utf-8"), fname
+        if name == "renamed":
+            return self.solution(), f"{ps} (1).ipynb"
+        if name == "missing":
+            return b"my answers are in the notebook I forgot to upload\n", "notes.txt"
+        raise KeyError(name)
+
+    def expected(self, name: str) -> dict:
+        """Expected autograded score, status and flags of a variant."""
+        full = points(self.source)
+        visible = points(self.source, "visible")
+        first_test = self.first_test_after(self.code_answer_ids()[0])
+        ids = self.test_ids()
+        exp = {"status": "ok", "score": full, "flags": []}
+        if name in ("blank", "edited-tests", "redefined-helpers", "always-equal", "shadow-builtins", "suppress-output"):
+            exp["score"] = 0.0
+        if name == "hardcoded":
+            exp["score"] = visible
+            exp["flags"] = ["visible-only"]
+        if name == "edited-tests":
+            exp["flags"] = ["edited-locked-cells"]
+        if name == "deleted-tests":
+            exp["flags"] = ["deleted-cells"]
+        if name == "redefined-helpers":
+            exp["flags"] = ["redefines-helpers"]
+        if name == "always-equal":
+            exp["flags"] = ["overrides-eq"]
+        if name == "shadow-builtins":
+            exp["flags"] = ["redefines-helpers"]
+        if name == "suppress-output":
+            exp["flags"] = ["patches-ipython"]
+        if name in ("read-hidden", "write-source"):
+            exp["flags"] = ["reads-course-files"]
+        if name == "endless-loop":
+            exp["status"] = "timeout"
+        if name == "stubborn-loop":
+            exp["status"] = "crashed"
+            exp["score"] = points(self.source, before=ids[ids.index(first_test) + 1])
+        if name == "crash":
+            exp["status"] = "crashed"
+            exp["score"] = points(self.source, before=ids[ids.index(first_test) + 1])
+            exp["flags"] = ["kills-kernel"]
+        if name == "huge-output":
+            exp["flags"] = ["output-truncated"]
+        if name == "leaker":
+            exp["flags"] = ["patches-ipython"]
+        if name == "corrupt":
+            exp = {"status": "corrupt", "score": None, "flags": []}
+        if name == "renamed":
+            exp["status"] = "renamed"
+        if name == "missing":
+            exp = {"status": "missing", "score": None, "flags": []}
+        return exp
+
+
+def perturb(ns: dict, tree: ast.Module) -> str:
+    """Variable answers that keep the right shape (so visible tests pass) but wrong values."""
+    out = []
+    for n in tree.body:
+        if not isinstance(n, ast.Assign):
+            continue
+        for t in n.targets:
+            if not isinstance(t, ast.Name):
+                continue
+            v = ns[t.id]
+            if isinstance(v, dict) and all(isinstance(x, str) for x in v.values()):
+                iso = all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", x) for x in v.values())
+                const = "1999-01-01" if iso else sorted(v.values())[0]
+                v = {k: const for k in v}
+            elif isinstance(v, list) and all(isinstance(x, tuple) for x in v):
+                v = [(0, 1)]
+            out.append(f"{t.id} = {v!r}")
+    return "\n".join(out)
+
+
+READ_PROBE = r'''
+import json, os
+found = {}
+course = "@COURSE@"
+for label, path in {
+    "source (absolute)": f"{course}/source/@PS@/@PS@.ipynb",
+    "source (relative)": "../../../source/@PS@/@PS@.ipynb",
+    "gradebook": f"{course}/gradebook.db",
+    "gradebook (relative)": "../../../gradebook.db",
+    "release": f"{course}/release/@PS@/@PS@.ipynb",
+    "submitted": f"{course}/submitted",
+    "other students": "..",
+    "config": f"{course}/nbgrader_config.py",
+    "proc": "/proc/self/status",
+}.items():
+    try:
+        if os.path.isdir(path):
+            entries = [e for e in os.listdir(path) if e not in (".", os.path.basename(os.getcwd()))]
+            found[label] = bool(entries)
+        else:
+            with open(path, "rb") as fh:
+                found[label] = len(fh.read(100)) > 0
+    except OSError:
+        found[label] = False
+print("READ-PROBE " + json.dumps(found, sort_keys=True))
+'''
+
+WRITE_PROBE = r'''
+import json, os
+course = "@COURSE@"
+done = {}
+for label, path in {
+    "source": f"{course}/source/@PS@/injected.txt",
+    "source (relative)": "../../../source/@PS@/injected-rel.txt",
+    "gradebook": f"{course}/gradebook.db",
+    "course root": f"{course}/injected.txt",
+    "own folder": "mine.txt",
+}.items():
+    try:
+        with open(path, "a") as fh:
+            fh.write("written by a student")
+        done[label] = True
+    except OSError:
+        done[label] = False
+print("WRITE-PROBE " + json.dumps(done, sort_keys=True))
+'''
+
+
+def write_submission(dest_root: Path, student: str, content, fname: str) -> None:
+    folder = dest_root / student
+    folder.mkdir(parents=True, exist_ok=True)
+    if content is None:
+        return
+    if isinstance(content, bytes):
+        (folder / fname).write_bytes(content)
+    else:
+        nbformat.write(content, folder / fname)
+
+
+def probe_result(autograded_nb: Path, tag: str) -> dict | None:
+    nb = json.loads(autograded_nb.read_text(encoding="utf-8"))
+    for c in nb["cells"]:
+        for o in c.get("outputs", []):
+            text = "".join(o.get("text", "")) if isinstance(o.get("text"), list) else o.get("text", "")
+            for line in text.splitlines():
+                if line.startswith(tag + " "):
+                    return json.loads(line[len(tag) + 1:])
+    return None

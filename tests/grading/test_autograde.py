@@ -1,0 +1,164 @@
+"""Every problem set through the pipeline: solution, untouched release, adversarial submissions."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import nbformat
+import pytest
+
+from . import subs
+from .conftest import FULL_SETS, PROBLEM_SETS, grade, read_status, suite
+
+pytestmark = pytest.mark.grading
+
+CASES = [(ps, v) for ps in PROBLEM_SETS for v in suite(ps)]
+
+
+@pytest.mark.parametrize("ps,variant", CASES, ids=[f"{ps[:4]}-{v}" for ps, v in CASES])
+def test_score_status_and_flags(graded, ps, variant):
+    prob = graded["problems"][ps]
+    exp = prob.expected(variant)
+    row = graded["status"].get((ps, variant))
+    assert row is not None, f"no report row for {variant}: the batch did not complete"
+    assert row["status"] == exp["status"], (row["status"], row["message"])
+    if exp["score"] is None:
+        assert row["score"] == "" and row["autograded_score"] == "", "no grade must mean an empty score, not 0"
+        assert row["message"], "an ungraded submission needs a message"
+    else:
+        assert float(row["autograded_score"]) == pytest.approx(exp["score"]), row
+        assert float(row["autograded_max"]) == pytest.approx(subs.points(prob.source))
+    flags = row["flags"].split()
+    for flag in exp["flags"]:
+        assert any(f.split(":")[0] == flag for f in flags), (flag, flags)
+
+
+def test_solution_scores_every_point_and_release_none(graded):
+    for ps in PROBLEM_SETS:
+        full = subs.points(graded["problems"][ps].source)
+        assert full >= 10
+        assert float(graded["status"][(ps, "solution")]["autograded_score"]) == full
+        assert float(graded["status"][(ps, "blank")]["autograded_score"]) == 0.0
+        # the written answer waits for a human
+        assert graded["status"][(ps, "solution")]["manual_pending"] == "yes"
+
+
+def test_batch_reports_every_submission(graded):
+    for ps in PROBLEM_SETS:
+        out = graded["outputs"][ps]
+        assert out.returncode == 0
+        for variant in suite(ps):
+            assert variant in out.stdout
+        assert "report: reports/autograde-" in out.stdout
+
+
+@pytest.mark.parametrize("ps", FULL_SETS)
+def test_student_code_cannot_read_or_write_the_course(graded, ps):
+    course = graded["course"]
+    nb = course / "autograded" / "read-hidden" / ps / f"{ps}.ipynb"
+    found = subs.probe_result(nb, "READ-PROBE")
+    assert found is not None, "the read probe did not run"
+    assert not any(found.values()), f"readable from inside the sandbox: {found}"
+    nb = course / "autograded" / "write-source" / ps / f"{ps}.ipynb"
+    done = subs.probe_result(nb, "WRITE-PROBE")
+    assert done is not None
+    assert done.pop("own folder") is True, "the submission's own folder must stay writable"
+    assert not any(done.values()), f"writable from inside the sandbox: {done}"
+    assert not list(course.rglob("injected*"))
+    assert (course / "autograded" / "write-source" / ps / "mine.txt").is_file()
+
+
+def test_crash_and_loops_are_reported(graded):
+    ps = FULL_SETS[0]
+    st = graded["status"]
+    assert "died" in st[(ps, "crash")]["message"]
+    assert "stopped responding" in st[(ps, "stubborn-loop")]["message"]
+    assert "timeout" in st[(ps, "endless-loop")]["message"]
+    nb = nbformat.read(graded["course"] / "autograded" / "crash" / ps / f"{ps}.ipynb", as_version=4)
+    enames = {o.get("ename") for c in nb.cells if c.cell_type == "code" for o in c.outputs}
+    assert "KernelDied" in enames
+    big = graded["course"] / "autograded" / "huge-output" / ps / f"{ps}.ipynb"
+    assert big.stat().st_size < 2_000_000, "huge output must be capped"
+
+
+def test_feedback_shows_hints_not_hidden_tests(graded):
+    course = graded["course"]
+    ps = FULL_SETS[0]
+    out = grade(course, "feedback", ps)
+    assert "hidden tests removed" in out.stdout
+    from kjpacts.grading.course import Course
+    from kjpacts.grading.feedback import hidden_secrets
+
+    secrets = hidden_secrets(Course(course), ps)
+    assert len(secrets) > 10
+    files = sorted((course / "feedback").glob(f"*/{ps}/*.html"))
+    students = {f.parent.parent.name for f in files}
+    assert {"solution", "blank", "leaker", "hardcoded"} <= students
+    import html as html_mod
+
+    for f in files:
+        text = html_mod.unescape(re.sub(r"<[^>]+>", "", f.read_text(encoding="utf-8")))
+        leaked = [s for s in secrets if s in text]
+        assert not leaked, f"{f.parent.parent.name}: hidden test code in feedback: {leaked[:3]}"
+    page = (course / "feedback" / "blank" / ps / f"{ps}.html").read_text(encoding="utf-8")
+    blank = html_mod.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "Hint:" in blank and "NotImplementedError" in blank
+    assert "Hidden test: failed" in blank or "Score: 0" in blank
+    # tracebacks only ever show the student's own cells: tests fail with a one-line message
+    errors = re.findall(r'<div class="output_subarea output_text output_error">\s*<pre>(.*?)</pre>', page, re.S)
+    assert errors
+    for err in errors:
+        text = html_mod.unescape(re.sub(r"<[^>]+>", "", err))
+        assert "_test_" not in text and "def check" not in text and "BEGIN HIDDEN" not in text, text[:500]
+        assert "Traceback" not in text or "NotImplementedError" in text
+
+
+def test_export_has_explicit_status_rows(graded, tmp_path):
+    course = graded["course"]
+    target = tmp_path / "grades.csv"
+    grade(course, "export", "--to", str(target))
+    import csv
+
+    rows = {(r["assignment"], r["student_id"]): r for r in csv.DictReader(open(target, encoding="utf-8"))}
+    ps = FULL_SETS[0]
+    assert rows[(ps, "corrupt")]["status"] == "corrupt" and rows[(ps, "corrupt")]["score"] == ""
+    assert "invalid JSON" in rows[(ps, "corrupt")]["message"]
+    assert rows[(ps, "missing")]["status"] == "missing" and rows[(ps, "missing")]["score"] == ""
+    assert rows[(ps, "renamed")]["status"] == "renamed"
+    assert float(rows[(ps, "solution")]["score"]) == subs.points(graded["problems"][ps].source)
+    again = grade(course, "export", "--to", str(target), check=False)
+    assert again.returncode == 1 and "exists" in again.stderr
+
+
+def test_rerun_keeps_grades_and_regrade_backs_up(graded):
+    course = graded["course"]
+    ps = FULL_SETS[0]
+    before = read_status(course)[(ps, "solution")]
+    out = grade(course, "autograde", ps, "--student", "solution")
+    assert "skipped" in out.stdout
+    assert read_status(course)[(ps, "solution")] == before
+    out = grade(course, "autograde", ps, "--student", "solution", "--regrade", "--timeout", "20")
+    after = read_status(course)[(ps, "solution")]
+    assert after["status"] == "ok" and after["autograded_score"] == before["autograded_score"]
+    log = (course / ".grading" / "backups" / "LOG.txt").read_text(encoding="utf-8")
+    assert f"autograded/solution/{ps}" in log and "regrade" in log
+
+
+def test_collect_never_replaces_silently_and_zip_collect(graded, tmp_path):
+    course = graded["course"]
+    ps = PROBLEM_SETS[1]
+    prob = graded["problems"][ps]
+    other = tmp_path / "again"
+    subs.write_submission(other, "solution", prob.blank(), f"{ps}.ipynb")
+    out = grade(course, "collect", ps, "--from", str(other))
+    assert "kept the earlier submission" in out.stdout
+    kept = nbformat.read(course / "submitted" / "solution" / ps / f"{ps}.ipynb", as_version=4)
+    assert [c.source for c in kept.cells] == [c.source for c in prob.solution().cells]
+    # an LMS download: <student>_<file>.ipynb inside a zip
+    archive = tmp_path / "lms.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(f"zoe_{ps}.ipynb", nbformat.writes(prob.solution()))
+    out = grade(course, "collect", ps, "--zip", str(archive))
+    assert "zoe" in out.stdout and "collected" in out.stdout
+    assert (course / "submitted" / "zoe" / ps / f"{ps}.ipynb").is_file()
