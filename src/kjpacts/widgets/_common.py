@@ -241,8 +241,11 @@ class KitWidget(_w.VBox if _w is not None else object):  # type: ignore[misc]
 
     title = "kjpacts widget"
 
-    def static_html(self) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def static_html(self) -> str:
+        """The default static rendering: the one-line summary (each widget shows its state)."""
+        import html
+
+        return f"<p>{html.escape(self.summary())}</p>"
 
     def summary(self) -> str:
         return f"{self.title} (an interactive widget; run the notebook to use it)"
