@@ -86,6 +86,29 @@ def same_items(answer: Any, expected: list, hint: str, praise: str = "") -> Feed
     return Feedback(False, "Give a list, like [\"a\", \"b\"].")
 
 
+def table_shape_hint(answer: Any) -> Feedback | None:
+    """A hint when a beginner hands in a pandas table, column or index instead of a list of ids.
+
+    For any try-it whose answer is a list of doc ids. Returns None when the answer is not a
+    pandas object.
+    """
+    import pandas as pd
+
+    if isinstance(answer, pd.DataFrame):
+        return Feedback(False, "That is the filtered table itself. Add .index.tolist() at the end "
+                               "to get its doc_ids as a list.")
+    if isinstance(answer, pd.Series):
+        if answer.dtype == bool:
+            return Feedback(False, "That is the column of True/False answers, one per page. Put it inside "
+                                   "table[ ... ] to keep the rows where it is True, then add .index.tolist().")
+        return Feedback(False, "That is one column of the table. Keep the rows you want with "
+                               "table[condition], then add .index.tolist().")
+    if isinstance(answer, pd.Index):
+        return Feedback(False, "Nearly: that is the index (the doc_ids) of the rows you kept. "
+                               "Add .tolist() to make it a list.")
+    return None
+
+
 @functools.cache
 def shipped_corpus():
     """The shipped corpus, loaded once per kernel, for the lessons' checks."""

@@ -5,11 +5,11 @@ Every expected value is computed from the corpus, so the checks follow the data.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
-from ..selfcheck import Feedback, TryIt, equal, one_of, same_items
-from ..selfcheck import shipped_corpus as _corpus, needs_answer as _needs_answer
+from ..selfcheck import Feedback, TryIt, equal, one_of, same_items, table_shape_hint
+from ..selfcheck import needs_answer as _needs_answer
+from ..selfcheck import shipped_corpus as _corpus
 
 
 # -- expected values -----------------------------------------------------------
@@ -34,28 +34,6 @@ def wapo_dateline_city() -> str:
 
 
 # -- checks --------------------------------------------------------------------
-
-def table_shape_hint(answer: Any) -> Feedback | None:
-    """A hint when a beginner hands in a pandas table, column or index instead of a list of ids.
-
-    Lesson 02 uses it too. Returns None when the answer is not a pandas object.
-    """
-    import pandas as pd
-
-    if isinstance(answer, pd.DataFrame):
-        return Feedback(False, "That is the filtered table itself. Add .index.tolist() at the end "
-                               "to get its doc_ids as a list.")
-    if isinstance(answer, pd.Series):
-        if answer.dtype == bool:
-            return Feedback(False, "That is the column of True/False answers, one per page. Put it inside "
-                                   "table[ ... ] to keep the rows where it is True, then add .index.tolist().")
-        return Feedback(False, "That is one column of the table. Keep the rows you want with "
-                               "table[condition], then add .index.tolist().")
-    if isinstance(answer, pd.Index):
-        return Feedback(False, "Nearly: that is the index (the doc_ids) of the rows you kept. "
-                               "Add .tolist() to make it a list.")
-    return None
-
 
 @_needs_answer
 def _check_furniture(answer: Any) -> Feedback:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..selfcheck import Feedback, TryIt, equal, same_items
 from ..selfcheck import shipped_corpus as _corpus, needs_answer as _needs_answer
-from .l01 import table_shape_hint as _table_shape_hint
+from ..selfcheck import table_shape_hint as _table_shape_hint
 
 #: The years the Yonhap page could be from, on the evidence discussed in the lesson:
 #: not before 2011 ('Since early 2011'); before the pact was signed (outside record:

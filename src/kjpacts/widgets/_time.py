@@ -39,7 +39,7 @@ def _month_end(year: int, month: int) -> date:
 
 def resolve_value(value: str) -> Resolved | None:
     """A TIMEX3 ``value`` as an interval, or ``None`` for values with no calendar place
-    (durations, sets, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, ``XXXX-`` dates)."""
+    (durations, sets, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, dates whose year is unknown)."""
     if not value:
         return None
     if "/" in value:
