@@ -6,14 +6,21 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test install install-test system-deps build validate bench clean-venv
+.PHONY: lab test install install-test instructor system-deps build validate bench clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# --no-compile: Python caches bytecode for the modules the course uses on first import, instead of
+# pip compiling every module of every dependency up front (about 80 MB less on disk; BENCHMARKS.md P5)
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --no-compile -e .
+
+# Instructors: nbgrader for `kjpacts grade` (students never need it)
+instructor: $(BIN)/python system-deps
+	$(BIN)/python -m pip install --quiet -e ".[instructor]"
+	$(BIN)/kjpacts grade doctor
 
 install-test: $(BIN)/python system-deps
 	$(BIN)/python -m pip install --quiet -e ".[test]"

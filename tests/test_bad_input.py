@@ -146,3 +146,34 @@ def test_an_edited_annotation_is_schema_checked_and_build_will_not_certify_it(co
     assert (corpus_copy / "datapackage.json").read_bytes() == package_before
     with pytest.raises(CorpusErrors):
         kjpacts.load(corpus_copy)
+
+
+def test_an_unchanged_corpus_defers_parsing_its_layers_until_first_use():
+    """The shipped layers match build's record: load() hashes them but parses them on first use."""
+    code = ("import sys, kjpacts\nc = kjpacts.load()\nprint('kjpacts.annotations' in sys.modules)\n"
+            "print(len(c.annotations.entities) > 0)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize("change", ["edit a layer", "add a layer file", "remove a layer file", "edit documents.json",
+                                    "no datapackage"])
+def test_any_change_since_build_is_validated_at_load(corpus_copy, change):
+    from kjpacts.corpus import annotations_as_built
+
+    ids = sorted(d["doc_id"] for d in json.loads((corpus_copy / "documents.json").read_text(encoding="utf-8"))["documents"])
+    assert annotations_as_built(corpus_copy, ids)
+    timex = corpus_copy / "annotations" / "timex" / "wapo-2011-01-11.json"
+    if change == "edit a layer":
+        timex.write_bytes(timex.read_bytes().replace(b'"start": 1', b'"start": 2', 1))
+    elif change == "add a layer file":
+        (corpus_copy / "annotations" / "timex" / "extra.json").write_text("{}", encoding="utf-8")
+    elif change == "remove a layer file":
+        timex.unlink()
+    elif change == "edit documents.json":
+        path = corpus_copy / "documents.json"
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    else:
+        (corpus_copy / "datapackage.json").unlink()
+    assert not annotations_as_built(corpus_copy, ids)

@@ -83,6 +83,15 @@ def test_vader_sentiment_matches_the_lexicon_package():
     assert sia.polarity_scores("Tokyo's brutal occupation")["compound"] < -0.3
 
 
+def fresh_process(code: str, tmp_path: Path, kit_dir: str = "kit") -> str:
+    """Run ``code`` in a new Python with NLTK_DATA empty and a brand-new kit folder; its stdout."""
+    env = dict(os.environ, NLTK_DATA=str(tmp_path / "empty"), KJPACTS_NLTK_DIR=str(tmp_path / kit_dir), HOME=str(tmp_path))
+    (tmp_path / "empty").mkdir()
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
 def test_fresh_process_with_empty_nltk_data(tmp_path):
     """A new process, a brand-new kit folder, NLTK_DATA empty: the NLTK book's calls work."""
     code = (
@@ -92,11 +101,7 @@ def test_fresh_process_with_empty_nltk_data(tmp_path):
         "assert 'the' in nltk.corpus.stopwords.words('english')\n"
         "print(SentimentIntensityAnalyzer().polarity_scores('good')['compound'] > 0)\n"
     )
-    env = dict(os.environ, NLTK_DATA=str(tmp_path / "empty"), KJPACTS_NLTK_DIR=str(tmp_path / "fresh"), HOME=str(tmp_path))
-    (tmp_path / "empty").mkdir()
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "True"
+    assert fresh_process(code, tmp_path, kit_dir="fresh") == "True"
     assert (tmp_path / "fresh" / "tokenizers" / "punkt_tab" / "english" / "abbrev_types.txt").is_file()
 
 
@@ -130,3 +135,17 @@ def test_shipped_punkt_parameters_are_reproducible(corpus):
     from kjpacts.cli import build_punkt
 
     assert build_punkt(corpus, check=True) == []
+
+
+@pytest.mark.parametrize("order", ["kjpacts first", "nltk first"])
+def test_importing_the_kit_does_not_import_nltk_yet_the_book_calls_work(tmp_path, order):
+    """`import kjpacts` stays cheap (no NLTK import); NLTK finds the kit's data whenever it is imported."""
+    first = "import kjpacts, sys\nassert 'nltk' not in sys.modules, 'import kjpacts imported NLTK'\nimport nltk\n"
+    if order == "nltk first":
+        first = "import nltk\nimport kjpacts\n"
+    code = first + (
+        "folder = str(kjpacts.setup_nltk())\n"
+        "assert nltk.data.path.count(folder) == 1, nltk.data.path\n"
+        "print(nltk.sent_tokenize('Adm. Mike Mullen spoke on Dec. 9. He urged cooperation.'))\n"
+    )
+    assert fresh_process(code, tmp_path) == "['Adm. Mike Mullen spoke on Dec. 9.', 'He urged cooperation.']"

@@ -6,15 +6,34 @@
 5
 
 Importing the kit puts its offline NLTK data on ``nltk.data.path`` (see
-:func:`setup_nltk`); it does not read or tokenize the corpus.
+:func:`setup_nltk`), without importing NLTK itself; it does not read or
+tokenize the corpus. ``load``, ``Corpus`` and the rest are imported on first
+use, so ``python -m kjpacts.<tool>`` starts fast.
 """
 
-from .corpus import Corpus, Document, load
-from .errors import CorpusError, CorpusErrors
+from __future__ import annotations
+
 from .nltk_setup import setup_nltk
 
 __version__ = "0.1.0"
 __all__ = ["Corpus", "CorpusError", "CorpusErrors", "Document", "load", "setup_nltk", "__version__"]
+
+_LAZY = {"Corpus": "corpus", "Document": "corpus", "load": "corpus", "CorpusError": "errors", "CorpusErrors": "errors"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kjpacts' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 try:
     setup_nltk()

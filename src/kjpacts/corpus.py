@@ -216,7 +216,9 @@ def load(path: str | Path | None = None) -> Corpus:
 
     Raises :class:`~kjpacts.errors.CorpusError` naming the file and field on the
     first problem that stops loading, or ``CorpusErrors`` listing annotation
-    problems. Nothing is tokenized here.
+    problems. Nothing is tokenized here. Annotation layers unchanged since
+    ``kjpacts build`` validated them (see :func:`annotations_as_built`) are
+    parsed on first use of ``Corpus.annotations``; changed ones are checked now.
     """
     root = Path(path) if path is not None else shipped_corpus_dir()
     if not root.is_dir():
@@ -233,6 +235,30 @@ def load(path: str | Path | None = None) -> Corpus:
         seen.add(doc_id)
         docs[doc_id] = load_document(root, meta)
     corpus = Corpus(root, dict(sorted(docs.items())))
-    if (root / "annotations").is_dir():
+    if (root / "annotations").is_dir() and not annotations_as_built(root, list(corpus.documents)):
         corpus.annotations  # validate now: a corrupted corpus never loads silently
     return corpus
+
+
+def annotations_as_built(root: Path, doc_ids: list[str]) -> bool:
+    """True when the annotation layers, the clean texts and documents.json are
+    byte-identical to what ``kjpacts build`` validated and recorded in
+    datapackage.json (it records only a valid corpus). Then the layers cannot
+    hold a problem, and ``load()`` leaves parsing them to the first use of
+    ``Corpus.annotations``; any other change is validated at once.
+    """
+    try:
+        package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        recorded = {r["path"]: r["hash"].removeprefix("sha256:") for r in package["resources"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    layers = {p.relative_to(root).as_posix() for p in (root / "annotations").rglob("*.json")}
+    if layers != {p for p in recorded if p.startswith("annotations/") and p.endswith(".json")}:
+        return False
+    for rel in sorted(layers) + [f"clean/{d}.txt" for d in doc_ids] + ["documents.json"]:
+        try:
+            if recorded.get(rel) != sha256_bytes((root / rel).read_bytes()):
+                return False
+        except OSError:
+            return False
+    return True
