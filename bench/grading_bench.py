@@ -1,14 +1,16 @@
 """Benchmark: sandboxed autograding of a simulated class against plain execution.
 
 ``run(n=100)`` builds a class of ``n`` submissions of one problem set (mostly
-correct, some blank, some half done), autogrades them with ``kjpacts grade
-autograde`` (one nbgrader batch, bubblewrap kernel) and executes the same
-notebooks without nbgrader:
+correct, some blank, some half done) and times, in one run:
 
-- ``plain``: nbclient with the stock ``python3`` kernel, one notebook after another;
-- ``plain-same-kernel``: nbclient with the grading kernel's entry point but no
-  sandbox (the grading kernel skips one slow optional import, see
-  ``kjpacts.grading.kernel``), which isolates the cost of nbgrader + sandbox.
+- ``autograde --jobs 1``: ``kjpacts grade autograde`` as one nbgrader batch
+  (bubblewrap kernel), one submission after another;
+- ``plain``: nbclient with the stock ``python3`` kernel, one notebook after
+  another: the floor for the per-submission ratio;
+- ``autograde --jobs J`` (J = cores): the class split into J shards graded at
+  once and merged into the gradebook (``kjpacts.grading.shards``);
+- ``plain-parallel``: the same notebooks plainly, in J processes at once: the
+  floor for the class ratio.
 
 It returns a dict of timings and ratios; ``python bench/grading_bench.py [N]``
 prints it as JSON. Not run by the test suite (a class of 100 takes minutes).
@@ -79,8 +81,34 @@ def _plain(notebooks: dict, workdir: Path, kernel_name: str, timeout: int) -> fl
     return time.perf_counter() - start
 
 
+def _plain_worker(args: tuple) -> float:
+    notebooks, workdir, kernel_name, timeout = args
+    import nbformat
+
+    return _plain({s: nbformat.from_dict(nb) for s, nb in notebooks.items()}, Path(workdir), kernel_name, timeout)
+
+
+def _plain_parallel(notebooks: dict, workdir: Path, jobs: int, timeout: int) -> float:
+    """The notebooks split round-robin over ``jobs`` processes, executed plainly at once."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = sorted(notebooks)
+    shards = [{s: notebooks[s] for s in names[k::jobs]} for k in range(jobs)]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_plain_worker, [(sh, workdir / f"w{k}", "python3", timeout) for k, sh in enumerate(shards)]))
+    return time.perf_counter() - start
+
+
+def _autograde(course: Path, ps: str, timeout: int, jobs: int, regrade: bool) -> float:
+    args = ["autograde", ps, "--timeout", str(timeout), "--jobs", str(jobs)] + (["--regrade"] if regrade else [])
+    t = time.perf_counter()
+    _grade(course, *args)
+    return round(time.perf_counter() - t, 1)
+
+
 def run(n: int = 100, ps: str = "ps01-provenance-and-dating", timeout: int = 30,
-        workdir: str | Path | None = None, plain_runs: tuple[str, ...] = ("plain", "plain-same-kernel")) -> dict:
+        workdir: str | Path | None = None) -> dict:
     """Autograde ``n`` simulated submissions and execute them plainly; return timings."""
     import nbformat
 
@@ -110,47 +138,32 @@ def run(n: int = 100, ps: str = "ps01-provenance-and-dating", timeout: int = 30,
         nbformat.write(nb, incoming / student / f"{ps}.ipynb")
     _grade(course, "collect", ps, "--from", str(incoming))
 
-    t = time.perf_counter()
-    _grade(course, "autograde", ps, "--timeout", str(timeout))
-    result["autograde_s"] = round(time.perf_counter() - t, 1)
+    jobs = os.cpu_count() or 1
+    result["jobs"] = jobs
+    result["autograde_serial_s"] = _autograde(course, ps, timeout, 1, regrade=False)
     import csv
 
     with open(course / "reports" / "status.csv", newline="", encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["assignment"] == ps]
     result["statuses"] = dict(Counter(r["status"] for r in rows))
     result["mean_autograded_score"] = round(sum(float(r["autograded_score"] or 0) for r in rows) / max(1, len(rows)), 2)
+    result["autograde_parallel_s"] = _autograde(course, ps, timeout, jobs, regrade=True)
+    with open(course / "reports" / "status.csv", newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["assignment"] == ps]
+    result["mean_autograded_score_parallel"] = round(
+        sum(float(r["autograded_score"] or 0) for r in rows) / max(1, len(rows)), 2)
 
     t = time.perf_counter()
     _grade(course, "feedback", ps)
     result["feedback_s"] = round(time.perf_counter() - t, 1)
 
     plain_dir = tmp / "plain"
-    if "plain" in plain_runs:
-        result["plain_s"] = round(_plain(notebooks, plain_dir, "python3", timeout), 1)
-    if "plain-same-kernel" in plain_runs:
-        from kjpacts.grading.sandbox import kernelspec
-
-        spec_root = tmp / "jupyter" / "kernels" / "kjpacts-plain"
-        spec_root.mkdir(parents=True, exist_ok=True)
-        spec = kernelspec()
-        spec["argv"] = [sys.executable, "-m", "kjpacts.grading.kernel", "-f", "{connection_file}"]
-        spec["display_name"] = "kjpacts grading kernel, no sandbox (bench)"
-        (spec_root / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
-        old = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(tmp / "jupyter"), old) if p)
-        try:
-            result["plain_same_kernel_s"] = round(_plain(notebooks, plain_dir, "kjpacts-plain", timeout), 1)
-        finally:
-            if old is None:
-                os.environ.pop("JUPYTER_PATH", None)
-            else:
-                os.environ["JUPYTER_PATH"] = old
-    a = result["autograde_s"]
-    result["autograde_per_submission_s"] = round(a / n, 2)
-    if "plain_s" in result:
-        result["ratio_autograde_to_plain"] = round(a / result["plain_s"], 2)
-    if "plain_same_kernel_s" in result:
-        result["ratio_autograde_to_plain_same_kernel"] = round(a / result["plain_same_kernel_s"], 2)
+    result["plain_s"] = round(_plain(notebooks, plain_dir / "serial", "python3", timeout), 1)
+    result["plain_parallel_s"] = round(_plain_parallel(notebooks, plain_dir / "parallel", jobs, timeout), 1)
+    result["autograde_per_submission_s"] = round(result["autograde_serial_s"] / n, 2)
+    result["plain_per_submission_s"] = round(result["plain_s"] / n, 2)
+    result["ratio_serial"] = round(result["autograde_serial_s"] / result["plain_s"], 2)
+    result["ratio_parallel"] = round(result["autograde_parallel_s"] / result["plain_parallel_s"], 2)
     if not workdir:
         shutil.rmtree(tmp, ignore_errors=True)
     return result

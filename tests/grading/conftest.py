@@ -75,14 +75,20 @@ def sandbox_problem() -> str | None:
     return bwrap_available()
 
 
-@pytest.fixture(scope="session")
-def course(tmp_path_factory) -> Path:
+def generated_course(tmp_path_factory, name: str, *problem_sets: str) -> Path:
+    """A fresh course copy with ``problem_sets`` (default: all) generated; skips without a sandbox."""
     problem = sandbox_problem()
     if problem:
         pytest.skip(f"grading sandbox unavailable: {problem}")
-    root = copy_course(tmp_path_factory.mktemp("grading") / "course")
+    root = copy_course(tmp_path_factory.mktemp(name) / "course")
+    grade(root, "generate", *problem_sets)
+    return root
+
+
+@pytest.fixture(scope="session")
+def course(tmp_path_factory) -> Path:
     t = time.time()
-    grade(root, "generate")
+    root = generated_course(tmp_path_factory, "grading")
     TIMINGS[f"generate {len(PROBLEM_SETS)} problem sets"] = time.time() - t
     return root
 

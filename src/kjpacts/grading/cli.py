@@ -9,18 +9,22 @@ sanitises feedback and never overwrites grades or notebooks silently.
     kjpacts grade start PS [--dest DIR]                       (students) copy a release to work on
     kjpacts grade generate [PS ...]                           register in the gradebook
     kjpacts grade collect PS --from DIR | --zip FILE.zip      import submissions
-    kjpacts grade autograde PS [--student ID] [--regrade]     sandboxed autograding + report
+    kjpacts grade autograde PS [--student ID] [--regrade] [--jobs N]  sandboxed autograding + report
     kjpacts grade feedback PS                                 sanitised HTML feedback
     kjpacts grade export [--to FILE]                          grades CSV with a status column
     kjpacts grade rubrics [PS]                                the written questions and their rubrics
     kjpacts grade doctor                                      check nbgrader, bubblewrap and the sandbox
     kjpacts grade build-sources [--check]                     (authors) source notebooks from specs
+
+``start``, ``rubrics``, ``install-kernel``, ``doctor`` and ``collect --from`` work without
+nbgrader; the others need it (the instructor tools: ``pip install 'kjpacts[instructor]'``).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import shutil
 import sys
 import tempfile
@@ -35,6 +39,26 @@ LMS_PATTERNS = {
     "moodle": r".*/[^/]*_(?P<student_id>\d+)_assignsubmission_file_(?P<file_id>[^/]+\.ipynb)$",
     "canvas": r".*/[^/_]+_(?:LATE_|late_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+\.ipynb)$",
 }
+
+
+NEEDS_NBGRADER = ("kjpacts grade {cmd} needs nbgrader, which is part of the instructor tools: "
+                  "pip install -e '.[instructor]' (or pip install 'kjpacts[instructor]')")
+
+
+def nbgrader_missing(cmd: str) -> str | None:
+    """The message to show when nbgrader cannot be imported, else None."""
+    try:
+        import nbgrader  # noqa: F401
+    except ImportError:
+        return NEEDS_NBGRADER.format(cmd=cmd)
+    return None
+
+
+def require_nbgrader(cmd: str) -> None:
+    """Stop with a clear message when nbgrader (the ``instructor`` extra) is not installed."""
+    problem = nbgrader_missing(cmd)
+    if problem:
+        raise GradingError(problem)
 
 
 def _course(args) -> Course:
@@ -125,6 +149,8 @@ def _merge_submission(course: Course, student: str, ps: str, src_folder: Path, r
 
 
 def cmd_collect(args) -> int:
+    if args.zip:
+        require_nbgrader("collect --zip")
     course = _course(args)
     ps = course.check_assignment(args.assignment)
     results: dict[str, str] = {}
@@ -195,9 +221,49 @@ def missing_students(course: Course, ps: str, seen: set[str]):
             if s not in seen and not (course.submitted / s / ps).exists()]
 
 
+def _one_batch(course: Course, ps: str, to_grade: list[str], timeout: int | None, events: Path,
+               log: Path) -> set[str]:
+    """One ``nbgrader autograde`` over ``to_grade``; returns the students it could not grade."""
+    all_students = sorted(p.name for p in course.submitted.iterdir() if p.is_dir())
+    exclude = [s for s in all_students if s not in to_grade]
+    cmd = ["autograde", ps]
+    if exclude:
+        cmd.append("--CourseDirectory.student_id_exclude=" + ",".join(exclude))
+    if timeout:
+        cmd.append(f"--Execute.timeout={int(timeout)}")
+    proc = course.nbgrader(*cmd, events=events, log=log)
+    failed: set[str] = set()
+    if proc.returncode != 0:
+        text = proc.stdout + proc.stderr
+        failed = {s for s in to_grade if f"for student '{s}'" in text}
+    return failed
+
+
+def _sharded(course: Course, ps: str, to_grade: list[str], jobs: int, timeout: int | None, stamp: str,
+             events: Path, log: Path) -> set[str]:
+    """``to_grade`` in ``jobs`` concurrent shards, merged back; returns the students not graded."""
+    from .shards import run_shards
+
+    extra = [f"--Execute.timeout={int(timeout)}"] if timeout else []
+    failed, shards = run_shards(course, ps, to_grade, jobs, stamp, extra, events, log)
+    for sh in shards:
+        if not sh.ok:
+            why = sh.problem or f"nbgrader exited {sh.returncode}"
+            print(f"shard {sh.index} ({', '.join(sh.students)}): {why}; its folder is kept for a look: {sh.root}",
+                  file=sys.stderr)
+    return failed
+
+
 def autograde(course: Course, ps: str, students: list[str] | None = None, timeout: int | None = None,
-              regrade: bool = False, quiet: bool = False):
-    """Pre-flight, one sandboxed nbgrader batch, then the report. Returns (rows, csv_path)."""
+              regrade: bool = False, quiet: bool = False, jobs: int | None = None):
+    """Pre-flight, sandboxed nbgrader, then the report. Returns (rows, csv_path).
+
+    ``jobs`` (default: the number of CPUs, at most one per submission) > 1 grades the class in
+    that many concurrent shards (:mod:`~kjpacts.grading.shards`); 1 runs one nbgrader batch.
+    """
+    require_nbgrader("autograde")
+    if jobs is not None and jobs < 1:
+        raise GradingError(f"--jobs must be 1 or more, not {jobs}")
     from .preflight import preflight
     from .report import build_rows, read_events, table, update_status, write_csv
     from .sandbox import bwrap_available
@@ -230,19 +296,11 @@ def autograde(course: Course, ps: str, students: list[str] | None = None, timeou
                 shutil.copy2(course.gradebook, gb_copy)
                 for s in redo:
                     course.backup(course.autograded / s / ps, "regrade")
-        all_students = sorted(p.name for p in course.submitted.iterdir() if p.is_dir())
-        exclude = [s for s in all_students if s not in to_grade]
-        cmd = ["autograde", ps]
-        if exclude:
-            cmd.append("--CourseDirectory.student_id_exclude=" + ",".join(exclude))
-        if timeout:
-            cmd.append(f"--Execute.timeout={int(timeout)}")
-        proc = course.nbgrader(*cmd, events=events, log=log)
-        if proc.returncode != 0:
-            text = proc.stdout + proc.stderr
-            for s in to_grade:
-                if f"for student '{s}'" in text:
-                    failed.add(s)
+        jobs = min(jobs or os.cpu_count() or 1, len(to_grade))
+        if jobs > 1:
+            failed = _sharded(course, ps, to_grade, jobs, timeout, stamp, events, log)
+        else:
+            failed = _one_batch(course, ps, to_grade, timeout, events, log)
     rows = build_rows(course, ps, checks, set(to_grade), skipped, read_events(events), failed)
     report = write_csv(course.reports / f"autograde-{ps}-{stamp}.csv", rows)
     update_status(course, rows)
@@ -254,7 +312,7 @@ def autograde(course: Course, ps: str, students: list[str] | None = None, timeou
 
 def cmd_autograde(args) -> int:
     course = _course(args)
-    autograde(course, args.assignment, args.student or None, args.timeout, args.regrade)
+    autograde(course, args.assignment, args.student or None, args.timeout, args.regrade, jobs=args.jobs)
     return 0
 
 
@@ -284,6 +342,7 @@ def cmd_feedback(args) -> int:
 def export(course: Course, to: Path, force: bool = False) -> Path:
     from .report import read_csv
 
+    require_nbgrader("export")
     if to.exists() and not force:
         raise GradingError(f"{to} exists: choose another file with --to, or --force to replace it")
     with tempfile.TemporaryDirectory() as tmp:
@@ -350,20 +409,24 @@ def cmd_rubrics(args) -> int:
 
 
 def cmd_doctor(args) -> int:
-    import nbgrader
-
     from .sandbox import bwrap_available
 
     course = _course(args)
     print(f"course folder: {course.root}")
-    print(f"nbgrader {nbgrader.__version__} (python: {sys.executable})")
+    missing = nbgrader_missing("doctor")
+    if missing:
+        print(f"nbgrader: NOT INSTALLED: {missing}")
+    else:
+        import nbgrader
+
+        print(f"nbgrader {nbgrader.__version__} (python: {sys.executable})")
     problem = bwrap_available()
     print("sandbox: " + ("OK (bubblewrap)" if not problem else f"NOT AVAILABLE: {problem}"))
     kernels = course.private / "jupyter"
     course.env()
     print(f"sandbox kernelspec: {kernels / 'kernels' / 'kjpacts-sandbox' / 'kernel.json'}")
     print(f"problem sets: {', '.join(course.assignments())}")
-    return 1 if problem else 0
+    return 1 if problem or missing else 0
 
 
 def cmd_install_kernel(args) -> int:
@@ -378,9 +441,11 @@ def cmd_install_kernel(args) -> int:
 
 
 # ----------------------------------------------------------------------------
-def _guarded(func):
+def _guarded(func, needs_nbgrader: str | None = None):
     def run(args) -> int:
         try:
+            if needs_nbgrader:
+                require_nbgrader(needs_nbgrader)
             return func(args)
         except GradingError as exc:
             print(f"error: {exc}", file=sys.stderr)
@@ -396,9 +461,10 @@ def register(sub) -> None:
     g.add_argument("--course", help="course folder (default: the folder with nbgrader_config.py here, else exercises/)")
     gs = g.add_subparsers(dest="grade_command", required=True)
 
-    def add(name, func, help):
+    def add(name, func, help, nbgrader=True):
+        """A subcommand; ``nbgrader=True``: it stops with a clear message when nbgrader is missing."""
         p = gs.add_parser(name, help=help)
-        p.set_defaults(func=_guarded(func))
+        p.set_defaults(func=_guarded(func, name if nbgrader else None))
         p.add_argument("--course", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return p
 
@@ -407,7 +473,7 @@ def register(sub) -> None:
     p.add_argument("--check", action="store_true", help="only report drift (exit 1 if release/ is out of sync)")
     p.add_argument("--force", action="store_true", help="regenerate edited release files, keeping them as *-my-copy-*.ipynb")
 
-    p = add("start", cmd_start, "(students) copy a problem set to a working folder")
+    p = add("start", cmd_start, "(students) copy a problem set to a working folder", nbgrader=False)
     p.add_argument("assignment")
     p.add_argument("--dest", default="~/kjpacts-work", help="working folder (default: ~/kjpacts-work)")
 
@@ -415,7 +481,7 @@ def register(sub) -> None:
     p.add_argument("assignments", nargs="*")
     p.add_argument("--force", action="store_true", help="regenerate edited release files, keeping copies")
 
-    p = add("collect", cmd_collect, "import submissions into submitted/<student>/<ps>/")
+    p = add("collect", cmd_collect, "import submissions into submitted/<student>/<ps>/", nbgrader=False)  # --zip does
     p.add_argument("assignment")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--from", dest="from_dir", help="folder of <student>/ folders or <student>.ipynb files")
@@ -429,6 +495,8 @@ def register(sub) -> None:
     p.add_argument("--student", action="append", help="only this student (repeatable)")
     p.add_argument("--timeout", type=int, help="seconds per cell (default: nbgrader_config.py)")
     p.add_argument("--regrade", action="store_true", help="grade again (previous autograded copies and gradebook backed up)")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="grade in N parallel shards (default: the number of CPUs; 1: one nbgrader batch)")
 
     p = add("feedback", cmd_feedback, "HTML feedback with hidden tests removed")
     p.add_argument("assignment")
@@ -439,12 +507,12 @@ def register(sub) -> None:
     p.add_argument("--to", help="output file (default: reports/grades-<time>.csv)")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
 
-    p = add("rubrics", cmd_rubrics, "print the written questions' rubrics")
+    p = add("rubrics", cmd_rubrics, "print the written questions' rubrics", nbgrader=False)
     p.add_argument("assignment", nargs="?")
 
-    add("doctor", cmd_doctor, "check nbgrader, bubblewrap and the sandbox kernelspec")
+    add("doctor", cmd_doctor, "check nbgrader, bubblewrap and the sandbox kernelspec", nbgrader=False)  # reports it
 
-    p = add("install-kernel", cmd_install_kernel, "install the sandbox kernelspec for the formgrader")
+    p = add("install-kernel", cmd_install_kernel, "install the sandbox kernelspec for the formgrader", nbgrader=False)
     p.add_argument("--prefix", help="Jupyter data folder (default: your user data folder)")
 
     p = add("build-sources", cmd_build_sources, "(authors) write source/<ps>/<ps>.ipynb from exercises/authoring/")
