@@ -162,8 +162,10 @@ def test_an_unchanged_corpus_defers_parsing_its_layers_until_first_use():
 def test_any_change_since_build_is_validated_at_load(corpus_copy, change):
     from kjpacts.corpus import annotations_as_built
 
-    ids = sorted(d["doc_id"] for d in json.loads((corpus_copy / "documents.json").read_text(encoding="utf-8"))["documents"])
-    assert annotations_as_built(corpus_copy, ids)
+    texts = {d.doc_id: d.text for d in kjpacts.load(corpus_copy)}
+    assert annotations_as_built(corpus_copy, texts)
+    first = next(iter(texts))
+    assert not annotations_as_built(corpus_copy, {**texts, first: texts[first] + " "})  # a different clean text
     timex = corpus_copy / "annotations" / "timex" / "wapo-2011-01-11.json"
     if change == "edit a layer":
         timex.write_bytes(timex.read_bytes().replace(b'"start": 1', b'"start": 2', 1))
@@ -176,4 +178,4 @@ def test_any_change_since_build_is_validated_at_load(corpus_copy, change):
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     else:
         (corpus_copy / "datapackage.json").unlink()
-    assert not annotations_as_built(corpus_copy, ids)
+    assert not annotations_as_built(corpus_copy, texts)

@@ -235,12 +235,12 @@ def load(path: str | Path | None = None) -> Corpus:
         seen.add(doc_id)
         docs[doc_id] = load_document(root, meta)
     corpus = Corpus(root, dict(sorted(docs.items())))
-    if (root / "annotations").is_dir() and not annotations_as_built(root, list(corpus.documents)):
+    if (root / "annotations").is_dir() and not annotations_as_built(root, {d.doc_id: d.text for d in corpus}):
         corpus.annotations  # validate now: a corrupted corpus never loads silently
     return corpus
 
 
-def annotations_as_built(root: Path, doc_ids: list[str]) -> bool:
+def annotations_as_built(root: Path, texts: dict[str, str]) -> bool:
     """True when the annotation layers, the clean texts and documents.json are
     byte-identical to what ``kjpacts build`` validated and recorded in
     datapackage.json (it records only a valid corpus). Then the layers cannot
@@ -255,7 +255,9 @@ def annotations_as_built(root: Path, doc_ids: list[str]) -> bool:
     layers = {p.relative_to(root).as_posix() for p in (root / "annotations").rglob("*.json")}
     if layers != {p for p in recorded if p.startswith("annotations/") and p.endswith(".json")}:
         return False
-    for rel in sorted(layers) + [f"clean/{d}.txt" for d in doc_ids] + ["documents.json"]:
+    if any(recorded.get(f"clean/{d}.txt") != sha256_bytes(t.encode("utf-8")) for d, t in texts.items()):
+        return False  # the clean texts as load() already read them
+    for rel in sorted(layers) + ["documents.json"]:
         try:
             if recorded.get(rel) != sha256_bytes((root / rel).read_bytes()):
                 return False
