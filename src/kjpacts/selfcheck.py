@@ -109,6 +109,19 @@ def table_shape_hint(answer: Any) -> Feedback | None:
     return None
 
 
+def doc_id_list_hint(answer: Any, empty: str) -> Feedback | None:
+    """A hint when an answer that should be a list of doc ids is text, a pandas object or an
+    empty list (``empty`` says why a filter may match no row). None when none of these applies."""
+    if isinstance(answer, str):
+        return Feedback(False, "Give a list of doc_ids, like [\"a\", \"b\"]; .index.tolist() makes one.")
+    shape = table_shape_hint(answer)
+    if shape is not None:
+        return shape
+    if isinstance(answer, (list, tuple)) and len(answer) == 0:
+        return Feedback(False, "Your list is empty: no row matched. " + empty)
+    return None
+
+
 @functools.cache
 def shipped_corpus():
     """The shipped corpus, loaded once per kernel, for the lessons' checks."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..selfcheck import Feedback, TryIt, equal, one_of, same_items, table_shape_hint
+from ..selfcheck import Feedback, TryIt, doc_id_list_hint, equal, one_of, same_items
 from ..selfcheck import needs_answer as _needs_answer
 from ..selfcheck import shipped_corpus as _corpus
 
@@ -83,14 +83,9 @@ def _check_organisations(answer: Any) -> Feedback:
 @_needs_answer
 def _check_after_body(answer: Any) -> Feedback:
     expected = bylines_after_body()
-    if isinstance(answer, str):
-        return Feedback(False, "Give a list of doc_ids, like [\"a\", \"b\"]; .index.tolist() makes one.")
-    shape = table_shape_hint(answer)
-    if shape is not None:
-        return shape
-    if isinstance(answer, (list, tuple)) and len(answer) == 0:
-        return Feedback(False, "Your list is empty: no row matched. Check the column name and the value: "
-                               "\"after-body\", with a hyphen, in quotes.")
+    hint = doc_id_list_hint(answer, "Check the column name and the value: \"after-body\", with a hyphen, in quotes.")
+    if hint is not None:
+        return hint
     return same_items(answer, expected,
                       "Filter the table on the column byline_position, keeping rows equal to "
                       "\"after-body\", then take .index.tolist().",

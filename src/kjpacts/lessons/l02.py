@@ -12,7 +12,7 @@ from typing import Any
 
 from ..selfcheck import Feedback, TryIt, equal, same_items
 from ..selfcheck import shipped_corpus as _corpus, needs_answer as _needs_answer
-from ..selfcheck import table_shape_hint as _table_shape_hint
+from ..selfcheck import doc_id_list_hint
 
 #: The years the Yonhap page could be from, on the evidence discussed in the lesson:
 #: not before 2011 ('Since early 2011'); before the pact was signed (outside record:
@@ -60,14 +60,10 @@ def wapo_talks_date() -> str:
 @_needs_answer
 def _check_inferred(answer: Any) -> Feedback:
     expected = inferred_dates()
-    if isinstance(answer, str):
-        return Feedback(False, "Give a list of doc_ids, like [\"a\", \"b\"]; .index.tolist() makes one.")
-    shape = _table_shape_hint(answer)
-    if shape is not None:
-        return shape
-    if isinstance(answer, (list, tuple)) and len(answer) == 0:
-        return Feedback(False, "Your list is empty: no row matched. Compare with True written without quotes: "
-                               "\"True\" in quotes is text, and the column holds booleans.")
+    hint = doc_id_list_hint(answer, "Compare with True written without quotes: "
+                                    "\"True\" in quotes is text, and the column holds booleans.")
+    if hint is not None:
+        return hint
     if isinstance(answer, (list, tuple, set)) and sorted(answer) == sorted(undated_korea_herald()):
         return Feedback(False, "Those two print no date at all, but two more pages have inferred dates: "
                                "Yonhap prints 'June 27' with no year, and Ahram prints AFP's date, not its own. "
