@@ -32,9 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from kjpacts.annotations import Annotations, Claim, Span  # noqa: E402
-from kjpacts.cleaning import rebuild_raw  # noqa: E402
-from kjpacts.corpus import Corpus, Document, Segment  # noqa: E402
+from kjpacts.annotations.records import Annotations, Claim, Span  # noqa: E402
+from kjpacts.corpus.cleaning import rebuild_raw  # noqa: E402
+from kjpacts.corpus.load import Corpus
+from kjpacts.corpus.model import Document, Segment  # noqa: E402
 
 
 # --------------------------------------------------------------------------- synthetic corpora

@@ -15,11 +15,12 @@ from annotation_corpus import (CORPUS, W, Y, layer_path, make_corpus, read_json,
                                real_layer_present, write_json)
 
 import kjpacts.annotations as A  # noqa: E402
-from kjpacts.annotations import (Annotations, Claim, Mention, Quote, Span, load_annotations, read_texts,  # noqa: E402
+from kjpacts.annotations import (Annotations, Claim, Mention, Quote, Span, load_annotations,  # noqa: E402
                                  validate_annotations)
-from kjpacts.cleaning import EDIT_CATEGORIES  # noqa: E402
+from kjpacts.corpus.files import read_clean_texts as read_texts  # noqa: E402
+from kjpacts.corpus.cleaning import EDIT_CATEGORIES  # noqa: E402
 from kjpacts.errors import CorpusErrors  # noqa: E402
-from kjpacts.schemas import validate_corpus_files  # noqa: E402
+from kjpacts.annotations.schemas import validate_corpus_files  # noqa: E402
 
 SCHEMAS = CORPUS / "schemas"
 LAYER_NAMES = ("entities", "mentions", "quotes", "timex", "claims", "framing")

@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from kjpacts.build import build_files
-from kjpacts.cleaning import EDIT_CATEGORIES, rebuild_raw
+from kjpacts.corpus.build import build_files
+from kjpacts.corpus.cleaning import EDIT_CATEGORIES, rebuild_raw
 
 from .conftest import CORPUS, ROOT, SEEDS, in_ci
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from kjpacts.course import lessons, sync
-from kjpacts.selfcheck import check, registry
+from kjpacts.teaching.notebook_sync import lessons, sync
+from kjpacts.teaching.checks import check, registry
 
 from .conftest import ROOT
 
@@ -41,7 +41,7 @@ def test_each_lesson_has_its_parts(lesson):
     assert len(set(ids)) >= 3, f"{lesson.name}: at least three try-it cells"
     for tid in ids:
         assert tid in TRYITS and tid.startswith(lesson.number + "."), tid
-    assert "kjpacts.widgets" in code or "from kjpacts import widgets" in code, f"{lesson.name}: use a widget"
+    assert "kjpacts.teaching.widgets" in code, f"{lesson.name}: use a widget"
     assert "Challenge" in md and "<details>" in md, f"{lesson.name}: a challenge with a solution"
     assert lesson.meta.get("further_reading"), f"{lesson.name}: further reading"
     assert (ROOT / "docs" / "instructors" / "lessons" / f"{lesson.path.stem}.md").is_file(), "instructor notes"

@@ -12,19 +12,38 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from annotation_corpus import CORPUS, W, Y, make_corpus, real_layer_present  # noqa: E402
+from gold_spans import gold_counts, gold_spans  # noqa: E402
 
-from kjpacts.annotations import COLUMNS, Annotations, load_annotations, read_texts  # noqa: E402
-from kjpacts.formats import (LABELS, REQUIRED_CSV_COLUMNS, annotation_spans, read_brat, read_w3c,  # noqa: E402
-                             write_annotation_csvs, write_brat, write_w3c)
+from kjpacts.annotations import COLUMNS, Annotations, load_annotations  # noqa: E402
+from kjpacts.corpus.files import read_clean_texts as read_texts  # noqa: E402
+from kjpacts.exports.brat import read_brat, write_brat  # noqa: E402
+from kjpacts.exports.csv import REQUIRED_CSV_COLUMNS, write_annotation_csvs  # noqa: E402
+from kjpacts.exports.spans import LABELS  # noqa: E402
+from kjpacts.exports.w3c import read_w3c, write_w3c  # noqa: E402
 
 BASE = "https://example.org/kjpacts/"
 
 
 @pytest.fixture
-def loaded(tmp_path: Path) -> tuple[Annotations, dict[str, str]]:
-    corpus_dir = make_corpus(tmp_path)
+def corpus_dir(tmp_path: Path) -> Path:
+    return make_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def loaded(corpus_dir: Path) -> tuple[Annotations, dict[str, str]]:
     texts = read_texts(corpus_dir)
     return load_annotations(corpus_dir, texts), texts
+
+
+@pytest.fixture
+def gold(corpus_dir: Path) -> dict[str, list[tuple[str, int, int, str]]]:
+    """The spans read straight from the JSON files (tests/gold_spans.py), not from the exporter."""
+    return gold_spans(corpus_dir)
+
+
+def test_the_fixture_has_every_span_layer(corpus_dir: Path) -> None:
+    """The round trips below mean something only if every layer family is in the fixture."""
+    assert gold_counts(corpus_dir) == {"Mention": 6, "Quote": 9, "Timex": 4, "Framing": 3, "Claim": 3}
 
 
 def read_csv(path: Path) -> tuple[list[str], list[dict]]:
@@ -68,10 +87,10 @@ def test_csv_values(loaded, tmp_path: Path) -> None:
 
 
 # -- brat --------------------------------------------------------------------
-def test_brat_round_trip(loaded, tmp_path: Path) -> None:
+def test_brat_round_trip(loaded, gold, tmp_path: Path) -> None:
     ann, texts = loaded
     write_brat(ann, texts, tmp_path)
-    assert read_brat(tmp_path) == annotation_spans(ann)
+    assert read_brat(tmp_path) == gold
     for doc, text in texts.items():
         assert (tmp_path / f"{doc}.txt").read_bytes() == text.encode("utf-8")
 
@@ -134,29 +153,29 @@ def test_brat_conf_declares_everything_used(loaded, tmp_path: Path) -> None:
 
 
 # -- W3C ---------------------------------------------------------------------
-def test_w3c_round_trip(loaded, tmp_path: Path) -> None:
+def test_w3c_round_trip(loaded, gold, tmp_path: Path) -> None:
     ann, texts = loaded
     write_w3c(ann, texts, tmp_path, BASE)
-    assert read_w3c(tmp_path) == annotation_spans(ann)
-    assert read_w3c(tmp_path / f"{W}.jsonld") == {W: annotation_spans(ann)[W]}
+    assert read_w3c(tmp_path) == gold
+    assert read_w3c(tmp_path / f"{W}.jsonld") == {W: gold[W]}
 
 
-def test_w3c_with_urn_base(loaded, tmp_path: Path) -> None:
+def test_w3c_with_urn_base(loaded, gold, tmp_path: Path) -> None:
     ann, texts = loaded
     write_w3c(ann, texts, tmp_path, "urn:kjpacts:")
     data = json.loads((tmp_path / f"{Y}.jsonld").read_text(encoding="utf-8"))
     assert data["first"]["items"][0]["target"]["source"] == f"urn:kjpacts:{Y}.txt"
-    assert read_w3c(tmp_path) == annotation_spans(ann)
+    assert read_w3c(tmp_path) == gold
 
 
-def test_w3c_shape(loaded, tmp_path: Path) -> None:
+def test_w3c_shape(loaded, gold, tmp_path: Path) -> None:
     ann, texts = loaded
     write_w3c(ann, texts, tmp_path, BASE)
     data = json.loads((tmp_path / f"{Y}.jsonld").read_text(encoding="utf-8"))
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection"
     items = data["first"]["items"]
-    assert data["total"] == len(items) == len(annotation_spans(ann)[Y])
+    assert data["total"] == len(items) == len(gold[Y])
     ids = [a["id"] for a in items]
     assert len(set(ids)) == len(ids) and all(i.startswith(BASE) for i in ids)
     for anno in items:
@@ -175,13 +194,13 @@ def test_w3c_shape(loaded, tmp_path: Path) -> None:
     assert {"type": "SpecificResource", "purpose": "linking", "source": f"{BASE}{Y}/quotes/q1/content"} in source["body"]
 
 
-def test_w3c_reanchors_when_the_text_moved(loaded, tmp_path: Path) -> None:
+def test_w3c_reanchors_when_the_text_moved(loaded, gold, tmp_path: Path) -> None:
     """Positions that no longer fit the text are found again from the quote, prefix and suffix."""
     ann, texts = loaded
     write_w3c(ann, texts, tmp_path, BASE)
     (tmp_path / f"{W}.txt").write_text("Inserted line.\n\n" + texts[W], encoding="utf-8", newline="")
     shift = len("Inserted line.\n\n")
-    expected = sorted((label, s + shift, e + shift, t) for label, s, e, t in annotation_spans(ann)[W])
+    expected = sorted((label, s + shift, e + shift, t) for label, s, e, t in gold[W])
     assert read_w3c(tmp_path / f"{W}.jsonld")[W] == expected
 
 
@@ -192,7 +211,8 @@ def test_real_corpus_round_trips(tmp_path: Path) -> None:
         pytest.skip("corpus/annotations has no span layers yet")
     texts = read_texts(CORPUS)
     ann = load_annotations(CORPUS, texts)
-    expected = annotation_spans(ann)
+    expected = gold_spans(CORPUS)
+    assert set(gold_counts(CORPUS)) == {"Mention", "Quote", "Timex", "Framing", "Claim"}
     write_brat(ann, texts, tmp_path / "brat")
     write_w3c(ann, texts, tmp_path / "w3c", BASE)
     assert read_brat(tmp_path / "brat") == expected

@@ -13,12 +13,14 @@ use, so ``python -m kjpacts.<tool>`` starts fast.
 
 from __future__ import annotations
 
-from .nltk_setup import setup_nltk
+from kjpacts import _moved
+from kjpacts.nltk_setup import setup_nltk
 
 __version__ = "0.1.0"
 __all__ = ["Corpus", "CorpusError", "CorpusErrors", "Document", "load", "setup_nltk", "__version__"]
 
-_LAZY = {"Corpus": "corpus", "Document": "corpus", "load": "corpus", "CorpusError": "errors", "CorpusErrors": "errors"}
+_LAZY = {"Corpus": "corpus.load", "Document": "corpus.model", "load": "corpus.load", "CorpusError": "errors",
+         "CorpusErrors": "errors"}
 
 
 def __getattr__(name: str):
@@ -34,6 +36,8 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
+
+_moved.install()
 
 try:
     setup_nltk()

@@ -1,4 +1,8 @@
-"""Command line: ``kjpacts build | validate | export | nltk-setup | course | lab``.
+"""Command line: ``kjpacts build | validate | export | nltk-setup | course | lab | grade``.
+
+This module only declares the commands; each verb's work lives in its own layer
+(:mod:`kjpacts.corpus.rebuild`, :mod:`kjpacts.corpus.validate`, :mod:`kjpacts.exports`,
+:mod:`kjpacts.nltk_setup`, :mod:`kjpacts.teaching`, :mod:`kjpacts.grading`).
 
 ``validate`` and ``export`` are a stable contract for scripts:
 
@@ -14,65 +18,34 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .errors import CorpusError, CorpusErrors
-
-
-def punkt_dir() -> Path:
-    return Path(__file__).resolve().parent / "data" / "punkt_tab" / "english"
-
-
-def build_punkt(corpus, check: bool) -> list[str]:
-    """Train Punkt on the clean texts; write (or compare) the shipped parameter files."""
-    from .nltk_setup import package_data, stopword_lines, train_punkt_files
-
-    abbreviations = stopword_lines(package_data("abbreviations.txt"))
-    files = train_punkt_files([d.text for d in corpus], abbreviations)
-    differ = []
-    for name, text in files.items():
-        path = punkt_dir() / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            differ.append(f"src/kjpacts/data/punkt_tab/english/{name}")
-            if not check:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-    return differ
+from kjpacts.corpus.load import load
+from kjpacts.corpus.rebuild import rebuild
+from kjpacts.corpus.validate import validate
+from kjpacts.errors import CorpusError, CorpusErrors
+from kjpacts.exports import FORMATS, export
+from kjpacts.grading import cli as grading_cli
+from kjpacts.nltk_setup import setup_nltk
+from kjpacts.paths import corpus_dir, course_root
+from kjpacts.teaching.lab import lab_command
+from kjpacts.teaching.notebook_sync import sync
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
-    from .corpus import load, shipped_corpus_dir
-    from .datapackage import write_datapackage
-
-    root = Path(args.corpus) if args.corpus else shipped_corpus_dir()
-    differ = [f"corpus/{p}" for p in build(root, check=args.check)]
-    corpus = load(root) if not args.check or not differ else None
-    if corpus is not None and not args.corpus:
-        differ += build_punkt(corpus, args.check)
-    if not args.check:
-        from .validate import validate
-
-        problems = [p for p in validate(root) if p.file != "datapackage.json"]
-        if problems:  # datapackage.json certifies a valid corpus: never write it for a broken one
-            for p in problems:
-                print(p)
-            print("datapackage.json not written: fix the problems above, then run `kjpacts build` again",
-                  file=sys.stderr)
-            return 1
-    if write_datapackage(root, check=args.check):
-        differ.append("corpus/datapackage.json")
-    verb = "out of date" if args.check else "written"
-    for path in differ:
-        print(f"{path}: {verb}")
-    if not differ:
+    result = rebuild(Path(args.corpus) if args.corpus else corpus_dir(), check=args.check, train_punkt=not args.corpus)
+    if result.problems:
+        for p in result.problems:
+            print(p)
+        print("datapackage.json not written: fix the problems above, then run `kjpacts build` again", file=sys.stderr)
+        return 1
+    for path in result.differ:
+        print(f"{path}: {'out of date' if args.check else 'written'}")
+    if not result.differ:
         print("everything up to date")
-    return 1 if (args.check and differ) else 0
+    return 1 if (args.check and result.differ) else 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .corpus import shipped_corpus_dir
-    from .validate import validate
-
-    root = Path(args.corpus_dir) if args.corpus_dir else shipped_corpus_dir()
+    root = Path(args.corpus_dir) if args.corpus_dir else corpus_dir()
     if not root.is_dir():
         print(f"{root}: -: corpus folder not found", file=sys.stderr)
         return 2
@@ -87,41 +60,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .corpus import load
-    from .export import export
-
-    corpus = load(args.corpus)
-    for path in export(corpus, args.format, Path(args.out_dir), args.base_uri):
+    for path in export(load(args.corpus), args.format, Path(args.out_dir), args.base_uri):
         print(path)
     return 0
 
 
 def cmd_nltk_setup(args: argparse.Namespace) -> int:
-    from .nltk_setup import setup_nltk
-
     print(setup_nltk(Path(args.target) if args.target else None))
     return 0
 
 
 def cmd_course(args: argparse.Namespace) -> int:
-    from .course import sync
-
-    repo = Path(__file__).resolve().parents[2]
-    changed = sync(repo / "notebooks", check=args.check)
+    changed = sync(course_root() / "notebooks", check=args.check)
     for name in changed:
         print(f"notebooks/{name}: {'out of date' if args.check else 'updated'}")
     return 1 if (args.check and changed) else 0
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
-    import os
-
-    repo = Path(__file__).resolve().parents[2]
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={repo}",
-           "--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")
-    return subprocess.call(cmd + args.jupyter_args)
+    return subprocess.call(lab_command(args.jupyter_args))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -135,7 +92,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("corpus_dir", nargs="?", help="corpus folder (default: the shipped corpus)")
     v.set_defaults(func=cmd_validate)
     e = sub.add_parser("export", help="write the corpus as csv, brat or w3c files")
-    e.add_argument("--format", required=True, choices=["csv", "brat", "w3c"])
+    e.add_argument("--format", required=True, choices=FORMATS)
     e.add_argument("--corpus", help="corpus folder (default: the shipped corpus)")
     e.add_argument("--base-uri", default="urn:kjpacts:", help="URI prefix for W3C annotation targets")
     e.add_argument("out_dir")
@@ -149,7 +106,7 @@ def parser() -> argparse.ArgumentParser:
     lab = sub.add_parser("lab", help="open the course in JupyterLab")
     lab.add_argument("jupyter_args", nargs=argparse.REMAINDER)
     lab.set_defaults(func=cmd_lab)
-    from .grading import cli as grading_cli; grading_cli.register(sub)  # noqa: E702 - `kjpacts grade ...`
+    grading_cli.register(sub)  # `kjpacts grade ...`
     return p
 
 

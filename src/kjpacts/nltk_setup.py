@@ -29,13 +29,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from kjpacts.paths import package_data
+
 PUNKT_FILES = ("abbrev_types.txt", "collocations.tab", "ortho_context.tab", "sent_starters.txt")
 _ready: Path | None = None
-
-
-def package_data(name: str) -> Path:
-    """Path of a file shipped in ``kjpacts/data``."""
-    return Path(__file__).parent / "data" / name
 
 
 def vader_lexicon_source() -> Path:
@@ -120,6 +117,21 @@ def train_punkt_files(texts: list[str], abbreviations: list[str]) -> dict[str, s
         "ortho_context.tab": "\n".join(f"{w}\t{v}" for w, v in sorted(params.ortho_context.items())),
         "sent_starters.txt": "\n".join(sorted(params.sent_starters)),
     }
+
+
+def write_punkt_files(texts: list[str], check: bool = False) -> list[str]:
+    """Train Punkt on ``texts`` and write (or with ``check``, compare) the shipped parameter files;
+    return the files that differ, as paths relative to the repository."""
+    files = train_punkt_files(texts, stopword_lines(package_data("abbreviations.txt")))
+    differ = []
+    for name, text in files.items():
+        path = package_data(f"punkt_tab/english/{name}")
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            differ.append(f"src/kjpacts/data/punkt_tab/english/{name}")
+            if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    return differ
 
 
 class _AddPathOnImport:  # a sys.meta_path finder (importlib.abc not imported: startup time)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kjpacts.testing import lab
+from tests.browser import lab
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kjpacts.testing import lab
+from tests.browser import lab
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kjpacts.annotations import Annotations
-from kjpacts.widgets import ClaimTracker
-from kjpacts.widgets.claims import claim_edges, claim_model
+from kjpacts.annotations.records import Annotations
+from kjpacts.teaching.widgets import ClaimTracker
+from kjpacts.teaching.widgets.claims import claim_edges, claim_model
 
 
 def test_edges_group_by_document_and_source(tiny):

@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
-from kjpacts.widgets._common import (OKABE_ITO, Highlight, LayerStyle, html_table, render_highlights,
-                                     shorten, tint)
-from kjpacts.widgets._time import Resolved, apply_mod, describe, resolve_value
+from kjpacts.teaching.widgets._common import OKABE_ITO, Highlight, LayerStyle, html_table, render_highlights, shorten, tint
+from kjpacts.teaching.widgets._time import Resolved, apply_mod, describe, resolve_value
 
 STYLES = {"a": LayerStyle("a", "A", OKABE_ITO["blue"], "solid", "A"),
           "b": LayerStyle("b", "B", OKABE_ITO["orange"], "dashed", "B", box=True)}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kjpacts.widgets import CompareDocs
-from kjpacts.widgets.compare import compare_documents, merge_spans, word_coverage
+from kjpacts.teaching.widgets import CompareDocs
+from kjpacts.teaching.widgets.compare import compare_documents, merge_spans, word_coverage
 
 
 def test_merge_and_coverage():

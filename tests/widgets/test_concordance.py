@@ -6,8 +6,8 @@ from html import unescape
 
 import pytest
 
-from kjpacts.widgets import Concordance
-from kjpacts.widgets.concordance import compile_query, concordance, render_concordance
+from kjpacts.teaching.widgets import Concordance
+from kjpacts.teaching.widgets.concordance import compile_query, concordance, render_concordance
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_callbacks(tiny):
 
 
 def test_catastrophic_pattern_is_stopped_with_a_message():
-    from kjpacts.widgets.concordance import concordance
+    from kjpacts.teaching.widgets.concordance import concordance
 
     docs = {"d": ("Outlet", "a" * 60 + "b")}
     res = concordance(docs, "(a|aa)+$", regex=True)

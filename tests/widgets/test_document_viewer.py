@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kjpacts.widgets import DocumentViewer
-from kjpacts.widgets.document_viewer import LAYERS, document_items, render_document
+from kjpacts.teaching.widgets import DocumentViewer
+from kjpacts.teaching.widgets.document_viewer import LAYERS, document_items, render_document
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

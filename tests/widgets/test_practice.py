@@ -7,8 +7,8 @@ from html import unescape
 import pytest
 from nltk.metrics.agreement import AnnotationTask
 
-from kjpacts.widgets import AnnotationPractice, PracticeItem
-from kjpacts.widgets.practice import agreement, anonymous_source_items, framing_sentence_items, kappa_words
+from kjpacts.teaching.widgets import AnnotationPractice, PracticeItem
+from kjpacts.teaching.widgets.practice import agreement, anonymous_source_items, framing_sentence_items, kappa_words
 
 
 def test_agreement_matches_nltk():

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kjpacts.widgets import QuoteExplorer
-from kjpacts.widgets.quotes import (all_quote_rows, alt_text, bar_chart_figure, bar_chart_svg, chart_html,
-                                    quote_rows, speaker_counts)
+from kjpacts.teaching.widgets import QuoteExplorer
+from kjpacts.teaching.widgets.quotes import all_quote_rows, alt_text, bar_chart_figure, bar_chart_svg, chart_html, quote_rows, speaker_counts
 
 
 @pytest.fixture

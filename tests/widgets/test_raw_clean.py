@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kjpacts.widgets import RawVsClean
-from kjpacts.widgets.raw_clean import filter_options, render_raw_clean, select_edits, visible
+from kjpacts.teaching.widgets import RawVsClean
+from kjpacts.teaching.widgets.raw_clean import filter_options, render_raw_clean, select_edits, visible
 
 
 def test_select_edits(tiny):

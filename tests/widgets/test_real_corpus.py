@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from html import unescape
 
-from kjpacts.widgets import (AnnotationPractice, ClaimTracker, CompareDocs, Concordance, DocumentViewer,
-                             QuoteExplorer, RawVsClean, Timeline)
-from kjpacts.widgets.document_viewer import LAYERS
+from kjpacts.teaching.widgets import AnnotationPractice, ClaimTracker, CompareDocs, Concordance, DocumentViewer, QuoteExplorer, RawVsClean, Timeline
+from kjpacts.teaching.widgets.document_viewer import LAYERS
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

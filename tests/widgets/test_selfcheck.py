@@ -6,28 +6,28 @@ import re
 
 import pytest
 
-from kjpacts.widgets import SelfCheck, ShortAnswer, accept, normalise, number
-from kjpacts.widgets.selfcheck import check_choice, check_text
+from kjpacts.teaching.widgets import SelfCheck, ShortAnswer, accept, normalise, number
+from kjpacts.teaching.widgets.selfcheck import check_choice, check_text
 
 CHOICES = ["Yonhap", "AFP", "The Washington Post"]
 
 
 def test_choice_feedback():
-    assert check_choice(None, CHOICES, 1).correct is None
-    assert check_choice(1, CHOICES, "AFP", explanation="It says AFP.") .text == "It says AFP."
+    assert check_choice(None, CHOICES, 1).ok is None
+    assert check_choice(1, CHOICES, "AFP", explanation="It says AFP.").message == "It says AFP."
     wrong = check_choice(0, CHOICES, 1, hints={0: "Yonhap is Korean.", "*": "Look again."})
-    assert wrong.correct is False and wrong.text == "Yonhap is Korean."
-    assert check_choice(2, CHOICES, 1, hints={0: "x", "*": "Look again."}).text == "Look again."
-    assert check_choice(2, CHOICES, 1, hints=["a", "b", "c"]).text == "c"
-    assert check_choice(2, CHOICES, 1, hints="Read the credit line.").text == "Read the credit line."
-    assert check_choice(2, CHOICES, 1).text == "Try again."
+    assert wrong.ok is False and wrong.message == "Yonhap is Korean."
+    assert check_choice(2, CHOICES, 1, hints={0: "x", "*": "Look again."}).message == "Look again."
+    assert check_choice(2, CHOICES, 1, hints=["a", "b", "c"]).message == "c"
+    assert check_choice(2, CHOICES, 1, hints="Read the credit line.").message == "Read the credit line."
+    assert check_choice(2, CHOICES, 1).message == "Try again."
 
 
 def test_several_right_answers():
-    assert check_choice({0, 2}, CHOICES, [0, 2]).correct
+    assert check_choice({0, 2}, CHOICES, [0, 2]).ok
     partial = check_choice({0}, CHOICES, [0, 2])
-    assert partial.correct is False and "1 more correct choice" in partial.text
-    assert check_choice(set(), CHOICES, [0, 2]).correct is None
+    assert partial.ok is False and "1 more correct choice" in partial.message
+    assert check_choice(set(), CHOICES, [0, 2]).ok is None
 
 
 def test_bad_answers_fail_when_the_question_is_written():
@@ -50,13 +50,13 @@ def test_normalise_and_checkers():
 
 
 def test_short_answer_feedback():
-    assert check_text("  ", accept("x")).correct is None
-    assert check_text("Beijing", ["Beijing", "Peking"], explanation="See the dateline.").text == "See the dateline."
-    assert check_text("Seoul", "Beijing", hint="Read the dateline.").text == "Read the dateline."
-    assert check_text("10", re.compile(r"\d+")).correct
-    assert check_text("24", 24).correct
-    assert check_text("x", lambda s: "Think about who wrote it.").text == "Think about who wrote it."
-    assert check_text("x", lambda s: (True, "Yes!")).text == "Yes!"
+    assert check_text("  ", accept("x")).ok is None
+    assert check_text("Beijing", ["Beijing", "Peking"], explanation="See the dateline.").message == "See the dateline."
+    assert check_text("Seoul", "Beijing", hint="Read the dateline.").message == "Read the dateline."
+    assert check_text("10", re.compile(r"\d+")).ok
+    assert check_text("24", 24).ok
+    assert check_text("x", lambda s: "Think about who wrote it.").message == "Think about who wrote it."
+    assert check_text("x", lambda s: (True, "Yes!")).message == "Yes!"
 
 
 def test_a_failing_checker_gives_a_hint_not_a_traceback():
@@ -64,8 +64,8 @@ def test_a_failing_checker_gives_a_hint_not_a_traceback():
         return 1 / 0
 
     fb = check_text("anything", broken, hint="Answer with a word.")
-    assert fb.correct is False and "could not be checked (ZeroDivisionError" in fb.text
-    assert "Answer with a word." in fb.text and "Traceback" not in fb.html()
+    assert fb.ok is False and "could not be checked (ZeroDivisionError" in fb.message
+    assert "Answer with a word." in fb.message and "Traceback" not in fb.html()
 
 
 def test_self_check_widget():
@@ -76,7 +76,7 @@ def test_self_check_widget():
     w.check.click()
     assert "Not quite. You chose (a). Not Korean." in w.feedback.value and w.attempts == 1
     w.choice.value = 1
-    assert w.submit().correct and "Correct. You chose (b). Credit line." in w.feedback.value
+    assert w.submit().ok and "Correct. You chose (b). Credit line." in w.feedback.value
     static = w._repr_mimebundle_()["text/html"]
     assert "(b) AFP" in static and "<details>" in static
 

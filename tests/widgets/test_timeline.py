@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from kjpacts.widgets import Timeline
-from kjpacts.widgets.timeline import periods, render_timeline, timeline_events
+from kjpacts.teaching.widgets import Timeline
+from kjpacts.teaching.widgets.timeline import periods, render_timeline, timeline_events
 
 
 def test_events(tiny):

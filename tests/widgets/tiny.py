@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kjpacts.annotations import (Annotations, Claim, ClaimOccurrence, Entity, Framing, Mention, Outcome,
-                                 Quote, Span, Timex)
-from kjpacts.cleaning import Edit, apply_edits
-from kjpacts.corpus import Corpus, Document, Segment
+from kjpacts.annotations.records import Annotations, Claim, ClaimOccurrence, Entity, Framing, Mention, Outcome, Quote, Span, Timex
+from kjpacts.corpus.cleaning import Edit, apply_edits
+from kjpacts.corpus.load import Corpus
+from kjpacts.corpus.model import Document, Segment
 
 RAW = {
     "alpha-2011-01-10": (

@@ -1,0 +1,74 @@
+"""Sentences and words, with offsets into the clean text.
+
+Sentences are split by structure first (headline, byline and date lines are
+never merged with the body, since Punkt ignores line breaks), then by Punkt.
+
+>>> import kjpacts
+>>> from kjpacts.nlp import sentences
+>>> doc = kjpacts.load()["wapo-2011-01-11"]
+>>> [s.text for s in sentences(doc)][:2]
+['Japan, S. Korea seek to boost military relations', 'Washington Post Foreign Service']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from kjpacts.corpus.load import Corpus
+    from kjpacts.corpus.model import Document
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    segment: str  # the structure kind it belongs to
+
+
+def _punkt():
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    from kjpacts.nltk_setup import setup_nltk
+
+    setup_nltk()
+    return PunktTokenizer("english")
+
+
+_tokenizer = None
+
+
+def sentences(doc: "Document") -> list[Sentence]:
+    """Every sentence of ``doc`` with clean-text offsets, split by structure then Punkt."""
+    global _tokenizer
+    if _tokenizer is None:
+        _tokenizer = _punkt()
+    out = []
+    for seg in doc.segments:
+        if seg.kind == "dateline":
+            continue
+        for start, end in _tokenizer.span_tokenize(seg.text):
+            out.append(Sentence(doc.doc_id, seg.start + start, seg.start + end, seg.text[start:end], seg.kind))
+    return out
+
+
+def words(doc: "Document", lower: bool = False) -> list[str]:
+    """Word tokens of ``doc`` (``nltk.word_tokenize`` per sentence), punctuation included."""
+    import nltk
+
+    toks = [t for s in sentences(doc) for t in nltk.word_tokenize(s.text)]
+    return [t.lower() for t in toks] if lower else toks
+
+
+def is_word(token: str) -> bool:
+    """True for tokens with a letter or digit (drops punctuation)."""
+    return any(ch.isalnum() for ch in token)
+
+
+def corpus_words(corpus: "Corpus", doc_ids: Iterable[str] | None = None, lower: bool = True) -> list[str]:
+    """Alphanumeric word tokens over several documents."""
+    ids = list(doc_ids) if doc_ids is not None else corpus.fileids()
+    return [w for d in ids for w in words(corpus[d], lower=lower) if is_word(w)]

@@ -1,0 +1,241 @@
+"""Shared pieces of the widgets: palette, HTML helpers, highlighting, the widget base class.
+
+Everything here is pure Python and fast; nothing needs a browser. A widget's
+*logic* is a function from a state to a render model (plain data plus HTML
+strings); its *display* is a thin ``ipywidgets`` class (:class:`KitWidget`)
+that wires native controls to that function and, when displayed, also offers
+a ``text/html`` snapshot of its current (normally default) state, so a saved
+notebook reads on GitHub, nbviewer or a static site where widgets do not run.
+
+Accessibility rules kept by every widget:
+
+- colours come from the Okabe-Ito palette (safe for the common colour-vision
+  deficiencies) and are never the only cue: each layer also has its own line
+  style, a text label in the legend and a short id label in the text;
+- controls are native ipywidgets (dropdowns, checkboxes, sliders, buttons), so
+  they work with the keyboard;
+- every chart comes with a text alternative: ``alt``/``<title>``/``<desc>`` and
+  a table of the same numbers beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from kjpacts.corpus.load import shared_corpus
+from kjpacts.teaching.html import GREY, OKABE_ITO, esc, message  # noqa: F401 (the widgets' shared palette)
+
+if TYPE_CHECKING:
+    from kjpacts.corpus.load import Corpus
+
+
+
+def tint(hex_colour: str, alpha: float = 0.2) -> str:
+    """``rgba()`` of a ``#RRGGBB`` colour, for light backgrounds behind text."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+@dataclass(frozen=True)
+class LayerStyle:
+    """How one kind of highlight looks: colour plus a cue that is not colour."""
+
+    name: str  # key, e.g. "quotes"
+    label: str  # legend text
+    colour: str
+    line: str  # CSS border style of the underline: solid, double, dashed, dotted
+    code: str  # one or two letters used in item labels (Q3, T2, ...)
+    box: bool = False  # a full box instead of an underline
+
+    def css(self, depth: int = 0, first: bool = True, last: bool = True) -> str:
+        """Inline style; ``first``/``last`` say whether this piece opens/closes the span (for boxes)."""
+        pad = 1 + 4 * depth
+        if self.box:
+            edge = f"2px {self.line} {self.colour}"
+            return (f"background:{tint(self.colour)};border-top:{edge};border-bottom:{edge};"
+                    f"border-left:{edge if first else 'none'};border-right:{edge if last else 'none'};"
+                    f"padding:0 {1 if last else 0}px {pad}px {1 if first else 0}px")
+        return (f"background:{tint(self.colour)};border-bottom:3px {self.line} {self.colour};"
+                f"padding-bottom:{pad}px")
+
+    def swatch(self) -> str:
+        """A small sample of the style for legends."""
+        return (f'<span style="{self.css()}" aria-hidden="true">&nbsp;{esc(self.code)}&nbsp;</span>')
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of text to mark: ``text[start:end]`` in one layer, with a label and a tooltip."""
+
+    start: int
+    end: int
+    layer: str
+    key: str  # unique within a rendering, e.g. "quotes:q3"
+    label: str = ""  # shown after the span, e.g. "Q3"
+    title: str = ""  # tooltip / accessible description
+
+
+def render_highlights(text: str, highlights: Iterable[Highlight], styles: dict[str, LayerStyle],
+                      selected: str | None = None, start: int = 0, end: int | None = None) -> str:
+    """HTML of ``text[start:end]`` with (possibly overlapping) highlights as nested spans.
+
+    Each highlight is split at every boundary of the others, so overlaps nest
+    properly; nesting depth raises the underline so overlapping layers stay
+    visible. The label of a highlight is printed as ``<sup>`` after its last
+    piece; the ``selected`` key gets a thick black outline and ``id`` anchor.
+    """
+    end = len(text) if end is None else end
+    order = {name: i for i, name in enumerate(styles)}
+    hs = sorted((h for h in highlights if h.end > start and h.start < end and h.layer in styles),
+                key=lambda h: (h.start, -h.end, order[h.layer]))
+    if not hs:
+        return esc(text[start:end])
+    cuts = {start, end}
+    for h in hs:
+        cuts.add(max(h.start, start))
+        cuts.add(min(h.end, end))
+    bounds = sorted(cuts)
+    out: list[str] = []
+    active: list[Highlight] = []
+    nxt = 0
+    for a, b in zip(bounds, bounds[1:]):
+        active = [h for h in active if h.end > a]
+        while nxt < len(hs) and hs[nxt].start <= a:
+            if hs[nxt].end > a:
+                active.append(hs[nxt])
+            nxt += 1
+        piece = esc(text[a:b])
+        if not active:
+            out.append(piece)
+            continue
+        layered = sorted(active, key=lambda h: (order[h.layer], h.start))
+        opened = []
+        for depth, h in enumerate(layered):
+            style = styles[h.layer].css(depth, a <= h.start, b >= h.end)
+            attrs = ""
+            if h.key == selected:
+                style += ";box-shadow:0 0 0 3px #000;font-weight:bold"
+                if h.start >= a:
+                    attrs = ' id="kjpacts-selected"'
+            if h.title:
+                attrs += f' title="{esc(h.title)}"'
+            opened.append(f'<span class="kj-{h.layer}" style="{style}"{attrs}>')
+        out.append("".join(opened) + piece + "</span>" * len(opened))
+        for h in layered:
+            if h.end == b and h.label:
+                weight = "font-weight:bold;" if h.key == selected else ""
+                out.append(f'<sup style="font-size:70%;{weight}color:#333">{esc(h.label)}</sup>')
+    return "".join(out)
+
+
+def text_block(inner_html: str, label: str = "", max_height: str = "32em") -> str:
+    """A scrollable box for long text, wrapping lines and keeping paragraph breaks."""
+    aria = f' role="region" aria-label="{esc(label)}"' if label else ""
+    return (f'<div{aria} style="white-space:pre-wrap;line-height:2.1;font-family:Georgia,serif;'
+            f'max-height:{max_height};overflow:auto;border:1px solid #ccc;padding:0.5em 0.8em;'
+            f'background:#fff;color:#111">{inner_html}</div>')
+
+
+def legend(styles: Sequence[LayerStyle], heading: str = "Legend") -> str:
+    """A legend that names each style in words, so colour is never the only cue."""
+    items = "".join(
+        f'<li style="display:inline-block;margin-right:1em">{s.swatch()} {esc(s.label)} '
+        f'<span style="color:{GREY}">({esc(s.line)}{" box" if s.box else " underline"}, labels {esc(s.code)}1, {esc(s.code)}2, …)</span></li>'
+        for s in styles)
+    return (f'<div style="margin:0.3em 0"><strong>{esc(heading)}:</strong>'
+            f'<ul style="list-style:none;padding:0;margin:0.2em 0">{items}</ul></div>')
+
+
+def html_table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "",
+               raw_html_columns: Sequence[int] = (), align: dict[int, str] | None = None,
+               max_rows: int | None = None) -> str:
+    """An accessible HTML table (``<caption>``, ``<th scope="col">``); cells are escaped
+    except in ``raw_html_columns``. Rows beyond ``max_rows`` are counted, not shown."""
+    align = align or {}
+    head = "".join(f'<th scope="col" style="text-align:left;border-bottom:2px solid #333;padding:2px 6px">{esc(c)}</th>'
+                   for c in columns)
+    body = []
+    hidden = 0
+    for i, row in enumerate(rows):
+        if max_rows is not None and i >= max_rows:
+            hidden += 1
+            continue
+        cells = []
+        for j, v in enumerate(row):
+            cell = v if j in raw_html_columns else esc("" if v is None else str(v))
+            cells.append(f'<td style="padding:2px 6px;vertical-align:top;text-align:{align.get(j, "left")};'
+                         f'border-bottom:1px solid #ddd">{cell}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f'<caption style="text-align:left;font-weight:bold;padding:2px 0">{esc(caption)}</caption>' if caption else ""
+    more = (f'<p style="color:{GREY}">{hidden} more row{"s" if hidden != 1 else ""} not shown; narrow the filters.</p>'
+            if hidden else "")
+    return (f'<table style="border-collapse:collapse;font-size:90%;margin:0.3em 0">{cap}'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}')
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """One line of at most ``limit`` characters, cut with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def static_frame(title: str, controls: str, body: str) -> str:
+    """The ``text/html`` snapshot shown where widgets do not run."""
+    return (f'<div class="kjpacts-static" style="border:1px solid #bbb;padding:0.5em 0.8em;max-width:60em">'
+            f'<div style="font-weight:bold">{esc(title)}</div>'
+            f'<div style="color:{GREY};font-size:90%">Static view of the widget ({esc(controls)}). '
+            f'Run the notebook to change the settings.</div>{body}</div>')
+
+
+def resolve_corpus(corpus: "Corpus | None") -> "Corpus":
+    """``corpus``, or the shared corpus of this process (:func:`kjpacts.corpus.shared_corpus`)."""
+    return shared_corpus() if corpus is None else corpus
+
+
+# -- the ipywidgets side ------------------------------------------------------
+
+try:
+    import ipywidgets as _w
+except ImportError:  # pragma: no cover - ipywidgets is a dependency
+    _w = None
+
+
+class KitWidget(_w.VBox if _w is not None else object):  # type: ignore[misc]
+    """Base of every kit widget: a ``VBox`` of native controls plus HTML panes.
+
+    Subclasses implement :meth:`static_html` (an HTML rendering of the current
+    state for places where widgets do not run) and may override :meth:`summary`
+    (one line of plain text). Displaying the widget emits a bundle with the
+    widget view *and* ``text/html``/``text/plain`` fallbacks.
+    """
+
+    title = "kjpacts widget"
+
+    def static_html(self) -> str:
+        """The default static rendering: the one-line summary (each widget shows its state)."""
+        import html
+
+        return f"<p>{html.escape(self.summary())}</p>"
+
+    def summary(self) -> str:
+        return f"{self.title} (an interactive widget; run the notebook to use it)"
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs)
+        data["text/plain"] = self.summary()
+        try:
+            data["text/html"] = self.static_html()
+        except Exception as exc:  # a fallback must never break display
+            data["text/html"] = message(f"No static view: {exc}", "warning")
+        return data
+
+
+def html_pane(value: str = "") -> "_w.HTML":
+    return _w.HTML(value=value, layout=_w.Layout(width="100%"))
+
+
+def dropdown(description: str, options, value=None, width: str = "28em") -> "_w.Dropdown":
+    kw = {} if value is None else {"value": value}
+    return _w.Dropdown(description=description, options=options, style={"description_width": "initial"},
+                       layout=_w.Layout(width=width), **kw)
