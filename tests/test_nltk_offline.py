@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -113,15 +114,60 @@ def test_group_writable_install_still_works(tmp_path):
         assert path.stat().st_mode & 0o022 == 0, path
 
 
-def test_network_is_blocked_in_tests_and_children():
-    with pytest.raises(Exception):
-        socket.create_connection(("192.0.2.1", 80), timeout=1)
+#: An address from TEST-NET-1 (RFC 5737). No test ever lets a connect to it reach the operating
+#: system: an audit hook (``socket.connect`` fires inside CPython before the system call) records
+#: the attempt and aborts it, so even a broken guard sends no packet.
+OFF_MACHINE = ("192.0.2.1", 80)
+_attempts: list = []
+
+
+def _abort_off_machine_connects(event: str, args: tuple) -> None:
+    if event == "socket.connect":
+        address = args[1]
+        if isinstance(address, tuple) and not str(address[0]).startswith(("127.", "::1", "localhost")):
+            _attempts.append(address)
+            raise RuntimeError(f"audit hook: a connect to {address!r} reached the socket layer")
+
+
+def test_network_is_blocked_before_any_socket_call():
+    """The in-process guard (pytest-socket) refuses before CPython's socket.connect runs."""
+    sys.addaudithook(_abort_off_machine_connects)
+    _attempts.clear()
+    with pytest.raises(Exception) as info:
+        socket.create_connection(OFF_MACHINE, timeout=1)
+    assert "audit hook" not in str(info.value), "the guard let the connect reach the socket layer"
+    assert _attempts == []
+
+
+CHILD = """
+import socket, sys
+attempts = []
+def hook(event, args):
+    if event == "socket.connect" and isinstance(args[1], tuple) and not str(args[1][0]).startswith("127."):
+        attempts.append(args[1])
+        raise RuntimeError("audit hook: connect reached the socket layer")
+sys.addaudithook(hook)
+try:
+    socket.create_connection(("192.0.2.1", 80), timeout=1)
+except Exception as exc:
+    print(type(exc).__name__, exc, file=sys.stderr)
+print("reached-socket-layer" if attempts else "refused-before-socket-layer")
+"""
+
+
+def test_network_is_blocked_in_children_before_any_socket_call():
+    """Every child process (kernels, servers) is guarded too, and refuses before any connect.
+
+    Where ``unshare -n`` works (root), the child also runs in a network namespace of its own,
+    which has no route off the machine at all."""
     if "offline_guard" not in os.environ.get("PYTHONPATH", ""):
         pytest.skip("child processes are guarded only under `python -m tests.run` (make test)")
-    out = subprocess.run(
-        [sys.executable, "-c", "import socket; socket.create_connection(('192.0.2.1', 80), timeout=1)"],
-        capture_output=True, text=True)
-    assert out.returncode != 0 and "blocked" in out.stderr
+    cmd = [sys.executable, "-c", CHILD]
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+        cmd = ["unshare", "-n", *cmd]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["refused-before-socket-layer"], out.stdout + out.stderr
+    assert "blocked" in out.stderr
 
 
 def test_kit_never_calls_nltk_download():
