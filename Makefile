@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test install install-test instructor system-deps build validate bench clean-venv
+.PHONY: lab test install install-test instructor system-deps build validate bench mutate clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,8 @@ bench: install-test
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Mutation testing of the data core and the try-it checks; writes TESTING.md (a report, not CI)
+mutate: install-test
+	$(BIN)/python -m pip install --quiet -e ".[test,mutate]"
+	$(BIN)/python -m tests.mutate
