@@ -14,6 +14,7 @@ from kjpacts.corpus.load import load_document
 from kjpacts.errors import CorpusError, CorpusErrors
 from kjpacts.io import read_json, sha256_bytes
 
+
 def _collect(problems: list[CorpusError], check: Callable[[], object]) -> object:
     try:
         return check()
@@ -100,7 +101,8 @@ def check_datapackage(root: Path) -> list[CorpusError]:
     return problems
 
 
-def check_annotations(root: Path, metas: list[dict]) -> list[CorpusError]:
+def annotation_problems(root: Path, metas: list[dict]) -> list[CorpusError]:
+    """Every problem in the annotation layers (as a list, for ``kjpacts validate``)."""
     if not (root / "annotations").is_dir():
         return []
     texts = {}
@@ -123,6 +125,6 @@ def validate(root: Path) -> list[CorpusError]:
     problems += check_schemas(root)
     problems += check_metadata(root, metas)
     problems += check_derived(root, metas)
-    problems += check_annotations(root, metas)
+    problems += annotation_problems(root, metas)
     problems += check_datapackage(root)
     return problems

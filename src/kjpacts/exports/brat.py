@@ -8,10 +8,28 @@ from pathlib import Path
 from typing import Any
 
 from ..annotations.records import Annotations
-from ..annotations.vocabulary import (CLAIM_STATUSES, METONYMY, QUOTE_KINDS, SPEAKER_TYPES, TIMEX_MODS,
-                                      TIMEX_TYPES, VOICES)
-from .spans import (CLAIM_LABEL, FRAMING_LABELS, INDEPENDENCE, LABELS, MENTION_LABELS, QUOTE_LABELS,
-                    TIMEX_LABEL, ExportSpan, SpanTuple, export_spans)
+from ..annotations.vocabulary import (
+    CLAIM_STATUSES,
+    METONYMY,
+    QUOTE_KINDS,
+    SPEAKER_TYPES,
+    TIMEX_MODS,
+    TIMEX_TYPES,
+    VOICES,
+)
+from ..io import read_text
+from .spans import (
+    CLAIM_LABEL,
+    FRAMING_LABELS,
+    INDEPENDENCE,
+    LABELS,
+    MENTION_LABELS,
+    QUOTE_LABELS,
+    TIMEX_LABEL,
+    ExportSpan,
+    SpanTuple,
+    export_spans,
+)
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -100,9 +118,9 @@ def read_brat(directory: Path) -> dict[str, list[SpanTuple]]:
     result: dict[str, list[SpanTuple]] = {}
     for ann_path in sorted(Path(directory).glob("*.ann")):
         txt_path = ann_path.with_suffix(".txt")
-        text = txt_path.read_bytes().decode("utf-8") if txt_path.exists() else None
+        text = read_text(txt_path, txt_path.as_posix()) if txt_path.exists() else None
         spans = []
-        for line in ann_path.read_bytes().decode("utf-8").split("\n"):
+        for line in read_text(ann_path, ann_path.as_posix()).split("\n"):
             if not line.startswith("T"):
                 continue
             _, middle, surface = line.split("\t", 2)

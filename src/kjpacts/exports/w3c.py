@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..annotations.records import Annotations
+from ..io import read_json, read_text
 from .spans import ExportSpan, SpanTuple, export_spans
-
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32  # prefix / suffix length of a TextQuoteSelector
@@ -108,7 +108,7 @@ def read_w3c(path: Path) -> dict[str, list[SpanTuple]]:
     result: dict[str, list[SpanTuple]] = {}
     for file in files:
         texts: dict[str, str | None] = {}
-        items = _w3c_items(json.loads(file.read_bytes().decode("utf-8")))
+        items = _w3c_items(read_json(file, file.as_posix()))
         if not items:
             result.setdefault(file.stem, [])  # an empty collection: name the document after the file
         for anno in items:
@@ -120,7 +120,7 @@ def read_w3c(path: Path) -> dict[str, list[SpanTuple]]:
                 doc = re.split(r"[/:#]", target["source"])[-1].removesuffix(".txt")
                 if doc not in texts:
                     txt = file.parent / f"{doc}.txt"
-                    texts[doc] = txt.read_bytes().decode("utf-8") if txt.exists() else None
+                    texts[doc] = read_text(txt, txt.as_posix()) if txt.exists() else None
                 selectors = target["selector"] if isinstance(target["selector"], list) else [target["selector"]]
                 start, end, exact = resolve_selectors(selectors, texts[doc])
                 result.setdefault(doc, []).append((label, start, end, exact))

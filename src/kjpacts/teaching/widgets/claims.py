@@ -77,7 +77,7 @@ def source_graph_svg(claim_id: str, documents: list[tuple[str, str]], sources: l
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
              f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" style="max-width:100%;font-family:sans-serif">',
              f'<title id="{uid}-t">Who is the source of claim {esc(claim_id)}?</title><desc id="{uid}-d">{esc(desc)}</desc>',
-             f'<text x="10" y="18" font-size="13" font-weight="bold">Documents (oldest first)</text>',
+             '<text x="10" y="18" font-size="13" font-weight="bold">Documents (oldest first)</text>',
              f'<text x="{rx + 10}" y="18" font-size="13" font-weight="bold">Attributed to</text>']
     for e in edges:
         label, colour, dash, _ = EDGE_STYLES[e.independent]
