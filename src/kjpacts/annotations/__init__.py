@@ -10,10 +10,32 @@ from __future__ import annotations
 
 from .checks import LAYERS, check_annotations
 from .load import load_annotations, validate_annotations
-from .records import (COLUMNS, Annotations, Claim, ClaimOccurrence, Entity, Framing, Mention, Outcome, Quote,
-                      Span, Timex)
-from .vocabulary import (CLAIM_KINDS, CLAIM_STATUSES, CONFIDENCE, ENTITY_TYPES, FRAMING_CATEGORIES, METONYMY,
-                         QUOTE_KINDS, SPEAKER_TYPES, TIMEX_MODS, TIMEX_TYPES, VOICES)
+from .records import (
+                      COLUMNS,
+                      Annotations,
+                      Claim,
+                      ClaimOccurrence,
+                      Entity,
+                      Framing,
+                      Mention,
+                      Outcome,
+                      Quote,
+                      Span,
+                      Timex,
+)
+from .vocabulary import (
+                      CLAIM_KINDS,
+                      CLAIM_STATUSES,
+                      CONFIDENCE,
+                      ENTITY_TYPES,
+                      FRAMING_CATEGORIES,
+                      METONYMY,
+                      QUOTE_KINDS,
+                      SPEAKER_TYPES,
+                      TIMEX_MODS,
+                      TIMEX_TYPES,
+                      VOICES,
+)
 
 __all__ = ["CLAIM_KINDS", "CLAIM_STATUSES", "COLUMNS", "CONFIDENCE", "ENTITY_TYPES", "FRAMING_CATEGORIES", "LAYERS",
            "METONYMY", "QUOTE_KINDS", "SPEAKER_TYPES", "TIMEX_MODS", "TIMEX_TYPES", "VOICES", "Annotations", "Claim",

@@ -15,7 +15,18 @@ from pathlib import Path
 
 from ..errors import CorpusError, CorpusErrors
 from .checks import check_annotations
-from .records import Annotations, Claim, ClaimOccurrence, Entity, Framing, Mention, Outcome, Quote, Span, Timex
+from .records import (
+    Annotations,
+    Claim,
+    ClaimOccurrence,
+    Entity,
+    Framing,
+    Mention,
+    Outcome,
+    Quote,
+    Span,
+    Timex,
+)
 
 
 def _span(d: dict | None) -> Span | None:

@@ -8,7 +8,13 @@ annotations; :mod:`.load` joins documents and annotation layers into a :class:`C
 
 from __future__ import annotations
 
-from kjpacts.corpus.load import Corpus, annotations_as_built, load, load_document, shared_corpus
+from kjpacts.corpus.load import (
+           Corpus,
+           annotations_as_built,
+           load,
+           load_document,
+           shared_corpus,
+)
 from kjpacts.corpus.model import BOILERPLATE_CATEGORIES, Document, Segment
 from kjpacts.paths import corpus_dir, shipped_corpus_dir
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from kjpacts.nltk_setup import setup_nltk
+
 if TYPE_CHECKING:
     from kjpacts.corpus.load import Corpus
     from kjpacts.corpus.model import Document
@@ -31,8 +33,6 @@ class Sentence:
 
 def _punkt():
     from nltk.tokenize.punkt import PunktTokenizer
-
-    from kjpacts.nltk_setup import setup_nltk
 
     setup_nltk()
     return PunktTokenizer("english")
