@@ -3,7 +3,8 @@ modules, with the kill rate per module written to TESTING.md. A report, not part
 
 ``python -m tests.mutate [--max-children N] [--only GLOB ...] [--report-only]``
 
-It runs offline like the suite (empty ``NLTK_DATA``, the kit's NLTK data in a fresh folder),
+It runs offline like the suite (empty ``NLTK_DATA``, the kit's NLTK data in a fresh folder, the
+network blocked in the test process and its children),
 in mutmut's own copy of the tree (``mutants/``, git-ignored). ``--report-only`` rewrites
 TESTING.md from the results of the last run.
 """
@@ -72,7 +73,8 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     mutmut = [sys.executable, "-m", "mutmut"]
     with tempfile.TemporaryDirectory(prefix="kjpacts-mutate-") as tmp:
-        env = dict(os.environ, NLTK_DATA=str(Path(tmp, "empty")), KJPACTS_NLTK_DIR=str(Path(tmp, "kit")))
+        guard = os.pathsep.join(p for p in (str(ROOT / "tests" / "offline_guard"), os.environ.get("PYTHONPATH", "")) if p)
+        env = dict(os.environ, NLTK_DATA=str(Path(tmp, "empty")), KJPACTS_NLTK_DIR=str(Path(tmp, "kit")), PYTHONPATH=guard)
         Path(tmp, "empty").mkdir()
         if not args.report_only:
             run = subprocess.run([*mutmut, "run", "--max-children", str(args.max_children)], cwd=ROOT, env=env)
