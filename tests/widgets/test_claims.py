@@ -6,6 +6,8 @@ from kjpacts.annotations.records import Annotations
 from kjpacts.teaching.widgets import ClaimTracker
 from kjpacts.teaching.widgets.claims import claim_edges, claim_model
 
+from .bundle import static_view
+
 
 def test_edges_group_by_document_and_source(tiny):
     claim = tiny.annotations.claims[0]
@@ -30,11 +32,13 @@ def test_callbacks(tiny):
     assert w.claim.value == "pact-soon"  # the claim found in most documents
     w.claim.value = "talks-1965"
     assert "Talks began in 1965." in w.header.value and "first or only occurrence" in w.text_alt.value
-    assert "talks-1965" in w._repr_mimebundle_()["text/html"]
+    static = static_view(w)
+    assert "claim talks-1965" in static and "Talks began in 1965." in static and "<svg" in static
+    assert "first or only occurrence" in static
 
 
 def test_no_claims(tiny):
     empty = Annotations(doc_ids=tuple(tiny.fileids()))
     w = ClaimTracker(tiny, annotations=empty)
     assert "no claim annotations" in w.header.value
-    assert "text/html" in w._repr_mimebundle_()
+    assert "no claim annotations" in static_view(w)

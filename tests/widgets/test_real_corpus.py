@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from html import unescape
+from pathlib import Path
 
 from kjpacts.teaching.widgets import AnnotationPractice, ClaimTracker, CompareDocs, Concordance, DocumentViewer, QuoteExplorer, RawVsClean, Timeline
 from kjpacts.teaching.widgets.document_viewer import LAYERS
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def bundle_ok(w) -> str:
@@ -33,14 +37,32 @@ def test_document_viewer(real):
     assert "Static view" in bundle_ok(w)
 
 
+# the edit groups, written out here rather than taken from the widget's module
+BOILERPLATE = {"navigation", "share-widget", "view-counter", "copyright-footer", "scrape-header",
+               "photo-caption", "version-tag"}
+TYPOGRAPHY = {"quote-normalised", "nbsp", "trailing-space", "blank-lines", "paragraph-break", "final-newline"}
+
+
+def gold_edits(doc_id: str) -> Counter:
+    """Edit categories of one document, read straight from corpus/cleaning/<doc>.json."""
+    gold = json.loads((CORPUS / "cleaning" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    return Counter(e["category"] for e in gold["edits"])
+
+
 def test_raw_vs_clean(real):
     w = RawVsClean(real)
     for doc_id in real.fileids():
+        counts = gold_edits(doc_id)
+        assert sum(counts[c] for c in BOILERPLATE) >= 1, doc_id  # every shipped page had furniture
+        expected = {"boilerplate": sum(counts[c] for c in BOILERPLATE),
+                    "typography": sum(counts[c] for c in TYPOGRAPHY), "all": sum(counts.values()),
+                    **{c: n for c, n in counts.items()}}
         w.document.value = doc_id
-        for _, value in w.show.options:
+        assert {v for _, v in w.show.options} == set(expected), doc_id
+        for value, n in expected.items():
             w.show.value = value
-            assert doc_id in w.status.value
-        assert len(real[doc_id].boilerplate) >= 1
+            assert f"marking {n} edit(s)" in w.status.value, (doc_id, value)
+            assert w.panes.value.count('class="kj-edit"') == 2 * n, (doc_id, value)  # raw and clean side
     bundle_ok(w)
 
 

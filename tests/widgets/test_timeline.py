@@ -7,6 +7,8 @@ from datetime import date
 from kjpacts.teaching.widgets import Timeline
 from kjpacts.teaching.widgets.timeline import periods, render_timeline, timeline_events
 
+from .bundle import static_view
+
 
 def test_events(tiny):
     ev = timeline_events(tiny, tiny.annotations)
@@ -51,4 +53,7 @@ def test_callbacks(tiny):
     w.document.value = "gamma-2012-05"  # the selected event goes
     assert w.event.value == "" and [e.value for e in w.view.shown] == ["2012-05"]
     assert "Choose an event" in w.details.value
-    assert "text/html" in w._repr_mimebundle_()
+    static = static_view(w)  # the state now: gamma's one event, no publication dates, 1965-2012
+    assert "document gamma-2012-05, 1965-2012" in static
+    assert "Timeline 1965-2012 as a table (1 entries, by date)" in static
+    assert "Pacts delayed" not in static and "May 2012" in static and "<svg" in static
