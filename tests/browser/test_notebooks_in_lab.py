@@ -121,6 +121,29 @@ def test_missing_widget_manager_is_reported(browser, stage, lab_root, tmp_path):
 
 
 @pytest.mark.browser
+def test_widget_wider_than_the_window_is_reported(lab_server, browser, stage, tmp_path):
+    """A widget that fits at 1366 px but not at 1024 px (file browser open) fails the layout
+    check, naming the element; a wide table inside a .kj-scroll container is allowed to scroll."""
+    html = ("<div class='kj-scroll' style='overflow-x:auto;width:0;min-width:100%'><table><tr><td style='white-space:nowrap'>"
+            + "wide table cell " * 80 + "</td></tr></table></div>")
+    nb = write_notebook(tmp_path / "src" / "too-wide.ipynb", [
+        "import ipywidgets as w\nd = w.Dropdown(options=['a', 'b'], description='Pick:')\n"
+        f"t = w.HTML({html!r})\nfixed = w.Button(description='Nine hundred pixels wide', layout=w.Layout(width='900px'))\n"
+        "out = w.HTML('a')\nd.observe(lambda c: setattr(out, 'value', c['new']), 'value')\n"
+        "display(w.VBox([d, t, fixed, out]))"
+    ], [{"action": "select", "label": "Pick:", "value": "b"}])
+    artifacts = tmp_path / "artifacts"
+    with pytest.raises(lab.LabError, match=r"widget views do not fit") as err:
+        lab.check_notebook(lab_server, stage(nb), browser=browser, artifacts_dir=artifacts)
+    msg = str(err.value)
+    assert "cell 0 widget 0 at 1024 px" in msg and "Nine hundred pixels wide" in msg and "at 1366 px" not in msg
+    assert "past the right edge: <button" in msg
+    assert "wide table cell" not in msg  # the scroll container is allowed to scroll
+    shots = sorted(p.name for p in (artifacts / "widgets").glob("*.png"))
+    assert shots == ["cell00-0-1024px.png", "cell00-0-1366px.png"]
+
+
+@pytest.mark.browser
 def test_widgets_without_declared_interaction_fail(lab_server, browser, stage, tmp_path):
     nb = json.loads(SMOKE.read_text())
     del nb["metadata"]["kjpacts"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from html import unescape
 from pathlib import Path
@@ -97,6 +98,21 @@ def test_quotes(real):
         w.group_by.value = by
         assert "<svg" in w.chart.value
     bundle_ok(w)
+
+
+def test_quote_table_pages_cover_every_gold_quote(real):
+    gold = {(f.stem, q["id"]) for f in (CORPUS / "annotations" / "quotes").glob("*.json")
+            for q in json.loads(f.read_text(encoding="utf-8"))["quotes"]}
+    w = QuoteExplorer(real)
+    pages = -(-len(gold) // 15)
+    assert f"Page 1 of {pages}" in w.page_label.value
+    assert f"Page 1 of {pages} of the table" in bundle_ok(w)
+    seen = []
+    for page in range(1, pages + 1):
+        assert f"Page {page} of {pages}" in w.page_label.value
+        seen += re.findall(r'<tr><td[^>]*>([^<]+)</td><td[^>]*>([^<]+)</td>', w.table.value)
+        w.next_page.click()
+    assert w.next_page.disabled and len(seen) == len(gold) and set(seen) == gold
 
 
 def test_claims(real):

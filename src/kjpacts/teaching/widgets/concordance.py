@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint, row, FULL_WIDTH
 
 if TYPE_CHECKING:
     from kjpacts.corpus.load import Corpus
@@ -171,7 +171,7 @@ class Concordance(KitWidget):
         self.docs = {d.doc_id: (d.outlet, d.text) for d in self.corpus}
         self.width = width
         self.query = w.Text(value=query, description="Word or pattern", placeholder="e.g. pact or agree\\w*",
-                            style={"description_width": "initial"}, layout=w.Layout(width="30em"))
+                            style={"description_width": "initial"}, layout=w.Layout(width="30em", max_width=FULL_WIDTH))
         self.regex = w.Checkbox(value=regex, description="Regular expression", indent=False)
         self.case = w.Checkbox(value=case, description="Match case", indent=False)
         outlets = sorted({o for o, _ in self.docs.values()})
@@ -181,8 +181,8 @@ class Concordance(KitWidget):
         help_ = w.HTML(f'<div style="color:{GREY};font-size:90%">Plain words match whole words, any case. '
                        f'Tick "Regular expression" for patterns: <code>agree\\w*</code>, '
                        f'<code>(South|S\\.) Korea</code>.</div>')
-        super().__init__([w.HBox([self.query, self.regex, self.case]), help_,
-                          w.HBox([self.document, self.outlet]), self.results])
+        super().__init__([row([self.query, self.regex, self.case]), help_,
+                          row([self.document, self.outlet]), self.results])
         for c in (self.query, self.regex, self.case, self.document, self.outlet):
             c.observe(self._refresh, "value")
         self.result: ConcordanceResult | None = None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame, row, button
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations
@@ -186,11 +186,25 @@ def chart_html(counts: list[tuple[str, int, int]], by: str, engine: str = "svg")
             f'{esc(alt)}</figcaption></figure><div style="flex:0 1 20em">{table}</div></div>')
 
 
-def quotes_table(rows: list[QuoteRow], max_rows: int = 80) -> str:
+PAGE_SIZE = 15  # quote rows on one page of the table
+
+
+def page_count(n_rows: int, page_size: int = PAGE_SIZE) -> int:
+    """Pages needed for ``n_rows`` rows (at least one, even for no rows)."""
+    return max(1, -(-n_rows // page_size))
+
+
+def quotes_table(rows: list[QuoteRow], page: int = 1, page_size: int = PAGE_SIZE) -> str:
+    """One page of the quote table (``page`` counts from 1; out-of-range pages are clamped)."""
+    pages = page_count(len(rows), page_size)
+    page = min(max(1, page), pages)
+    first = (page - 1) * page_size
+    shown = rows[first:first + page_size]
+    where = (f"page {page} of {pages}, quotes {first + 1}-{first + len(shown)}" if rows else "none match")
     return html_table(["document", "id", "speaker", "type", "named?", "reason for anonymity", "kind", "content"],
                       [(r.doc_id, r.id, r.speaker, r.speaker_type, "named" if r.named else "anonymous",
-                        r.anonymity_reason or "-", r.kind, shorten(r.content, 120)) for r in rows],
-                      caption=f"Quotes ({len(rows)})", max_rows=max_rows)
+                        r.anonymity_reason or "-", r.kind, shorten(r.content, 120)) for r in shown],
+                      caption=f"Quotes ({len(rows)}; {where})")
 
 
 class QuoteExplorer(KitWidget):
@@ -202,7 +216,7 @@ class QuoteExplorer(KitWidget):
     title = "Quote explorer"
 
     def __init__(self, corpus: "Corpus | None" = None, annotations: "Annotations | None" = None,
-                 group_by: str = "speaker_type", engine: str = "svg"):
+                 group_by: str = "speaker_type", engine: str = "svg", page_size: int = PAGE_SIZE):
         from kjpacts.annotations.vocabulary import SPEAKER_TYPES
 
         self.corpus = resolve_corpus(corpus)
@@ -221,8 +235,17 @@ class QuoteExplorer(KitWidget):
         import ipywidgets as w
 
         self.status, self.chart, self.table = html_pane(), html_pane(), html_pane()
-        super().__init__([w.HBox([self.speaker_type, self.named]), w.HBox([self.outlet, self.group_by]),
-                          self.status, self.chart, self.table])
+        self.page_size = page_size
+        self.page = 1
+        # native buttons: Tab to them, Enter or Space to turn the page; the label is announced
+        self.previous_page = button("Previous page", "Show the previous page of quotes")
+        self.next_page = button("Next page", "Show the next page of quotes")
+        self.page_label = w.HTML()
+        self.previous_page.on_click(lambda _: self.turn(-1))
+        self.next_page.on_click(lambda _: self.turn(+1))
+        super().__init__([row([self.speaker_type, self.named]), row([self.outlet, self.group_by]),
+                          self.status, self.chart, row([self.previous_page, self.page_label, self.next_page]),
+                          self.table])
         for c in (self.speaker_type, self.named, self.outlet, self.group_by):
             c.observe(self._refresh, "value")
         self._refresh()
@@ -240,7 +263,27 @@ class QuoteExplorer(KitWidget):
             self.status.value = message(f"{len(rows)} of {len(self.rows)} quotes match; {anon} of them "
                                         f"from anonymous speakers.")
         self.chart.value = chart_html(counts, self.group_by.value, self.engine)
-        self.table.value = quotes_table(rows)
+        if change is not None:
+            self.page = 1  # new filters: back to the first page
+        self._show_page(rows)
+
+    @property
+    def pages(self) -> int:
+        return page_count(len(self.filtered()), self.page_size)
+
+    def turn(self, by: int) -> None:
+        """Show the next (``by=1``) or previous (``-1``) page of the table, stopping at the ends."""
+        self.page = min(max(1, self.page + by), self.pages)
+        self._show_page(self.filtered())
+
+    def _show_page(self, rows: list[QuoteRow]) -> None:
+        pages = page_count(len(rows), self.page_size)
+        self.page = min(self.page, pages)
+        self.table.value = quotes_table(rows, self.page, self.page_size)
+        self.page_label.value = (f'<span role="status" style="white-space:nowrap">Page {self.page} of {pages}'
+                                 f'</span>')
+        self.previous_page.disabled = self.page <= 1
+        self.next_page.disabled = self.page >= pages
 
     def figure(self):
         """The current chart as a matplotlib Figure."""
@@ -252,5 +295,9 @@ class QuoteExplorer(KitWidget):
     def static_html(self) -> str:
         state = (f"speaker type: {self.speaker_type.value or 'all'}; {self.named.value or 'named and anonymous'}; "
                  f"outlet: {self.outlet.value or 'all'}; counted by {GROUP_BY[self.group_by.value]}")
+        rows = self.filtered()
+        pages = page_count(len(rows), self.page_size)
+        note = (f'<p style="color:{GREY}">Page 1 of {pages} of the table; run the notebook to see the '
+                f'other {pages - 1} page{"s" if pages > 2 else ""}.</p>' if pages > 1 else "")
         return static_frame(self.title, state,
-                            self.status.value + self.chart.value + quotes_table(self.filtered(), max_rows=12))
+                            self.status.value + self.chart.value + quotes_table(rows, 1, self.page_size) + note)
