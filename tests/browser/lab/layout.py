@@ -11,6 +11,7 @@ from .errors import LabError
 #: Window widths every widget must fit, with JupyterLab's file browser open (issue 14).
 WIDTHS = (1366, 1024)
 HEIGHT = 1000
+MAX_SHOT_HEIGHT = 8000  # px; a taller widget is pictured in part (and should be paged)
 
 
 @dataclass
@@ -48,8 +49,14 @@ def measure(session, window: int, shots_dir: Path | None = None, tag: str = "") 
     session.page.evaluate("() => window.__kjpacts.frames()")
     raw = session._eval("layout")
     found = [WidgetLayout(r["cell"], r["index"], window, r["width"], r["problems"], r["scrolls"]) for r in raw]
-    if shots_dir is not None:
+    if shots_dir is not None and found:
         shots_dir.mkdir(parents=True, exist_ok=True)
+        # a widget taller than the window would be cut in its picture (the notebook scrolls inside
+        # the page): make the window tall enough for the tallest one; the width stays the same
+        tallest = session.page.evaluate(
+            "() => Math.max(...Array.from(document.querySelectorAll('[data-kj-widget]')).map(e => e.offsetHeight))")
+        session.page.set_viewport_size({"width": window, "height": min(max(HEIGHT, int(tallest) + 300), MAX_SHOT_HEIGHT)})
+        session.page.evaluate("() => window.__kjpacts.frames()")
         for lay in found:
             path = shots_dir / f"cell{lay.cell:02d}-{lay.index}-{window}px{tag}.png"
             try:
@@ -57,6 +64,7 @@ def measure(session, window: int, shots_dir: Path | None = None, tag: str = "") 
                 lay.screenshot = str(path)
             except Exception as e:  # a missing picture must not hide the measurement
                 path.with_suffix(".error.txt").write_text(str(e))
+        session.page.set_viewport_size({"width": window, "height": HEIGHT})
     return found
 
 
