@@ -52,6 +52,9 @@ def test_notebook_in_lab(notebook, lab_server, browser, stage, artifacts_dir):
     release = "exercises/release/" in notebook.relative_to(REPO).as_posix()
     report = lab.check_notebook(lab_server, copy, browser=browser, artifacts_dir=artifacts_dir, release=release)
     print(f"{notebook.name}: {report.timings}")
+    for lay in report.layouts:  # allowed, but worth a look: a table that scrolls sideways
+        for sc in lay.scrolls:
+            print(f"  cell {lay.cell} at {lay.window} px: {sc['node']} scrolls ({sc['scrollWidth']} px in {sc['clientWidth']} px)")
 
 
 # --------------------------------------------------------------------------- the harness itself

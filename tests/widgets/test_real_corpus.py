@@ -104,7 +104,7 @@ def test_quote_table_pages_cover_every_gold_quote(real):
     gold = {(f.stem, q["id"]) for f in (CORPUS / "annotations" / "quotes").glob("*.json")
             for q in json.loads(f.read_text(encoding="utf-8"))["quotes"]}
     w = QuoteExplorer(real)
-    pages = -(-len(gold) // 15)
+    pages = -(-len(gold) // 10)  # ten quotes a page
     assert f"Page 1 of {pages}" in w.page_label.value
     assert f"Page 1 of {pages} of the table" in bundle_ok(w)
     seen = []
@@ -146,3 +146,21 @@ def test_practice(real):
     h = AnnotationPractice.sentences_with("hedge", real)
     assert {it.gold for it in h.items} == {"yes", "no"}
     bundle_ok(h)
+
+
+def test_timeline_table_pages(real):
+    w = Timeline(real)
+    n = len(w.view.shown)
+    pages = -(-n // 10)
+    assert pages > 1 and f"Page 1 of {pages}" in w.pager.label.value and w.pager.previous.disabled
+    assert f"Page 1 of {pages} of the table" in bundle_ok(w)
+    listed = 0
+    for page in range(1, pages + 1):
+        assert f"page {page} of {pages}, entries {(page - 1) * 10 + 1}-" in w.table.value
+        listed += w.table.value.count("<tr><td")
+        w.pager.next.click()
+    assert listed == n and w.pager.next.disabled
+    w.event.value = w.view.shown[n - 1].key  # the last entry: its page is turned to
+    assert f"Page {pages} of {pages}" in w.pager.label.value
+    w.period.value = w.period.options[-1][1]  # a new period: back to page 1
+    assert "Page 1 of" in w.pager.label.value

@@ -86,4 +86,4 @@ def check_notebook(
         require_fit(layouts, s.path)
         timings = {**s.timings}
     timings["total_s"] = round(time.monotonic() - t0, 3)
-    return CheckReport(str(notebook), facts, interactions, tolerated, timings, layouts)
+    return CheckReport(str(notebook), facts, interactions, tolerated, layouts=layouts, timings=timings)

@@ -159,10 +159,11 @@ def legend(styles: Sequence[LayerStyle], heading: str = "Legend") -> str:
             f'<ul style="list-style:none;padding:0;margin:0.2em 0">{items}</ul></div>')
 
 
-#: Columns that hold ids, dates or short codes: their cells never wrap ("2011-01-/10").
+#: Columns that hold ids, dates, offsets or counts: their cells never wrap ("2011-01-/10").
+#: Words (types, kinds, labels) may wrap, so that the text columns keep room to read.
 NOWRAP_COLUMNS = frozenset({"document", "id", "occurrence", "date", "TIMEX value", "reported by", "item",
-                            "offset", "published", "category", "edits", "matches", "count", "named",
-                            "anonymous", "total", "words", "passage", "named?", "kind", "type", "field"})
+                            "offset", "published", "edits", "matches", "count", "named", "anonymous",
+                            "total", "words", "passage"})
 
 
 def scroll_box(inner_html: str) -> str:
@@ -174,11 +175,12 @@ def scroll_box(inner_html: str) -> str:
 
 def html_table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "",
                raw_html_columns: Sequence[int] = (), align: dict[int, str] | None = None,
-               max_rows: int | None = None, nowrap: Sequence[int] | None = None) -> str:
+               max_rows: int | None = None, nowrap: Sequence[int] | None = None, scroll: bool = True) -> str:
     """An accessible HTML table (``<caption>``, ``<th scope="col">``); cells are escaped
     except in ``raw_html_columns``. Rows beyond ``max_rows`` are counted, not shown.
     Cells of the ``nowrap`` columns (default: those named in :data:`NOWRAP_COLUMNS`) never
-    wrap; the table sits in a :func:`scroll_box`, so a table that cannot fit scrolls by itself."""
+    wrap; the table sits in a :func:`scroll_box`, so a table that cannot fit scrolls by itself
+    (``scroll=False`` for a small table that must keep its own width, e.g. side by side with another)."""
     align = align or {}
     keep = set(nowrap) if nowrap is not None else {j for j, c in enumerate(columns) if c in NOWRAP_COLUMNS}
     head = "".join(f'<th scope="col" style="text-align:left;border-bottom:2px solid #333;padding:2px 6px'
@@ -193,15 +195,16 @@ def html_table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = 
         cells = []
         for j, v in enumerate(row):
             cell = v if j in raw_html_columns else esc("" if v is None else str(v))
-            wrap = "white-space:nowrap;" if j in keep else "overflow-wrap:anywhere;"
+            wrap = "white-space:nowrap;" if j in keep else "overflow-wrap:break-word;"
             cells.append(f'<td style="padding:2px 6px;vertical-align:top;text-align:{align.get(j, "left")};{wrap}'
                          f'border-bottom:1px solid #ddd">{cell}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f'<caption style="text-align:left;font-weight:bold;padding:2px 0">{esc(caption)}</caption>' if caption else ""
     more = (f'<p style="color:{GREY}">{hidden} more row{"s" if hidden != 1 else ""} not shown; narrow the filters.</p>'
             if hidden else "")
-    return scroll_box(f'<table style="border-collapse:collapse;font-size:90%;margin:0.3em 0">{cap}'
-                      f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>') + more
+    table = (f'<table style="border-collapse:collapse;font-size:90%;margin:0.3em 0;max-width:100%">{cap}'
+             f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    return (scroll_box(table) if scroll else table) + more
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kjpacts.teaching.widgets._common import OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations, Claim
@@ -197,10 +197,15 @@ def claim_model(claim: "Claim", corpus: "Corpus", ann: "Annotations | None" = No
                 except (StopIteration, KeyError):
                     pass
     occ = sorted(claim.occurrences, key=lambda o: (doc_ids.index(o.doc_id), o.start))
-    table = html_table(["occurrence", "document", "attributed to", "quote", "independent?", "why", "text"],
-                       [(o.id, o.doc_id, o.attributed_to, quotes.get(o.id, o.quote_id or "-"),
-                         EDGE_STYLES[o.independent][0], o.reason, shorten(o.text, 140)) for o in occ],
-                       caption="Occurrences", max_rows=MAX_ROWS)
+    # four columns, each with its detail in grey beneath, so the table fits a 600 px output area
+    grey = f'<br><span style="color:{GREY}">'
+    table = html_table(["occurrence", "attributed to (quote)", "independent? (why)", "text"],
+                       [(f"{esc(o.id)}{grey}{esc(o.doc_id)}</span>",
+                         esc(o.attributed_to) + (f"{grey}{esc(quotes.get(o.id, o.quote_id))}</span>" if o.quote_id else ""),
+                         f"<strong>{esc(EDGE_STYLES[o.independent][0])}</strong>"
+                         + (f"{grey}{esc(o.reason)}</span>" if o.reason else ""),
+                         esc(shorten(o.text, 140))) for o in occ],
+                       caption="Occurrences", max_rows=MAX_ROWS, raw_html_columns=range(4))
     return ClaimView(header, svg, text_alt, table, edges, doc_ids, sources, independent)
 
 

@@ -137,13 +137,13 @@ def render_concordance(res: ConcordanceResult, n_docs: int) -> str:
     head = message(f"{res.total} match(es) for {res.query!r} in {len(res.counts)} of {n_docs} document(s){more}.",
                    "ok")
     by_doc = html_table(["document", "matches"], sorted(res.counts.items()), caption="By document",
-                        align={1: "right"})
+                        align={1: "right"}, scroll=False)
     by_outlet = html_table(["outlet", "matches"], sorted(res.outlet_counts.items()), caption="By outlet",
-                           align={1: "right"})
+                           align={1: "right"}, scroll=False)
     forms = ""
     if len(res.forms) > 1:
         forms = html_table(["form matched", "count"], res.forms.most_common(15), caption="Forms matched",
-                           align={1: "right"})
+                           align={1: "right"}, scroll=False)
     mark = f"background:{tint(OKABE_ITO['orange'], 0.3)};border-bottom:2px solid {OKABE_ITO['orange']};font-weight:bold"
     rows = [(r.doc_id, f"{r.start}", f'<span style="white-space:pre">{esc(r.left)}</span>',
              f'<mark style="{mark}">{esc(r.match)}</mark>', f'<span style="white-space:pre">{esc(r.right)}</span>')
@@ -151,7 +151,7 @@ def render_concordance(res: ConcordanceResult, n_docs: int) -> str:
     kwic = html_table(["document", "offset", "left context", "match", "right context"], rows,
                       caption="Keyword in context", raw_html_columns=(2, 3, 4), align={1: "right", 2: "right"})
     return (head + '<div style="display:flex;gap:2em;flex-wrap:wrap">' + by_doc + by_outlet + forms + "</div>"
-            + f'<div style="font-family:monospace;font-size:90%;overflow-x:auto">{kwic}</div>')
+            + f'<div style="font-family:monospace;font-size:90%">{kwic}</div>')  # kwic scrolls in its own box
 
 
 class Concordance(KitWidget):

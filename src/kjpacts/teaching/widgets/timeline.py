@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame, row
+from kjpacts.teaching.widgets._pages import PAGE_SIZE, Pager, page_rows, static_note, where
 from kjpacts.teaching.widgets._time import Resolved, apply_mod, describe, published_interval, resolve_value
 
 if TYPE_CHECKING:
@@ -278,12 +279,16 @@ class TimelineView:
     shown: list[TimelineEvent]
     outside: int
     by_outlet: bool = False
+    page: int = 1
+    pages: int = 1
 
 
 def render_timeline(events: Sequence[TimelineEvent], corpus: "Corpus", period: tuple[int, int],
                     doc_ids: Sequence[str] | None = None, include_published: bool = True,
-                    selected: str | None = None) -> TimelineView:
-    """SVG, text table and details of the events in ``period`` (years, inclusive)."""
+                    selected: str | None = None, page: int | None = None,
+                    page_size: int = PAGE_SIZE) -> TimelineView:
+    """SVG, text table and details of the events in ``period`` (years, inclusive). With ``page``
+    (from 1), the table holds that page of ``page_size`` entries; without, the first ``MAX_ROWS``."""
     ids = [d for d in corpus.fileids() if doc_ids is None or d in doc_ids]
     if len(ids) > MAX_LANES:  # one row per outlet
         lane_of = {d: corpus[d].outlet for d in ids}
@@ -297,8 +302,12 @@ def render_timeline(events: Sequence[TimelineEvent], corpus: "Corpus", period: t
     shown = [e for e in pool if e.when.end >= lo and e.when.start <= hi]
     outside = len(pool) - len(shown)
     svg = timeline_svg(shown, lanes, period, selected, lane_of)
+    if page is None:
+        listed, page, pages, first = shown[:MAX_ROWS], 1, 1, 0
+    else:
+        listed, page, pages, first = page_rows(shown, page, page_size)
     rows = []
-    for e in shown[:MAX_ROWS]:
+    for e in listed:
         if e.kind == "published":
             what = "<strong>published</strong>: " + esc(shorten(e.context, 90))
         else:
@@ -306,11 +315,14 @@ def render_timeline(events: Sequence[TimelineEvent], corpus: "Corpus", period: t
             i = ctx.find(e.text)
             what = (esc(shorten(ctx, 200)) if i < 0 else
                     esc(ctx[:i]) + f"<u><strong>{esc(e.text)}</strong></u>" + esc(ctx[i + len(e.text):]))
-        rows.append((e.label, e.value, what, e.doc_id))
-    table = html_table(["date", "TIMEX value", "what the page says", "reported by"], rows,
-                       caption=f"Timeline {period[0]}-{period[1]} as a table ({len(shown)} entries, by date)",
-                       raw_html_columns=(2,))
-    if len(shown) > MAX_ROWS:
+        when = (f'<span style="white-space:nowrap">{esc(e.label)}</span><br>'
+                f'<span style="white-space:nowrap;color:{GREY}">{esc(e.value)}</span>')
+        rows.append((when, what, esc(e.doc_id)))
+    paged = f"; {where(page, pages, first, len(listed), 'entries')}" if pages > 1 else ""
+    table = html_table(["date (TIMEX value)", "what the page says", "reported by"], rows,
+                       caption=f"Timeline {period[0]}-{period[1]} as a table ({len(shown)} entries, by date{paged})",
+                       raw_html_columns=(0, 1, 2))
+    if pages == 1 and len(shown) > MAX_ROWS:
         table += message(f"The table shows the first {MAX_ROWS} of {len(shown)} entries; choose a document "
                          f"or a shorter period to see the rest.")
     if outside:
@@ -330,7 +342,7 @@ def render_timeline(events: Sequence[TimelineEvent], corpus: "Corpus", period: t
         if sel.note:
             fields.append(("note", sel.note))
         details = f"<p>{esc(sel.context)}</p>" + html_table(["field", "value"], fields)
-    return TimelineView(svg, table, details, shown, outside, len(lanes) < len(ids))
+    return TimelineView(svg, table, details, shown, outside, len(lanes) < len(ids), page, pages)
 
 
 class Timeline(KitWidget):
@@ -356,20 +368,28 @@ class Timeline(KitWidget):
         self.published = w.Checkbox(value=True, description="Show publication dates", indent=False)
         self.event = dropdown("Event", [("(none)", "")], "", "46em")
         self.chart, self.details, self.table = html_pane(), html_pane(), html_pane()
+        self.pager = Pager("timeline entries", self._on_page)
         super().__init__([row([self.document, self.period]), self.published, self.chart,
-                          self.event, self.details, self.table])
+                          self.event, self.details, self.pager.box, self.table])
         for c in (self.document, self.period, self.published):
             c.observe(self._refresh, "value")
         self.event.observe(self._on_event, "value")
         self.view: TimelineView | None = None
         self._refresh()
 
-    def render(self, selected: str | None = None) -> TimelineView:
+    def render(self, selected: str | None = None, page: int | None = None) -> TimelineView:
         ids = [self.document.value] if self.document.value else None
-        return render_timeline(self.events, self.corpus, self.period.value, ids, self.published.value, selected)
+        return render_timeline(self.events, self.corpus, self.period.value, ids, self.published.value, selected,
+                               page=page or self.pager.page)
+
+    def _on_page(self) -> None:
+        self.view = v = self.render(self.event.value or None)
+        self._show(v)
 
     def _refresh(self, change=None) -> None:
         keep = self.event.value
+        if change is not None:
+            self.pager.page = 1  # new filters: back to the first page
         self.view = v = self.render(keep or None)
         keys = [e.key for e in v.shown[:MAX_ROWS]]
         self._muted = True
@@ -384,10 +404,14 @@ class Timeline(KitWidget):
     def _show(self, v: TimelineView) -> None:
         self.chart.value = f'<figure style="margin:0">{v.svg}<figcaption>{timeline_legend(v.by_outlet)}</figcaption></figure>'
         self.details.value, self.table.value = v.details, v.table
+        self.pager.update(v.page, v.pages)
 
     def _on_event(self, change) -> None:
         if getattr(self, "_muted", False):
             return
+        keys = [e.key for e in self.view.shown] if self.view else []
+        if change["new"] in keys:  # turn to the page that lists the chosen event
+            self.pager.page = keys.index(change["new"]) // self.pager.page_size + 1
         self.view = v = self.render(change["new"] or None)
         self._show(v)
 
@@ -397,5 +421,6 @@ class Timeline(KitWidget):
     def static_html(self) -> str:
         v = self.view or self.render()
         which = f"document {self.document.value}" if self.document.value else "all documents"
+        first = v if v.page == 1 else self.render(self.event.value or None, page=1)
         return static_frame(self.title, f"{which}, {self.period.value[0]}-{self.period.value[1]}",
-                            self.chart.value + v.table)
+                            self.chart.value + first.table + static_note(first.pages))
