@@ -162,7 +162,7 @@ def legend(styles: Sequence[LayerStyle], heading: str = "Legend") -> str:
 #: Columns that hold ids, dates, offsets or counts: their cells never wrap ("2011-01-/10").
 #: Words (types, kinds, labels) may wrap, so that the text columns keep room to read.
 NOWRAP_COLUMNS = frozenset({"document", "id", "occurrence", "date", "TIMEX value", "reported by", "item",
-                            "offset", "published", "edits", "matches", "count", "named", "anonymous",
+                            "offset", "published", "category", "edits", "matches", "count", "named", "anonymous",
                             "total", "words", "passage"})
 
 
@@ -278,7 +278,7 @@ def html_pane(value: str = "") -> "_w.HTML":
     return _w.HTML(value=value, layout=_w.Layout(width="auto", max_width=FULL_WIDTH))
 
 
-def dropdown(description: str, options, value=None, width: str = "28em") -> "_w.Dropdown":
+def dropdown(description: str, options, value=None, width: str = "34em") -> "_w.Dropdown":
     """A labelled dropdown ``width`` wide, narrower when the output area is (never cut off)."""
     kw = {} if value is None else {"value": value}
     return _w.Dropdown(description=description, options=options, style={"description_width": "initial"},
