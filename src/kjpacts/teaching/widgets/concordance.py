@@ -171,7 +171,7 @@ class Concordance(KitWidget):
         self.docs = {d.doc_id: (d.outlet, d.text) for d in self.corpus}
         self.width = width
         self.query = w.Text(value=query, description="Word or pattern", placeholder="e.g. pact or agree\\w*",
-                            style={"description_width": "initial"}, layout=w.Layout(width="30em", max_width=FULL_WIDTH))
+                            style={"description_width": "initial"}, layout=w.Layout(width="46em", max_width=FULL_WIDTH))
         self.regex = w.Checkbox(value=regex, description="Regular expression", indent=False)
         self.case = w.Checkbox(value=case, description="Match case", indent=False)
         outlets = sorted({o for o, _ in self.docs.values()})
