@@ -286,9 +286,10 @@ def dropdown(description: str, options, value=None, width: str = "34em") -> "_w.
 
 
 def button(description: str, tooltip: str = "") -> "_w.Button":
-    """A button as wide as its text (the default 148 px cuts 'Previous item' to 'Previous it…')."""
+    """A button as wide as its text (the default 148 px cuts 'Previous item' to 'Previous it…'),
+    and no wider (``align_self``: in a VBox it would stretch across the whole output area)."""
     return _w.Button(description=description, tooltip=tooltip or description,
-                     layout=_w.Layout(width="auto", max_width=FULL_WIDTH))
+                     layout=_w.Layout(width="auto", max_width=FULL_WIDTH, align_self="flex-start"))
 
 
 def row(children, gap: str = "0.2em 1em") -> "_w.HBox":

@@ -199,9 +199,14 @@ def claim_model(claim: "Claim", corpus: "Corpus", ann: "Annotations | None" = No
     occ = sorted(claim.occurrences, key=lambda o: (doc_ids.index(o.doc_id), o.start))
     # four columns, each with its detail in grey beneath, so the table fits a 600 px output area
     grey = f'<br><span style="color:{GREY}">'
+
+    def quote_detail(o) -> str:  # the quote's speaker, without repeating the attribution
+        detail = quotes.get(o.id, o.quote_id)
+        return detail[len(o.attributed_to):].strip() if detail.startswith(o.attributed_to + " (") else detail
+
     table = html_table(["occurrence", "attributed to (quote)", "independent? (why)", "text"],
                        [(f"{esc(o.id)}{grey}{esc(o.doc_id)}</span>",
-                         esc(o.attributed_to) + (f"{grey}{esc(quotes.get(o.id, o.quote_id))}</span>" if o.quote_id else ""),
+                         esc(o.attributed_to) + (f"{grey}{esc(quote_detail(o))}</span>" if o.quote_id else ""),
                          f"<strong>{esc(EDGE_STYLES[o.independent][0])}</strong>"
                          + (f"{grey}{esc(o.reason)}</span>" if o.reason else ""),
                          esc(shorten(o.text, 140))) for o in occ],
