@@ -53,8 +53,9 @@ class Pager:
         from kjpacts.teaching.widgets._common import button, row
 
         self.page, self.page_size, self.pages = 1, page_size, 1
-        self.previous = button("Previous page", f"Show the previous page of {noun}")
-        self.next = button("Next page", f"Show the next page of {noun}")
+        # the noun in the text: two pagers on one page keep distinct names for a screen reader
+        self.previous = button(f"Previous page of {noun}", f"Show the previous page of {noun}")
+        self.next = button(f"Next page of {noun}", f"Show the next page of {noun}")
         self.label = w.HTML()
         self.box = row([self.previous, self.label, self.next])
         self._on_turn = on_turn

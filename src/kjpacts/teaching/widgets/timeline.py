@@ -368,7 +368,7 @@ class Timeline(KitWidget):
         self.published = w.Checkbox(value=True, description="Show publication dates", indent=False)
         self.event = dropdown("Event", [("(none)", "")], "", "46em")
         self.chart, self.details, self.table = html_pane(), html_pane(), html_pane()
-        self.pager = Pager("timeline entries", self._on_page)
+        self.pager = Pager("entries", self._on_page)
         super().__init__([row([self.document, self.period]), self.published, self.chart,
                           self.event, self.details, self.pager.box, self.table])
         for c in (self.document, self.period, self.published):
