@@ -80,7 +80,8 @@ def browser():
 
 @pytest.fixture
 def artifacts_dir(request) -> Path:
-    """test-artifacts/<test name>/ (git-ignored); cleared first, written only on failure."""
+    """test-artifacts/<test name>/ (git-ignored); cleared first. Screenshots of each widget at each
+    width go to widgets/; logs and whole-page screenshots are written only on failure."""
     d = ARTIFACTS / safe_name(request.node.name)
     shutil.rmtree(d, ignore_errors=True)
     return d

@@ -52,6 +52,9 @@ def test_notebook_in_lab(notebook, lab_server, browser, stage, artifacts_dir):
     release = "exercises/release/" in notebook.relative_to(REPO).as_posix()
     report = lab.check_notebook(lab_server, copy, browser=browser, artifacts_dir=artifacts_dir, release=release)
     print(f"{notebook.name}: {report.timings}")
+    for lay in report.layouts:  # allowed, but worth a look: a table that scrolls sideways
+        for sc in lay.scrolls:
+            print(f"  cell {lay.cell} at {lay.window} px: {sc['node']} scrolls ({sc['scrollWidth']} px in {sc['clientWidth']} px)")
 
 
 # --------------------------------------------------------------------------- the harness itself
@@ -118,6 +121,29 @@ def test_missing_widget_manager_is_reported(browser, stage, lab_root, tmp_path):
     assert [w.state for w in facts.widget_outputs] == ["fallback", "fallback"]
     assert facts.widget_outputs[0].text.startswith("VBox(children=")
     assert "text/plain" in facts.widget_mismatch()
+
+
+@pytest.mark.browser
+def test_widget_wider_than_the_window_is_reported(lab_server, browser, stage, tmp_path):
+    """A widget that fits at 1366 px but not at 1024 px (file browser open) fails the layout
+    check, naming the element; a wide table inside a .kj-scroll container is allowed to scroll."""
+    html = ("<div class='kj-scroll' style='overflow-x:auto;width:0;min-width:100%'><table><tr><td style='white-space:nowrap'>"
+            + "wide table cell " * 80 + "</td></tr></table></div>")
+    nb = write_notebook(tmp_path / "src" / "too-wide.ipynb", [
+        "import ipywidgets as w\nd = w.Dropdown(options=['a', 'b'], description='Pick:')\n"
+        f"t = w.HTML({html!r})\nfixed = w.Button(description='Nine hundred pixels wide', layout=w.Layout(width='900px'))\n"
+        "out = w.HTML('a')\nd.observe(lambda c: setattr(out, 'value', c['new']), 'value')\n"
+        "display(w.VBox([d, t, fixed, out]))"
+    ], [{"action": "select", "label": "Pick:", "value": "b"}])
+    artifacts = tmp_path / "artifacts"
+    with pytest.raises(lab.LabError, match=r"widget views do not fit") as err:
+        lab.check_notebook(lab_server, stage(nb), browser=browser, artifacts_dir=artifacts)
+    msg = str(err.value)
+    assert "cell 0 widget 0 at 1024 px" in msg and "Nine hundred pixels wide" in msg and "at 1366 px" not in msg
+    assert "past the right edge: <button" in msg
+    assert "<div.kj-scroll>" not in msg and "widget-html" not in msg  # the scroll box may scroll
+    shots = sorted(p.name for p in (artifacts / "widgets").glob("*.png"))
+    assert shots == ["cell00-0-1024px.png", "cell00-0-1366px.png"]
 
 
 @pytest.mark.browser

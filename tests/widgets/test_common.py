@@ -87,3 +87,24 @@ def test_mods_and_descriptions():
     assert apply_mod(resolve_value("2011-01-10"), "END") == resolve_value("2011-01-10")
     assert describe(resolve_value("2011-SP")) == "spring 2011"
     assert describe(resolve_value("1910/1945")) == "1910-1945"
+
+
+def test_ids_and_dates_never_wrap_and_tables_scroll_in_their_own_box():
+    out = html_table(["document", "date", "what"], [("wapo-2011-01-11", "2011-01-10", "a long sentence")])
+    cells = re.findall(r"<td style=\"([^\"]*)\"", out)
+    assert ["white-space:nowrap" in c for c in cells] == [True, True, False]
+    assert out.startswith('<div class="kj-scroll" style="overflow-x:auto;width:0;min-width:100%">')
+    assert not html_table(["x"], [["y"]], scroll=False).startswith("<div")
+
+
+def test_labels_ending_at_one_point_stay_apart():
+    """'Q2' and 'F12' ending on the same word read as two labels, not as 'Q2F12'."""
+    styles = {"q": LayerStyle("q", "Quotes", OKABE_ITO["orange"], "double", "Q"),
+              "f": LayerStyle("f", "Framing", OKABE_ITO["vermillion"], "dotted", "F")}
+    out = render_highlights("they said so", [Highlight(0, 9, "q", "q:2", "Q2"), Highlight(5, 9, "f", "f:12", "F12")],
+                            styles)
+    sup = re.search(r"<sup[^>]*>(.*?)</sup>", out).group(1)
+    labels = re.findall(r'<span class="kj-label" style="([^"]*)">([^<]*)</span>', sup)
+    assert [t for _, t in labels] == ["Q2", "F12"]
+    assert "border:1px solid #E69F00" in labels[0][0] and "border:1px dotted #D55E00" in labels[1][0]
+    assert re.sub(r"<[^>]+>", "", sup) == "Q2 F12"

@@ -21,7 +21,7 @@ def test_shared_passages(tiny):
     # "japan and korea will sign a military pact soon" is 9 words: 6 shared 4-grams
     assert v.shared == 6
     assert len(v.passages) == 1 and v.passages[0][0] == "Japan and Korea will sign a military pact soon"
-    assert "↔1" in v.right and ">1</sup>" in v.left
+    assert "↔1</span></sup>" in v.right and ">1</span></sup>" in v.left
     assert 0 < v.coverage[0] < v.coverage[1] < 1
     assert "6 distinct 4-word sequence(s)" in v.summary
     assert compare_documents(a, b, 10).shared == 0

@@ -7,6 +7,8 @@ import pytest
 from kjpacts.teaching.widgets import QuoteExplorer
 from kjpacts.teaching.widgets.quotes import all_quote_rows, alt_text, bar_chart_figure, bar_chart_svg, chart_html, quote_rows, speaker_counts
 
+from .bundle import static_view
+
 
 @pytest.fixture
 def rows(tiny):
@@ -66,3 +68,25 @@ def test_callbacks(tiny):
     assert "Outlet B" in w._repr_mimebundle_()["text/html"]
     with pytest.raises(ValueError):
         QuoteExplorer(tiny, engine="excel")
+
+
+def test_table_pages(tiny):
+    """Five quotes, two a page: three pages, turned with the buttons, back to page 1 on a new filter."""
+    w = QuoteExplorer(tiny, page_size=2)
+    assert "Page 1 of 3" in w.page_label.value and w.previous_page.disabled and not w.next_page.disabled
+    assert "Quotes (5; page 1 of 3, quotes 1-2)" in w.table.value
+    assert "possibly ready in March 2010" in w.table.value and "talks began in 1965" not in w.table.value
+    w.next_page.click()
+    assert "Page 2 of 3" in w.page_label.value and "talks began in 1965" in w.table.value
+    assert "possibly ready" not in w.table.value
+    w.next_page.click()
+    assert "quotes 5-5" in w.table.value and "not signed in May 2012" in w.table.value and w.next_page.disabled
+    w.next_page.click()  # at the end: stays
+    assert "Page 3 of 3" in w.page_label.value
+    static = static_view(w)  # the static view always shows page 1 and says how many there are
+    assert "page 1 of 3, quotes 1-2" in static and "Page 1 of 3 of the table" in static
+    assert "other 2 pages" in static and "not signed in May 2012" not in static
+    w.named.value = "named"  # 4 quotes: 2 pages, back to the first
+    assert "Page 1 of 2" in w.page_label.value and w.previous_page.disabled
+    w.previous_page.click()
+    assert "Page 1 of 2" in w.page_label.value

@@ -7,6 +7,8 @@ import pytest
 from kjpacts.teaching.widgets import RawVsClean
 from kjpacts.teaching.widgets.raw_clean import filter_options, render_raw_clean, select_edits, visible
 
+from .bundle import static_view
+
 
 def test_select_edits(tiny):
     doc = tiny["alpha-2011-01-10"]
@@ -48,4 +50,6 @@ def test_callbacks(tiny):
     w.document.value = "beta-2011-01-11"  # no edits: the filter falls back to the default
     assert w.show.value == "boilerplate" and "marking 0 edit(s)" in w.status.value
     assert "Korea and Japan talk" in w.panes.value
-    assert "text/html" in w._repr_mimebundle_()
+    static = static_view(w)
+    assert "page beta-2011-01-11; edits: boilerplate" in static and "marking 0 edit(s)" in static
+    assert "Analyst Yun said the talks began in 1965." in static and "As found (raw page)" in static

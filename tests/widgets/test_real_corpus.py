@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
 from html import unescape
+from pathlib import Path
 
 from kjpacts.teaching.widgets import AnnotationPractice, ClaimTracker, CompareDocs, Concordance, DocumentViewer, QuoteExplorer, RawVsClean, Timeline
 from kjpacts.teaching.widgets.document_viewer import LAYERS
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def bundle_ok(w) -> str:
@@ -33,14 +38,32 @@ def test_document_viewer(real):
     assert "Static view" in bundle_ok(w)
 
 
+# the edit groups, written out here rather than taken from the widget's module
+BOILERPLATE = {"navigation", "share-widget", "view-counter", "copyright-footer", "scrape-header",
+               "photo-caption", "version-tag"}
+TYPOGRAPHY = {"quote-normalised", "nbsp", "trailing-space", "blank-lines", "paragraph-break", "final-newline"}
+
+
+def gold_edits(doc_id: str) -> Counter:
+    """Edit categories of one document, read straight from corpus/cleaning/<doc>.json."""
+    gold = json.loads((CORPUS / "cleaning" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    return Counter(e["category"] for e in gold["edits"])
+
+
 def test_raw_vs_clean(real):
     w = RawVsClean(real)
     for doc_id in real.fileids():
+        counts = gold_edits(doc_id)
+        assert sum(counts[c] for c in BOILERPLATE) >= 1, doc_id  # every shipped page had furniture
+        expected = {"boilerplate": sum(counts[c] for c in BOILERPLATE),
+                    "typography": sum(counts[c] for c in TYPOGRAPHY), "all": sum(counts.values()),
+                    **{c: n for c, n in counts.items()}}
         w.document.value = doc_id
-        for _, value in w.show.options:
+        assert {v for _, v in w.show.options} == set(expected), doc_id
+        for value, n in expected.items():
             w.show.value = value
-            assert doc_id in w.status.value
-        assert len(real[doc_id].boilerplate) >= 1
+            assert f"marking {n} edit(s)" in w.status.value, (doc_id, value)
+            assert w.panes.value.count('class="kj-edit"') == 2 * n, (doc_id, value)  # raw and clean side
     bundle_ok(w)
 
 
@@ -77,6 +100,21 @@ def test_quotes(real):
     bundle_ok(w)
 
 
+def test_quote_table_pages_cover_every_gold_quote(real):
+    gold = {(f.stem, q["id"]) for f in (CORPUS / "annotations" / "quotes").glob("*.json")
+            for q in json.loads(f.read_text(encoding="utf-8"))["quotes"]}
+    w = QuoteExplorer(real)
+    pages = -(-len(gold) // 10)  # ten quotes a page
+    assert f"Page 1 of {pages}" in w.page_label.value
+    assert f"Page 1 of {pages} of the table" in bundle_ok(w)
+    seen = []
+    for page in range(1, pages + 1):
+        assert f"Page {page} of {pages}" in w.page_label.value
+        seen += re.findall(r'<tr><td[^>]*>([^<]+)</td><td[^>]*>([^<]+)</td>', w.table.value)
+        w.next_page.click()
+    assert w.next_page.disabled and len(seen) == len(gold) and set(seen) == gold
+
+
 def test_claims(real):
     w = ClaimTracker(real)
     for _, claim_id in w.claim.options:
@@ -108,3 +146,21 @@ def test_practice(real):
     h = AnnotationPractice.sentences_with("hedge", real)
     assert {it.gold for it in h.items} == {"yes", "no"}
     bundle_ok(h)
+
+
+def test_timeline_table_pages(real):
+    w = Timeline(real)
+    n = len(w.view.shown)
+    pages = -(-n // 10)
+    assert pages > 1 and f"Page 1 of {pages}" in w.pager.label.value and w.pager.previous.disabled
+    assert f"Page 1 of {pages} of the table" in bundle_ok(w)
+    listed = 0
+    for page in range(1, pages + 1):
+        assert f"page {page} of {pages}, entries {(page - 1) * 10 + 1}-" in w.table.value
+        listed += w.table.value.count("<tr><td")
+        w.pager.next.click()
+    assert listed == n and w.pager.next.disabled
+    w.event.value = w.view.shown[n - 1].key  # the last entry: its page is turned to
+    assert f"Page {pages} of {pages}" in w.pager.label.value
+    w.period.value = w.period.options[-1][1]  # a new period: back to page 1
+    assert "Page 1 of" in w.pager.label.value

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from kjpacts.teaching.widgets import Timeline
-from kjpacts.teaching.widgets.timeline import periods, render_timeline, timeline_events
+from kjpacts.teaching.widgets.timeline import TimelineEvent, _stack, periods, render_timeline, timeline_events, timeline_legend, timeline_svg
+
+from .bundle import static_view
 
 
 def test_events(tiny):
@@ -51,4 +54,37 @@ def test_callbacks(tiny):
     w.document.value = "gamma-2012-05"  # the selected event goes
     assert w.event.value == "" and [e.value for e in w.view.shown] == ["2012-05"]
     assert "Choose an event" in w.details.value
-    assert "text/html" in w._repr_mimebundle_()
+    static = static_view(w)  # the state now: gamma's one event, no publication dates, 1965-2012
+    assert "document gamma-2012-05, 1965-2012" in static
+    assert "Timeline 1965-2012 as a table (1 entries, by date)" in static
+    assert "Pacts delayed" not in static and "May 2012" in static and "<svg" in static
+
+
+def test_overlapping_marks_are_stacked():
+    assert _stack([(0, 10), (5, 15), (12, 20), (30, 40), (31, 35), (33, 38)]) == [0, 1, 0, 0, 1, 2]
+
+
+def _circles(svg: str) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
+
+
+def test_january_2011_markers_do_not_overlap(tiny):
+    """Two events a week apart in one row (4 px on a 3-year axis) would overlap: they are stacked."""
+    from kjpacts.teaching.widgets._time import resolve_value
+    ev = [TimelineEvent("event", "alpha-2011-01-10", resolve_value(v), v, "day", "ctx", v, f"t{i}")
+          for i, v in enumerate(["2011-01-03", "2011-01-10", "2011-06-01"])]
+    svg = timeline_svg(ev, [("alpha-2011-01-10", "A")], (2010, 2012))
+    (x1, y1), (x2, y2), (x3, y3) = _circles(svg)
+    assert abs(x1 - x2) < 10 and abs(y1 - y2) >= 10  # a circle is 10 px across: they would overlap
+    assert y3 == y1  # June is far enough away to stay on the lane's line
+
+
+def test_month_only_marks_stay_visible(tiny):
+    ev = timeline_events(tiny, tiny.annotations)
+    v = render_timeline(ev, tiny, (1965, 2012), doc_ids=["gamma-2012-05"])
+    # published "2012-05": a hollow triangle over a bracket, not a black one
+    assert v.svg.count('fill="#fff"') == 1 and 'fill="#000"' not in v.svg and "stroke-width=\"2\" fill=\"none\"" in v.svg
+    # the event "May 2012" spans 1 px of a 48-year axis: drawn as a bar at least 8 px wide
+    widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', v.svg)]
+    assert widths and min(widths) >= 8
+    assert "published some time in that month" in timeline_legend()

@@ -28,7 +28,13 @@ Three pieces, usable from pytest and from a benchmark alike:
 
 ``check_notebook()``
     The whole check used by the tests: run all, no error outputs, every widget view
-    rendered, every declared interaction changes what is shown.
+    rendered, every declared interaction changes what is shown, and every widget view fits
+    (``layout.py``): with JupyterLab's file browser open, at 1366 and at 1024 px wide, no
+    element of a widget is wider than its box (``scrollWidth > clientWidth``) or reaches past
+    the right edge of its output area, except inside a ``.kj-scroll`` container (a table that
+    must scroll sideways; these are listed, not failed). A screenshot of each widget at each
+    width goes to ``<artifacts>/widgets/cell<N>-<i>-<width>px.png``; after the interactions
+    the widgets are measured once more at 1024 px.
 
 Declaring a notebook's interaction check
 ----------------------------------------
@@ -78,6 +84,7 @@ but that declares no interaction fails the check, with a message saying to decla
 """
 
 from .check import *  # noqa: F401,F403
+from .layout import WIDTHS, WidgetLayout, measure  # noqa: F401
 from .chromium import WIDGET_MANAGER_EXTENSION, chromium_path, launch_browser, missing_requirements  # noqa: F401
 from .errors import InteractionSpecError, LabError  # noqa: F401
 from .interactions import Interaction, declared_interactions, require_interactions  # noqa: F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from .errors import LabError
 from .facts import ErrorOutput, NotebookFacts
 from .interactions import Interaction
 from .interactions import declared_interactions, require_interactions
+from .layout import WIDTHS, WidgetLayout, measure, require_fit
 from .server import LabServer
 from .session import LabSession
 
@@ -23,6 +25,7 @@ class CheckReport:
     facts: NotebookFacts
     interactions: list[Interaction]
     tolerated_errors: list[ErrorOutput] = field(default_factory=list)
+    layouts: list[WidgetLayout] = field(default_factory=list)
     timings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -43,9 +46,13 @@ def check_notebook(
     artifacts_dir: str | os.PathLike | None = None,
     release: bool = False,
     run_timeout: float = 120.0,
+    widths: tuple[int, ...] = WIDTHS,
 ) -> CheckReport:
     """Open, run all, then assert: no error output, every widget view rendered, every
-    declared interaction changes the display (and at least one is declared if widgets show).
+    declared interaction changes the display (and at least one is declared if widgets show),
+    and every widget view fits (no overflow, no clipping) at each of ``widths`` with the file
+    browser open: measured in the state Run All leaves (a screenshot of each widget at each
+    width goes to ``artifacts_dir/widgets``) and again after the interactions, at the last width.
 
     ``release=True`` (nbgrader student versions) runs cells one by one and tolerates errors
     in answer and test cells only, since the answers are still blank.
@@ -53,7 +60,10 @@ def check_notebook(
     t0 = time.monotonic()
     nb = json.loads((server.root_dir / server.relative(notebook)).read_text())
     interactions = declared_interactions(nb)
-    with LabSession(server, notebook, browser=browser, artifacts_dir=artifacts_dir) as s:
+    shots = Path(artifacts_dir) / "widgets" if artifacts_dir else None
+    layouts: list[WidgetLayout] = []
+    first = (widths[0], 1000) if widths else (1280, 1000)
+    with LabSession(server, notebook, browser=browser, artifacts_dir=artifacts_dir, viewport=first) as s:
         s.run_all(timeout=run_timeout, continue_on_error=release)
         facts = s.facts()
         tolerated = [e for e in facts.errors if release and nbgrader_answer_cell(nb, e)]
@@ -65,8 +75,15 @@ def check_notebook(
         if mismatch:
             raise LabError(f"widgets did not render: {mismatch}")
         require_interactions(facts.widget_views, interactions, s.path)
+        t1 = time.monotonic()
+        for width in widths if facts.widget_views else ():
+            layouts += measure(s, width, shots)
         for it in interactions:
             s.perform(it)
+        if widths and interactions:
+            layouts += measure(s, widths[-1], None)
+        s.timings["layout_s"] = round(time.monotonic() - t1 - sum(s.timings.get("interactions_s", [])), 3)
+        require_fit(layouts, s.path)
         timings = {**s.timings}
     timings["total_s"] = round(time.monotonic() - t0, 3)
-    return CheckReport(str(notebook), facts, interactions, tolerated, timings)
+    return CheckReport(str(notebook), facts, interactions, tolerated, layouts=layouts, timings=timings)

@@ -152,5 +152,72 @@
     return c && c.outputArea ? c.outputArea.node.innerText : null;
   };
   H.notebookJSON = (path) => { const p = H.panel(path); return p ? p.context.model.toJSON() : null; };
+  // -- layout: does every widget fit the width it is given?
+  H.openFileBrowser = () => {
+    const app = window.jupyterapp;
+    app.shell.activateById('filebrowser');
+    return !app.shell.leftCollapsed;
+  };
+  H.describeNode = (el) => {
+    const cls = (typeof el.className === 'string' ? el.className : '').trim().split(/\s+/)
+      .filter(c => c && !c.startsWith('lm-') && !c.startsWith('p-')).slice(0, 3).join('.');
+    const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+    return `<${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}> "${text}"`;
+  };
+  H.visible = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return false;
+    const st = getComputedStyle(el);
+    return st.visibility !== 'hidden' && st.display !== 'none';
+  };
+  // Every top-level widget view: its size, and each element in it that is wider than its box
+  // (scrollWidth > clientWidth) or reaches past the right edge of the output area. Elements
+  // inside a designated scroll container (.kj-scroll, overflow-x:auto) may be wider: the
+  // container scrolls; it is reported as "scrolls", not as a problem.
+  H.layout = (path) => {
+    const p = H.panel(path);
+    const out = [];
+    const cells = p.content.widgets;
+    H.topLevelWidgets(p).forEach((w, i) => {
+      const area = w.closest('.jp-OutputArea-output');
+      area.setAttribute('data-kj-widget', String(i));
+      const cellNode = w.closest('.jp-Cell');
+      const ci = cells.findIndex(c => c.node === cellNode);
+      const box = area.getBoundingClientRect();
+      const res = {cell: ci, index: i, width: Math.round(box.width), problems: [], scrolls: []};
+      const check = (el, whereScroll) => {
+        const st = getComputedStyle(el);
+        const sw = el.scrollWidth, cw = el.clientWidth;
+        if (cw > 0 && sw > cw + 1 && !(el.tagName === 'SELECT')) {
+          const scroller = (st.overflowX === 'auto' || st.overflowX === 'scroll');
+          const entry = {node: H.describeNode(el), scrollWidth: sw, clientWidth: cw, overflowX: st.overflowX};
+          if (scroller && el.classList.contains('kj-scroll')) res.scrolls.push(entry);
+          else res.problems.push({...entry, kind: scroller ? 'scrolls sideways' : (st.overflowX === 'visible' ? 'spills out' : 'clipped')});
+        }
+        if (!whereScroll) {
+          const r = el.getBoundingClientRect();
+          if (r.right > box.right + 1 && r.width > 0) {
+            res.problems.push({node: H.describeNode(el), kind: 'past the right edge',
+                               right: Math.round(r.right), edge: Math.round(box.right)});
+          }
+        }
+      };
+      check(area, false);
+      const walk = (el, inScroll) => {
+        for (const c of el.children) {
+          if (!H.visible(c)) continue;
+          const sc = inScroll || c.classList.contains('kj-scroll');
+          check(c, inScroll);
+          if (c.tagName.toLowerCase() !== 'svg') walk(c, sc);
+        }
+      };
+      walk(area, false);
+      // one line per node: the innermost cause is what to fix, but keep at most 12
+      res.problems = res.problems.slice(0, 12);
+      out.push(res);
+    });
+    return out;
+  };
+  H.frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));
   window.__kjpacts = H;
 })();

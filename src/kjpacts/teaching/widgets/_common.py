@@ -122,11 +122,23 @@ def render_highlights(text: str, highlights: Iterable[Highlight], styles: dict[s
                 attrs += f' title="{esc(h.title)}"'
             opened.append(f'<span class="kj-{h.layer}" style="{style}"{attrs}>')
         out.append("".join(opened) + piece + "</span>" * len(opened))
-        for h in layered:
-            if h.end == b and h.label:
-                weight = "font-weight:bold;" if h.key == selected else ""
-                out.append(f'<sup style="font-size:70%;{weight}color:#333">{esc(h.label)}</sup>')
+        ending = [h for h in layered if h.end == b and h.label]
+        if ending:
+            out.append(label_badges([(h.label, styles[h.layer], h.key == selected) for h in ending]))
     return "".join(out)
+
+
+def label_badges(labels: Sequence[tuple[str, "LayerStyle", bool]]) -> str:
+    """The labels of the highlights that end at one point, as one ``<sup>``: each label in its own
+    small box edged in its layer's colour and line, separated by a space, so 'Q2' and 'F12' never
+    run together into 'Q2F12'. ``labels``: (text, style, selected)."""
+    parts = []
+    for text, style, sel in labels:
+        weight = "font-weight:bold;" if sel else ""
+        parts.append(f'<span class="kj-label" style="{weight}border:1px {style.line if style.line != "double" else "solid"} '
+                     f'{style.colour};border-radius:3px;padding:0 2px;background:#fff;white-space:nowrap">'
+                     f'{esc(text)}</span>')
+    return f'<sup style="font-size:70%;color:#333;line-height:1">{" ".join(parts)}</sup>'
 
 
 def text_block(inner_html: str, label: str = "", max_height: str = "32em") -> str:
@@ -147,14 +159,33 @@ def legend(styles: Sequence[LayerStyle], heading: str = "Legend") -> str:
             f'<ul style="list-style:none;padding:0;margin:0.2em 0">{items}</ul></div>')
 
 
+#: Columns that hold ids, dates, offsets or counts: their cells never wrap ("2011-01-/10").
+#: Words (types, kinds, labels) may wrap, so that the text columns keep room to read.
+NOWRAP_COLUMNS = frozenset({"document", "id", "occurrence", "date", "TIMEX value", "reported by", "item",
+                            "offset", "published", "category", "edits", "matches", "count", "named", "anonymous",
+                            "total", "words", "passage"})
+
+
+def scroll_box(inner_html: str) -> str:
+    """A container that scrolls sideways when its content (a table) cannot be narrower than the
+    page: the only place where a widget may be wider than its output area. (``width:0`` with
+    ``min-width:100%``: as wide as its parent, without the table's width widening the parent.)"""
+    return f'<div class="kj-scroll" style="overflow-x:auto;width:0;min-width:100%">{inner_html}</div>'
+
+
 def html_table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "",
                raw_html_columns: Sequence[int] = (), align: dict[int, str] | None = None,
-               max_rows: int | None = None) -> str:
+               max_rows: int | None = None, nowrap: Sequence[int] | None = None, scroll: bool = True) -> str:
     """An accessible HTML table (``<caption>``, ``<th scope="col">``); cells are escaped
-    except in ``raw_html_columns``. Rows beyond ``max_rows`` are counted, not shown."""
+    except in ``raw_html_columns``. Rows beyond ``max_rows`` are counted, not shown.
+    Cells of the ``nowrap`` columns (default: those named in :data:`NOWRAP_COLUMNS`) never
+    wrap; the table sits in a :func:`scroll_box`, so a table that cannot fit scrolls by itself
+    (``scroll=False`` for a small table that must keep its own width, e.g. side by side with another)."""
     align = align or {}
-    head = "".join(f'<th scope="col" style="text-align:left;border-bottom:2px solid #333;padding:2px 6px">{esc(c)}</th>'
-                   for c in columns)
+    keep = set(nowrap) if nowrap is not None else {j for j, c in enumerate(columns) if c in NOWRAP_COLUMNS}
+    head = "".join(f'<th scope="col" style="text-align:left;border-bottom:2px solid #333;padding:2px 6px'
+                   f'{";white-space:nowrap" if j in keep else ""}">{esc(c)}</th>'
+                   for j, c in enumerate(columns))
     body = []
     hidden = 0
     for i, row in enumerate(rows):
@@ -164,14 +195,16 @@ def html_table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = 
         cells = []
         for j, v in enumerate(row):
             cell = v if j in raw_html_columns else esc("" if v is None else str(v))
-            cells.append(f'<td style="padding:2px 6px;vertical-align:top;text-align:{align.get(j, "left")};'
+            wrap = "white-space:nowrap;" if j in keep else "overflow-wrap:break-word;"
+            cells.append(f'<td style="padding:2px 6px;vertical-align:top;text-align:{align.get(j, "left")};{wrap}'
                          f'border-bottom:1px solid #ddd">{cell}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f'<caption style="text-align:left;font-weight:bold;padding:2px 0">{esc(caption)}</caption>' if caption else ""
     more = (f'<p style="color:{GREY}">{hidden} more row{"s" if hidden != 1 else ""} not shown; narrow the filters.</p>'
             if hidden else "")
-    return (f'<table style="border-collapse:collapse;font-size:90%;margin:0.3em 0">{cap}'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}')
+    table = (f'<table style="border-collapse:collapse;font-size:90%;margin:0.3em 0;max-width:100%">{cap}'
+             f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    return (scroll_box(table) if scroll else table) + more
 
 
 def shorten(text: str, limit: int = 80) -> str:
@@ -182,7 +215,7 @@ def shorten(text: str, limit: int = 80) -> str:
 
 def static_frame(title: str, controls: str, body: str) -> str:
     """The ``text/html`` snapshot shown where widgets do not run."""
-    return (f'<div class="kjpacts-static" style="border:1px solid #bbb;padding:0.5em 0.8em;max-width:60em">'
+    return (f'<div class="kjpacts-static" style="border:1px solid #bbb;padding:0.5em 0.8em;max-width:min(60em,100%);box-sizing:border-box">'
             f'<div style="font-weight:bold">{esc(title)}</div>'
             f'<div style="color:{GREY};font-size:90%">Static view of the widget ({esc(controls)}). '
             f'Run the notebook to change the settings.</div>{body}</div>')
@@ -212,6 +245,11 @@ class KitWidget(_w.VBox if _w is not None else object):  # type: ignore[misc]
 
     title = "kjpacts widget"
 
+    def __init__(self, children=(), **kwargs):
+        # as wide as the output area and never wider: children shrink or wrap (issue 14)
+        kwargs.setdefault("layout", _w.Layout(width="100%", max_width="100%"))
+        super().__init__(children, **kwargs)
+
     def static_html(self) -> str:
         """The default static rendering: the one-line summary (each widget shows its state)."""
         import html
@@ -231,11 +269,29 @@ class KitWidget(_w.VBox if _w is not None else object):  # type: ignore[misc]
         return data
 
 
+#: ipywidgets puts a 2 px margin on each side of a control: ``width:100%`` would overflow by 4 px.
+FULL_WIDTH = "calc(100% - 4px)"
+
+
 def html_pane(value: str = "") -> "_w.HTML":
-    return _w.HTML(value=value, layout=_w.Layout(width="100%"))
+    """An HTML pane as wide as its box (in a VBox it stretches), never wider."""
+    return _w.HTML(value=value, layout=_w.Layout(width="auto", max_width=FULL_WIDTH))
 
 
-def dropdown(description: str, options, value=None, width: str = "28em") -> "_w.Dropdown":
+def dropdown(description: str, options, value=None, width: str = "34em") -> "_w.Dropdown":
+    """A labelled dropdown ``width`` wide, narrower when the output area is (never cut off)."""
     kw = {} if value is None else {"value": value}
     return _w.Dropdown(description=description, options=options, style={"description_width": "initial"},
-                       layout=_w.Layout(width=width), **kw)
+                       layout=_w.Layout(width=width, max_width=FULL_WIDTH), **kw)
+
+
+def button(description: str, tooltip: str = "") -> "_w.Button":
+    """A button as wide as its text (the default 148 px cuts 'Previous item' to 'Previous it…'),
+    and no wider (``align_self``: in a VBox it would stretch across the whole output area)."""
+    return _w.Button(description=description, tooltip=tooltip or description,
+                     layout=_w.Layout(width="auto", max_width=FULL_WIDTH, align_self="flex-start"))
+
+
+def row(children, gap: str = "0.2em 1em") -> "_w.HBox":
+    """Controls side by side that wrap onto the next line when the output area is too narrow."""
+    return _w.HBox(list(children), layout=_w.Layout(flex_flow="row wrap", max_width="100%", grid_gap=gap))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kjpacts.teaching.widgets._common import OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations, Claim
@@ -64,6 +64,37 @@ def claim_edges(claim: "Claim") -> list[Edge]:
             for (d, s), occ in groups.items()]
 
 
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def place_labels(lines: list[tuple[float, float, float, float]], texts: list[str], char_w: float = 6.0,
+                 height: float = 12.0) -> list[Box]:
+    """A box for each edge label, centred on its line at the first of several points along it
+    where it overlaps no label placed before (else where it overlaps least), so the labels of
+    edges leaving one document do not stack on top of each other."""
+    placed: list[Box] = []
+    for (x1, y1, x2, y2), text in zip(lines, texts):
+        w = char_w * len(text) + 6
+        best, best_cost = None, float("inf")
+        for t in (0.3, 0.5, 0.7, 0.2, 0.4, 0.6, 0.8, 0.12, 0.88):
+            cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+            box = (cx - w / 2, cy - height / 2, cx + w / 2, cy + height / 2)
+            room = (box[0] - 3, box[1] - 3, box[2] + 3, box[3] + 3)  # keep 3 px between labels
+            cost = sum(_overlap(room, b) for b in placed)
+            if cost < best_cost:
+                best, best_cost = box, cost
+            if cost == 0:
+                break
+        placed.append(best)
+    return placed
+
+
 def source_graph_svg(claim_id: str, documents: list[tuple[str, str]], sources: list[str], edges: list[Edge],
                      desc: str) -> str:
     """Bipartite graph: documents (left, by date) -> sources (right). Line style shows independence."""
@@ -75,18 +106,23 @@ def source_graph_svg(claim_id: str, documents: list[tuple[str, str]], sources: l
     lx, rx = 250, 440
     uid = "kjg-" + "".join(ch if ch.isalnum() else "-" for ch in claim_id)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{uid}-t {uid}-d" '
-             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" style="max-width:100%;font-family:sans-serif">',
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" style="max-width:100%;height:auto;font-family:sans-serif">',
              f'<title id="{uid}-t">Who is the source of claim {esc(claim_id)}?</title><desc id="{uid}-d">{esc(desc)}</desc>',
              '<text x="10" y="18" font-size="13" font-weight="bold">Documents (oldest first)</text>',
              f'<text x="{rx + 10}" y="18" font-size="13" font-weight="bold">Attributed to</text>']
+    texts = [",".join(e.occurrences) for e in edges]
+    boxes = place_labels([(lx, ly[e.doc_id], rx, ry[e.source]) for e in edges], texts)
     for e in edges:
         label, colour, dash, _ = EDGE_STYLES[e.independent]
         y1, y2 = ly[e.doc_id], ry[e.source]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(f'<line x1="{lx}" y1="{y1}" x2="{rx}" y2="{y2}" stroke="{colour}" stroke-width="2.5"{dash_attr}>'
                      f'<title>{esc(e.doc_id)} → {esc(e.source)}: {esc(label)} ({", ".join(e.occurrences)})</title></line>')
-        mx, my = lx + (rx - lx) * 0.3, y1 + (y2 - y1) * 0.3
-        parts.append(f'<text x="{mx:.0f}" y="{my - 3:.0f}" font-size="10" fill="#222">{esc(",".join(e.occurrences))}</text>')
+    for text, (a, b, c, d) in zip(texts, boxes):  # labels after every line, so no line crosses one
+        parts.append(f'<rect class="kj-edge-label" x="{a:.1f}" y="{b:.1f}" width="{c - a:.1f}" height="{d - b:.1f}" '
+                     f'rx="3" fill="#fff" fill-opacity="0.9" stroke="#999" stroke-width="0.5"/>'
+                     f'<text x="{(a + c) / 2:.1f}" y="{d - 3:.1f}" font-size="10" text-anchor="middle" '
+                     f'fill="#222">{esc(text)}</text>')
     for d, label in documents:
         y = ly[d]
         parts.append(f'<rect x="6" y="{y - 14}" width="{lx - 6}" height="28" rx="4" fill="#fff" stroke="#333"/>'
@@ -161,10 +197,20 @@ def claim_model(claim: "Claim", corpus: "Corpus", ann: "Annotations | None" = No
                 except (StopIteration, KeyError):
                     pass
     occ = sorted(claim.occurrences, key=lambda o: (doc_ids.index(o.doc_id), o.start))
-    table = html_table(["occurrence", "document", "attributed to", "quote", "independent?", "why", "text"],
-                       [(o.id, o.doc_id, o.attributed_to, quotes.get(o.id, o.quote_id or "-"),
-                         EDGE_STYLES[o.independent][0], o.reason, shorten(o.text, 140)) for o in occ],
-                       caption="Occurrences", max_rows=MAX_ROWS)
+    # four columns, each with its detail in grey beneath, so the table fits a 600 px output area
+    grey = f'<br><span style="color:{GREY}">'
+
+    def quote_detail(o) -> str:  # the quote's speaker, without repeating the attribution
+        detail = quotes.get(o.id, o.quote_id)
+        return detail[len(o.attributed_to):].strip() if detail.startswith(o.attributed_to + " (") else detail
+
+    table = html_table(["occurrence", "attributed to (quote)", "independent? (why)", "text"],
+                       [(f"{esc(o.id)}{grey}{esc(o.doc_id)}</span>",
+                         esc(o.attributed_to) + (f"{grey}{esc(quote_detail(o))}</span>" if o.quote_id else ""),
+                         f"<strong>{esc(EDGE_STYLES[o.independent][0])}</strong>"
+                         + (f"{grey}{esc(o.reason)}</span>" if o.reason else ""),
+                         esc(shorten(o.text, 140))) for o in occ],
+                       caption="Occurrences", max_rows=MAX_ROWS, raw_html_columns=range(4))
     return ClaimView(header, svg, text_alt, table, edges, doc_ids, sources, independent)
 
 

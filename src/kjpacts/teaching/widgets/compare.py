@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from kjpacts.nlp.reuse import WORD, ngrams_with_offsets
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, Highlight, KitWidget, LayerStyle, dropdown, esc, html_pane, html_table, message, render_highlights, resolve_corpus, shorten, static_frame, text_block
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, Highlight, KitWidget, LayerStyle, dropdown, esc, html_pane, html_table, message, render_highlights, resolve_corpus, shorten, static_frame, text_block, row, FULL_WIDTH
 
 if TYPE_CHECKING:
     from kjpacts.corpus.load import Corpus
@@ -142,10 +142,10 @@ class CompareDocs(KitWidget):
         # a number box, not a slider: its arrow keys work inside JupyterLab (a slider's are taken
         # by the notebook, ipywidgets issue 3912)
         self.n = w.BoundedIntText(value=n, min=2, max=12, description="n (words in a sequence)",
-                                  style={"description_width": "initial"}, layout=w.Layout(width="16em"),
+                                  style={"description_width": "initial"}, layout=w.Layout(width="16em", max_width=FULL_WIDTH),
                                   continuous_update=True)
         self.status, self.panes, self.table = html_pane(), html_pane(), html_pane()
-        super().__init__([w.HBox([self.left, self.right]), self.n, self.status, self.panes, self.table])
+        super().__init__([row([self.left, self.right]), self.n, self.status, self.panes, self.table])
         self._cache: dict[tuple[str, int], Grams] = {}
         for control in (self.left, self.right, self.n):
             control.observe(self._refresh, "value")

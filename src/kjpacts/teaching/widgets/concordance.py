@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint, row, FULL_WIDTH
 
 if TYPE_CHECKING:
     from kjpacts.corpus.load import Corpus
@@ -137,13 +137,13 @@ def render_concordance(res: ConcordanceResult, n_docs: int) -> str:
     head = message(f"{res.total} match(es) for {res.query!r} in {len(res.counts)} of {n_docs} document(s){more}.",
                    "ok")
     by_doc = html_table(["document", "matches"], sorted(res.counts.items()), caption="By document",
-                        align={1: "right"})
+                        align={1: "right"}, scroll=False)
     by_outlet = html_table(["outlet", "matches"], sorted(res.outlet_counts.items()), caption="By outlet",
-                           align={1: "right"})
+                           align={1: "right"}, scroll=False)
     forms = ""
     if len(res.forms) > 1:
         forms = html_table(["form matched", "count"], res.forms.most_common(15), caption="Forms matched",
-                           align={1: "right"})
+                           align={1: "right"}, scroll=False)
     mark = f"background:{tint(OKABE_ITO['orange'], 0.3)};border-bottom:2px solid {OKABE_ITO['orange']};font-weight:bold"
     rows = [(r.doc_id, f"{r.start}", f'<span style="white-space:pre">{esc(r.left)}</span>',
              f'<mark style="{mark}">{esc(r.match)}</mark>', f'<span style="white-space:pre">{esc(r.right)}</span>')
@@ -151,7 +151,7 @@ def render_concordance(res: ConcordanceResult, n_docs: int) -> str:
     kwic = html_table(["document", "offset", "left context", "match", "right context"], rows,
                       caption="Keyword in context", raw_html_columns=(2, 3, 4), align={1: "right", 2: "right"})
     return (head + '<div style="display:flex;gap:2em;flex-wrap:wrap">' + by_doc + by_outlet + forms + "</div>"
-            + f'<div style="font-family:monospace;font-size:90%;overflow-x:auto">{kwic}</div>')
+            + f'<div style="font-family:monospace;font-size:90%">{kwic}</div>')  # kwic scrolls in its own box
 
 
 class Concordance(KitWidget):
@@ -171,7 +171,7 @@ class Concordance(KitWidget):
         self.docs = {d.doc_id: (d.outlet, d.text) for d in self.corpus}
         self.width = width
         self.query = w.Text(value=query, description="Word or pattern", placeholder="e.g. pact or agree\\w*",
-                            style={"description_width": "initial"}, layout=w.Layout(width="30em"))
+                            style={"description_width": "initial"}, layout=w.Layout(width="46em", max_width=FULL_WIDTH))
         self.regex = w.Checkbox(value=regex, description="Regular expression", indent=False)
         self.case = w.Checkbox(value=case, description="Match case", indent=False)
         outlets = sorted({o for o, _ in self.docs.values()})
@@ -181,8 +181,8 @@ class Concordance(KitWidget):
         help_ = w.HTML(f'<div style="color:{GREY};font-size:90%">Plain words match whole words, any case. '
                        f'Tick "Regular expression" for patterns: <code>agree\\w*</code>, '
                        f'<code>(South|S\\.) Korea</code>.</div>')
-        super().__init__([w.HBox([self.query, self.regex, self.case]), help_,
-                          w.HBox([self.document, self.outlet]), self.results])
+        super().__init__([row([self.query, self.regex, self.case]), help_,
+                          row([self.document, self.outlet]), self.results])
         for c in (self.query, self.regex, self.case, self.document, self.outlet):
             c.observe(self._refresh, "value")
         self.result: ConcordanceResult | None = None

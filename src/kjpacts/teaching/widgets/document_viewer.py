@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, Highlight, KitWidget, LayerStyle, dropdown, esc, html_pane, html_table, legend, message, render_highlights, resolve_corpus, shorten, static_frame, text_block
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, Highlight, KitWidget, LayerStyle, dropdown, esc, html_pane, html_table, legend, message, render_highlights, resolve_corpus, shorten, static_frame, text_block, row, button
 from kjpacts.teaching.widgets._time import apply_mod, describe, resolve_value
 
 if TYPE_CHECKING:
@@ -229,12 +229,12 @@ class DocumentViewer(KitWidget):
         # while arrow keys on a list box are taken by the notebook (ipywidgets issue 3912)
         self.item = dropdown("Highlighted item", [("(none)", None)], None, "44em")
         self.item.value = None
-        self.previous = w.Button(description="Previous item", tooltip="Select the previous highlighted item")
-        self.next = w.Button(description="Next item", tooltip="Select the next highlighted item")
+        self.previous = button("Previous item", "Select the previous highlighted item")
+        self.next = button("Next item", "Select the next highlighted item")
         self.card, self.legend, self.text, self.details = html_pane(), html_pane(), html_pane(), html_pane()
         super().__init__([self.document, self.card,
-                          w.HBox([w.Label("Layers:")] + list(self.layer_boxes.values())),
-                          self.legend, self.text, w.HBox([self.item, self.previous, self.next]), self.details])
+                          row([w.Label("Layers:")] + list(self.layer_boxes.values())),
+                          self.legend, self.text, row([self.item, self.previous, self.next]), self.details])
         self.document.observe(self._on_document, "value")
         for box in self.layer_boxes.values():
             box.observe(self._on_layers, "value")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from kjpacts.annotations.agreement import cohen_kappa
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint, row, button
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations
@@ -177,13 +177,13 @@ class AnnotationPractice(KitWidget):
         # Space or Enter (arrow keys between radio buttons are taken by JupyterLab)
         self.label = w.ToggleButtons(options=self.labels, value=None, description="Your label",
                                      style={"description_width": "initial", "button_width": "auto"})
-        self.previous = w.Button(description="Previous", tooltip="Previous item")
-        self.next = w.Button(description="Next", tooltip="Next item")
+        self.previous = button("Previous", "Previous item")
+        self.next = button("Next", "Next item")
         self.prompt, self.feedback, self.scores = html_pane(), html_pane(), html_pane()
         head = f'<div style="font-weight:bold">{esc(question)}</div>'
         if guideline:
             head += f'<div style="color:{GREY};font-size:90%">{esc(guideline)}</div>'
-        super().__init__([w.HTML(head), w.HBox([self.item, self.previous, self.next]), self.prompt,
+        super().__init__([w.HTML(head), row([self.item, self.previous, self.next]), self.prompt,
                           self.label, self.feedback, self.scores])
         self.item.observe(self._on_item, "value")
         self.label.observe(self._on_label, "value")

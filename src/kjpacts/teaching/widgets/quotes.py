@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame
+from kjpacts.teaching.widgets._pages import PAGE_SIZE, Pager, page_count, page_rows, static_note, where
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame, row, button
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations
@@ -182,15 +183,21 @@ def chart_html(counts: list[tuple[str, int, int]], by: str, engine: str = "svg")
                        [(g, n, a, n + a) for g, n, a in counts], caption="Numbers in the chart",
                        align={1: "right", 2: "right", 3: "right"})
     return (f'<div style="display:flex;gap:1.5em;flex-wrap:wrap;align-items:flex-start">'
-            f'<figure style="margin:0;flex:1 1 26em">{img}<figcaption style="color:{GREY};font-size:85%">'
-            f'{esc(alt)}</figcaption></figure><div style="flex:0 1 20em">{table}</div></div>')
+            f'<figure style="margin:0;flex:1 1 26em;min-width:0">{img}<figcaption style="color:{GREY};font-size:85%">'
+            f'{esc(alt)}</figcaption></figure><div style="flex:1 1 18em;min-width:0">{table}</div></div>')
 
 
-def quotes_table(rows: list[QuoteRow], max_rows: int = 80) -> str:
-    return html_table(["document", "id", "speaker", "type", "named?", "reason for anonymity", "kind", "content"],
-                      [(r.doc_id, r.id, r.speaker, r.speaker_type, "named" if r.named else "anonymous",
-                        r.anonymity_reason or "-", r.kind, shorten(r.content, 120)) for r in rows],
-                      caption=f"Quotes ({len(rows)})", max_rows=max_rows)
+def quotes_table(rows: list[QuoteRow], page: int = 1, page_size: int = PAGE_SIZE) -> str:
+    """One page of the quote table (``page`` counts from 1; out-of-range pages are clamped)."""
+    shown, page, pages, first = page_rows(rows, page, page_size)
+    # six columns, not eight: in a 600 px output area the quoted words keep room to be read
+    cells = [(esc(r.doc_id), esc(r.id), f'{esc(r.speaker)}<br><span style="color:{GREY}">{esc(r.speaker_type)}</span>',
+              "named" if r.named else "anonymous" + (f'<br><span style="color:{GREY}">{esc(r.anonymity_reason)}</span>'
+                                                     if r.anonymity_reason else ""),
+              esc(r.kind), esc(shorten(r.content, 120))) for r in shown]
+    return html_table(["document", "id", "speaker (type)", "named? (reason for anonymity)", "kind", "content"], cells,
+                      caption=f"Quotes ({len(rows)}; {where(page, pages, first, len(shown), 'quotes')})",
+                      raw_html_columns=range(6))
 
 
 class QuoteExplorer(KitWidget):
@@ -202,7 +209,7 @@ class QuoteExplorer(KitWidget):
     title = "Quote explorer"
 
     def __init__(self, corpus: "Corpus | None" = None, annotations: "Annotations | None" = None,
-                 group_by: str = "speaker_type", engine: str = "svg"):
+                 group_by: str = "speaker_type", engine: str = "svg", page_size: int = PAGE_SIZE):
         from kjpacts.annotations.vocabulary import SPEAKER_TYPES
 
         self.corpus = resolve_corpus(corpus)
@@ -221,8 +228,12 @@ class QuoteExplorer(KitWidget):
         import ipywidgets as w
 
         self.status, self.chart, self.table = html_pane(), html_pane(), html_pane()
-        super().__init__([w.HBox([self.speaker_type, self.named]), w.HBox([self.outlet, self.group_by]),
-                          self.status, self.chart, self.table])
+        self.pager = Pager("quotes", self._show_page, page_size)
+        # the pager's parts, by the names the lessons and tests use
+        self.previous_page, self.next_page, self.page_label = self.pager.previous, self.pager.next, self.pager.label
+        super().__init__([row([self.speaker_type, self.named]), row([self.outlet, self.group_by]),
+                          self.status, self.chart, self.pager.box,
+                          self.table])
         for c in (self.speaker_type, self.named, self.outlet, self.group_by):
             c.observe(self._refresh, "value")
         self._refresh()
@@ -240,7 +251,27 @@ class QuoteExplorer(KitWidget):
             self.status.value = message(f"{len(rows)} of {len(self.rows)} quotes match; {anon} of them "
                                         f"from anonymous speakers.")
         self.chart.value = chart_html(counts, self.group_by.value, self.engine)
-        self.table.value = quotes_table(rows)
+        if change is not None:
+            self.pager.page = 1  # new filters: back to the first page
+        self._show_page()
+
+    @property
+    def page(self) -> int:
+        return self.pager.page
+
+    @property
+    def page_size(self) -> int:
+        return self.pager.page_size
+
+    def turn(self, by: int) -> None:
+        """Show the next (``by=1``) or previous (``-1``) page of the table, stopping at the ends."""
+        self.pager.turn(by)
+
+    def _show_page(self) -> None:
+        rows = self.filtered()
+        _, page, pages, _ = page_rows(rows, self.pager.page, self.page_size)
+        self.table.value = quotes_table(rows, page, self.page_size)
+        self.pager.update(page, pages)
 
     def figure(self):
         """The current chart as a matplotlib Figure."""
@@ -252,5 +283,6 @@ class QuoteExplorer(KitWidget):
     def static_html(self) -> str:
         state = (f"speaker type: {self.speaker_type.value or 'all'}; {self.named.value or 'named and anonymous'}; "
                  f"outlet: {self.outlet.value or 'all'}; counted by {GROUP_BY[self.group_by.value]}")
-        return static_frame(self.title, state,
-                            self.status.value + self.chart.value + quotes_table(self.filtered(), max_rows=12))
+        rows = self.filtered()
+        return static_frame(self.title, state, self.status.value + self.chart.value
+                            + quotes_table(rows, 1, self.page_size) + static_note(page_count(len(rows), self.page_size)))

@@ -22,7 +22,7 @@ import unicodedata
 from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from kjpacts.teaching.checks import Feedback
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, esc
+from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, esc, row, FULL_WIDTH, button, html_pane
 
 Checker = Callable[[str], Union[bool, str, tuple]]
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -199,7 +199,7 @@ class SelfCheck(KitWidget):
             raise ValueError(f"at most {len(LETTERS)} choices")
         if self.multiple:  # checkboxes: Tab to each, Space ticks it
             self.boxes = [w.Checkbox(value=False, description=f"({LETTERS[i]}) {c}", indent=False,
-                                     layout=w.Layout(width="auto")) for i, c in enumerate(self.choices)]
+                                     layout=w.Layout(width="auto", max_width=FULL_WIDTH)) for i, c in enumerate(self.choices)]
             control = w.VBox(self.boxes)
         else:
             # the choices are listed as text; the answer is a row of letter buttons (Tab to each,
@@ -211,8 +211,8 @@ class SelfCheck(KitWidget):
                                           style={"description_width": "initial", "button_width": "3em"})
             control = w.VBox([w.HTML(f'<ul style="list-style:none;padding-left:0.5em;margin:0.2em 0">{listing}</ul>'),
                               self.choice])
-        self.check = w.Button(description="Check", tooltip="Check your answer")
-        self.feedback = w.HTML(value="", layout=w.Layout(width="100%"))
+        self.check = button("Check", "Check your answer")
+        self.feedback = html_pane()
         note = "Choose every right answer." if self.multiple else "Choose one answer."
         super().__init__([w.HTML(_question_html(question) + f'<div style="color:{GREY};font-size:90%">{note}</div>'),
                           control, self.check, self.feedback])
@@ -266,10 +266,10 @@ class ShortAnswer(KitWidget):
         self.hint, self.explanation = hint, explanation
         self.attempts = 0
         self.answer = w.Text(value="", placeholder=placeholder, continuous_update=False,
-                             description="Answer", layout=w.Layout(width="30em"))
-        self.check = w.Button(description="Check", tooltip="Check your answer")
-        self.feedback = w.HTML(value="", layout=w.Layout(width="100%"))
-        super().__init__([w.HTML(_question_html(question)), w.HBox([self.answer, self.check]), self.feedback])
+                             description="Answer", layout=w.Layout(width="30em", max_width=FULL_WIDTH))
+        self.check = button("Check", "Check your answer")
+        self.feedback = html_pane()
+        super().__init__([w.HTML(_question_html(question)), row([self.answer, self.check]), self.feedback])
         self.check.on_click(lambda _: self.submit())
         self.answer.observe(lambda _: self.submit(), "value")  # Enter (or leaving the box) checks too
 
