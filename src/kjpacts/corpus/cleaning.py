@@ -29,6 +29,7 @@ EDIT_CATEGORIES: dict[str, str] = {
     "scrape-header": "a timestamp the site printed at scrape time, not the article's date",
     "photo-caption": "photo title or caption, kept as a structure field, not body text",
     "version-tag": "wire version tag, kept in the metadata",
+    "site-furniture": "other page furniture named in documents.json printed.furniture (ads, 'read more' links, editor credits)",
     "quote-normalised": "curly quotation mark made straight",
     "nbsp": "non-breaking space removed or made plain",
     "trailing-space": "space at the end of a line",
@@ -132,10 +133,21 @@ def classify_lines(raw: str, printed: dict) -> tuple[list[Block], list[tuple[Lin
         if cap.get("title"):
             caption_lines[cap["title"]] = ("title", cap)
     blocks, dropped, captions = [], [], []
+    marked = {f["text"]: f for f in printed.get("furniture", [])}  # chosen by `kjpacts new`, reviewable
+    prefixes = [f for f in marked.values() if f.get("match") == "prefix"]
     lines = split_lines(raw)
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip():
+            continue
+        prefix = next((f for f in prefixes if text.startswith(f["text"]) and len(text) > len(f["text"])), None)
+        if prefix is not None:  # e.g. a scraper's " date 2019-11-22 " before the headline
+            cut = line.start + len(prefix["text"])
+            dropped.append((Line(line.start, cut, prefix["text"]), prefix["category"], prefix["reason"]))
+            line = Line(cut, line.end, text[len(prefix["text"]):])
+            text = line.text
+        elif text in marked and marked[text].get("match", "line") == "line":
+            dropped.append((line, marked[text]["category"], marked[text]["reason"]))
             continue
         if text in caption_lines:
             role, cap = caption_lines[text]

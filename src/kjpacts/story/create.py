@@ -1,0 +1,150 @@
+"""``kjpacts new STORY_DIR PAGE... [--urls URLS.csv] [--title ...]``: saved pages -> a kit corpus.
+
+STORY_DIR gets the shipped corpus's layout: ``raw/`` (byte-identical pages), ``documents.json``
+(provenance), ``clean/``, ``cleaning/``, ``structure/`` (built by :mod:`kjpacts.corpus.build`),
+``annotations/`` (machine pre-annotation, see :mod:`kjpacts.story.preannotate`),
+``review/`` (who reviewed what), ``story.json`` (pages, URLs, warnings) and ``datapackage.json``.
+
+Nothing already in STORY_DIR is removed or rewritten except derived files: a page given again is
+skipped with a warning, and reviewed annotations are kept (:mod:`kjpacts.story.review`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kjpacts.corpus.build import build
+from kjpacts.corpus.datapackage import write_datapackage
+from kjpacts.corpus.validate import validate
+from kjpacts.errors import CorpusError
+from kjpacts.io import dump_json, read_json
+
+from .pages import PageProblem, check_article, check_language, read_page, read_urls
+from .provenance import provenance
+
+RIGHTS = ("Article text (c) its publisher. Saved by the person who built this story folder, for teaching, "
+          "research, criticism and review; not covered by the kit's code licence.")
+
+
+@dataclass
+class NewResult:
+    added: list[str] = field(default_factory=list)  # doc ids
+    warnings: list[str] = field(default_factory=list)  # one line each, naming the file
+    problems: list[CorpusError] = field(default_factory=list)  # from `kjpacts validate`
+
+
+def _existing(root: Path) -> tuple[list[dict], dict]:
+    docs = read_json(root / "documents.json", "documents.json")["documents"] if (root / "documents.json").is_file() else []
+    story = read_json(root / "story.json", "story.json") if (root / "story.json").is_file() else {"title": None, "pages": [], "warnings": []}
+    return docs, story
+
+
+def _doc_id(meta: dict, taken: set[str]) -> str:
+    base = f"{meta['outlet_id'][:24].strip('-')}-{meta['published']}"
+    doc_id, n = base, 2
+    while doc_id in taken:
+        doc_id, n = f"{base}-{n}", n + 1
+    return doc_id
+
+
+def _body_text(text: str, meta: dict) -> str:
+    drop = {f["text"] for f in meta["printed"].get("furniture", [])} | {c["text"] for c in meta["printed"]["captions"]}
+    return "\n".join(line for line in text.split("\n") if line not in drop)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title: str | None = None,
+              annotate: bool = True) -> NewResult:
+    """Add ``pages`` to the story folder ``root`` (created if needed); see the module docstring."""
+    result = NewResult()
+    root = Path(root)
+    if root.exists() and not root.is_dir():
+        raise CorpusError(root, "-", "is a file, not a folder; give a new or existing story folder")
+    docs, story = _existing(root)
+    if docs and not (root / "raw").is_dir():
+        raise CorpusError(root / "documents.json", "-", "documents.json exists but raw/ is missing; restore raw/ first")
+    urls, warnings = read_urls(urls_csv)
+    given = {p.name for p in pages}
+    for name in sorted(set(urls) - given):
+        warnings.append(f"{urls_csv}: names {name!r}, which is not among the pages given; row ignored")
+    known_hashes = {d["raw_sha256"]: d["doc_id"] for d in docs}
+    known_texts: dict[str, str] = {}
+    for d in docs:
+        clean = root / "clean" / f"{d['doc_id']}.txt"
+        if clean.is_file():
+            known_texts[_normalised(clean.read_text(encoding="utf-8"))] = d["doc_id"]
+    taken = {d["doc_id"] for d in docs}
+    new_docs: list[dict] = []
+    for path in pages:
+        try:
+            page = read_page(Path(path), urls.get(Path(path).name))
+            if page.sha256 in known_hashes:
+                raise PageProblem(f"{path}: duplicate of {known_hashes[page.sha256]} (same bytes); skipped")
+            if page.markup == "html":
+                raise PageProblem(f"{path}: HTML pages are not read yet; save the page as text "
+                                  "(browser: Save as > Text, or copy and paste) and give the .txt")
+            meta = provenance(page.text, page.url)
+            body = _body_text(page.text, meta)
+            check_language(page, body)
+            check_article(page, body)
+            norm = _normalised(body)
+            if norm in known_texts:
+                raise PageProblem(f"{path}: same text as {known_texts[norm]} (another copy of the page); skipped")
+        except (PageProblem, ValueError) as exc:
+            msg = str(exc)
+            warnings.append(msg if msg.startswith(str(path)) else f"{path}: {msg}")
+            continue
+        doc_id = _doc_id(meta, taken)
+        taken.add(doc_id)
+        known_hashes[page.sha256] = doc_id
+        known_texts[norm] = doc_id
+        raw_rel = f"raw/{len(docs) + len(new_docs):03d}_{page.sha256[:16]}.txt"
+        outlet_note = meta.pop("_outlet_evidence")
+        record = {"doc_id": doc_id, "source_file": raw_rel, "raw_sha256": page.sha256, **meta, "rights": RIGHTS}
+        order = ["doc_id", "source_file", "raw_sha256", "outlet", "outlet_id", "agency", "wire_chain", "photo_agency",
+                 "byline", "byline_truncated", "byline_position", "headline", "standfirst", "dateline",
+                 "dateline_as_printed", "published", "published_precision", "published_inferred",
+                 "published_confidence", "published_evidence", "other_dates", "version_tag", "language",
+                 "rights", "null_reasons", "printed"]
+        record = {k: record[k] for k in order}
+        new_docs.append(record)
+        target = root / raw_rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and target.read_bytes() != page.data:
+            raise CorpusError(raw_rel, "-", "a different file already has this name; not overwritten")
+        target.write_bytes(page.data)  # byte-identical copy
+        story["pages"].append({"file": str(path), "url": page.url, "doc_id": doc_id, "sha256": page.sha256,
+                               "outlet_evidence": outlet_note})
+        result.added.append(doc_id)
+    result.warnings = warnings
+    if title:
+        story["title"] = title
+    story["warnings"] = story.get("warnings", []) + warnings
+    if not docs and not new_docs:
+        return result  # nothing to write: the folder is left as it was
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "documents.json").write_text(dump_json({"documents": docs + new_docs}), encoding="utf-8")
+    (root / "story.json").write_text(dump_json(story), encoding="utf-8")
+    build(root)
+    if annotate:
+        from .preannotate import preannotate
+        preannotate(root)
+    finish(root, story.get("title"))
+    result.problems = validate(root)
+    return result
+
+
+def finish(root: Path, title: str | None) -> None:
+    """Write datapackage.json, titled for the story."""
+    write_datapackage(root)
+    path = root / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package.update(name="kjpacts-story", title=title or "A story corpus built with `kjpacts new`",
+                   description=f"{len(read_json(root / 'documents.json', 'documents.json')['documents'])} saved news "
+                               "pages with a reversible clean layer and machine pre-annotation. See story.json.")
+    path.write_text(dump_json(package), encoding="utf-8")
