@@ -23,7 +23,7 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "stressed", "emphasized", "emphasised", "explained", "acknowledged", "confirmed", "denied", "declared",
              "suggested", "admitted", "wrote", "accused", "criticized", "criticised", "showed", "predicted",
              "pledged", "vowed", "promised", "demanded", "called for", "raised speculation", "speculated",
-             "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned", "agreed")
+             "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned")
 _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
 CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))})\b")
 # Clause boundaries that end a source phrase on its left.
@@ -72,10 +72,15 @@ def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] 
         if m.end() < len(window.rstrip()):
             cut = m.end()
     start, end = _strip(text, sent_start + cut, cue_start)
+    for m in CUE.finditer(text, start, end):  # "X said dozens of groups have accused": source after the first cue
+        start, end = _strip(text, m.end(), end)
+    lead = re.match(r"(?:and|but|or|so|then)\s+", text[start:end], re.I)
+    if lead:
+        start += lead.end()
     words = text[start:end].split()
     if not words or len(words) > 14:
         return None
-    if words[0].lower() in ("which", "who") or PRONOUN.match(" ".join(words)) and False:
+    if words[0].lower() in ("which", "who"):
         return None
     return start, end
 
@@ -166,8 +171,10 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
         vs, ve = m.start("verb"), m.end("verb")
         if in_quote(vs) or any(a <= vs < b for a, b in cues_used):
             continue
+        if CUE.match(text, ve + 1) and text[ve:ve + 1] == " ":
+            continue  # "media reports showed": the first word is a noun
         s, e = sentence_of(vs)
-        src = _source_left(text, s, vs)
+        src = _source_left(text, s, m.start())  # the source ends before any auxiliary ("have said")
         if src is None:
             continue
         source_text = text[src[0]:src[1]]
@@ -180,7 +187,7 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
             content = _span(text, s, src[0])
             rule = "content, then source and cue at the sentence end"
         else:
-            rest = re.match(r"\s*(?:that\s+)?", tail)
+            rest = re.match(r"\s*(?:(?:on |last |this )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:that\s+)?", tail)
             content = _span(text, ve + rest.end(), e)
             rule = "source and cue, then the reported content"
         if not content or len(content["text"].split()) < 3:
@@ -191,7 +198,7 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
     # 4. colon speakers (transcripts)
     pos = 0
     for line in text.split("\n"):
-        m = re.match(r"^(?P<src>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}): (?P<content>\S.{10,})$", line)
+        m = re.match(r"^(?P<src>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}): (?P<content>\S.{10,}[.?!\"])$", line)
         if m and not re.match(r"^(Photo|Editor|Note|Tags|Source|Related)\b", line):
             colon = pos + m.end("src")
             out.append(_record(text, "direct", _span(text, pos + m.start("content"), pos + m.end("content")),

@@ -72,14 +72,14 @@ def append_decisions(root: Path, new: list[dict]) -> None:
 def write_status(root: Path, layers: dict[str, dict[str | None, list[dict]]]) -> None:
     """``review/status.json``: every record's status, from the final layers and the ledger."""
     force = latest(read_decisions(root))
-    by_id = {(d["layer"], d.get("doc_id"), _rid(d["layer"], d["record"])): d
+    by_id = {(d["layer"], d.get("doc_id"), record_id(d["layer"], d["record"])): d
              for d in force.values() if d["record"] is not None}
     rows = []
     for layer, docs in layers.items():
         for doc_id, records in docs.items():
             for r in records:
-                d = by_id.get((layer, doc_id, _rid(layer, r)))
-                row = {"layer": layer, "doc_id": doc_id, "id": _rid(layer, r), "key": record_key(layer, r),
+                d = by_id.get((layer, doc_id, record_id(layer, r)))
+                row = {"layer": layer, "doc_id": doc_id, "id": record_id(layer, r), "key": record_key(layer, r),
                        "status": "reviewed" if d else "machine"}
                 if d:
                     row.update(decision=d["decision"], reviewer=d["reviewer"], reviewed_at=d["reviewed_at"])
@@ -89,5 +89,6 @@ def write_status(root: Path, layers: dict[str, dict[str | None, list[dict]]]) ->
     path.write_text(dump_json({"records": rows}), encoding="utf-8")
 
 
-def _rid(layer: str, record: dict) -> str:
-    return record.get("entity_id") or record.get("claim_id") or record["id"]
+def record_id(layer: str, record: dict) -> str:
+    """The id a record has in its file (``entity_id`` and ``claim_id`` for the corpus-wide layers)."""
+    return record["entity_id"] if layer == "entities" else record["claim_id"] if layer == "claims" else record["id"]

@@ -95,13 +95,27 @@ def machine_mentions(docs: list[Document]) -> tuple[dict[str, list[dict]], dict[
     return out, registry
 
 
+def body_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The kit's sentences (structure, then Punkt), with a leading dateline cut off."""
+    dateline = _segment(doc, "dateline")
+    out = []
+    for s in kit_sentences(doc):
+        start = s.start
+        if dateline and start == dateline[0]:
+            start = dateline[1]
+            while start < s.end and doc.text[start] == " ":
+                start += 1
+        out.append((start, s.end))
+    return out
+
+
 def preannotate(root: Path) -> dict[str, int]:
     """(Re)write ``annotations/`` for the story folder ``root``; return record counts per layer."""
     root = Path(root)
     docs = [load_document(root, meta) for meta in load_documents_json(root)]
     docs.sort(key=lambda d: d.doc_id)
     force = latest(read_decisions(root))
-    sents = {d.doc_id: [(s.start, s.end) for s in kit_sentences(d)] for d in docs}
+    sents = {d.doc_id: body_sentences(d) for d in docs}
     final: dict[str, dict[str | None, list[dict]]] = {layer: {} for layer in LIST_KEY}
 
     mentions, registry = machine_mentions(docs)
