@@ -139,6 +139,8 @@ def classify_lines(raw: str, printed: dict) -> tuple[list[Block], list[tuple[Lin
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip():
+            if text:  # a line of spaces only: dropped like a blank line
+                dropped.append((line, "blank-lines", "line of spaces only"))
             continue
         prefix = next((f for f in prefixes if text.startswith(f["text"]) and len(text) > len(f["text"])), None)
         if prefix is not None:  # e.g. a scraper's " date 2019-11-22 " before the headline

@@ -24,7 +24,7 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*(\u00a9|\(c\)|copyright\b)", _I), "copyright-footer", "copyright footer"),
     (re.compile(r"^Last Update[sd]?:? \d", _I), "scrape-header", "'Last Update' time of the web page"),
     (re.compile(r"^(advertisement|advertising|sponsored( content)?|ad)$", _I), "site-furniture", "advertisement slot"),
-    (re.compile(r"^(read more|continue reading|read the (full|rest of the) story\b.*|full story\b.*|"
+    (re.compile(r"^(read more:?|continue reading|read the (full|rest of the) story\b.*|full story\b.*|"
                 r"comments are closed\.?|leave a (comment|reply)|\d+ comments?|filed under:.*|tags?:.*|"
                 r"posted (in|by) .*|editor: .*|reporting by .*|editing by .*)$", _I),
      "site-furniture", "'read more' link, blog or comment furniture, or an editor credit"),
@@ -36,6 +36,7 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
 PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*date \d{4}-\d{2}-\d{2} "), "scrape-header", "scraper's date stamp before the headline"),
     (re.compile(r"^\d+(st|nd|rd|th) LD[- ]Writethru:? ", _I), "version-tag", "wire version tag before the headline"),
+    (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
 ]
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
 CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\((L|R|C|left|right|center|centre)\)|"
