@@ -23,7 +23,11 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "stressed", "emphasized", "emphasised", "explained", "acknowledged", "confirmed", "denied", "declared",
              "suggested", "admitted", "wrote", "accused", "criticized", "criticised", "showed", "predicted",
              "pledged", "vowed", "promised", "demanded", "called for", "raised speculation", "speculated",
-             "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned")
+             "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned", "cited",
+             "believes", "believe", "believed")
+#: Participle cues ("..., saying it would"): the source is the subject of the sentence.
+PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",
+               "calling for", "urging", "accusing", "describing", "explaining")
 _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
 CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))})\b")
 # Clause boundaries that end a source phrase on its left.
@@ -195,13 +199,36 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
         kind = "mixed" if any(content["start"] <= a and b <= content["end"] for a, b in quotes) else "indirect"
         out.append(_record(text, kind, content, _span(text, vs, ve), _span(text, *src), rule))
         cues_used.append((vs, ve))
-    # 4. colon speakers (transcripts)
+    # 2b. participle cues: ", saying ...", "citing ..."; the source is an earlier source in the
+    # sentence, else the sentence's opening noun phrase
+    for m in re.finditer(rf",? \b(?P<verb>{'|'.join(PARTICIPLES)})\b", text):
+        vs, ve = m.start("verb"), m.end("verb")
+        if in_quote(vs) or any(a <= vs < b for a, b in cues_used):
+            continue
+        s, e = sentence_of(vs)
+        content = _span(text, ve, e)
+        if not content or len(content["text"].split()) < 3:
+            continue
+        earlier = [q for q in out if q["source"] and s <= q["source"]["start"] < vs]
+        if earlier:
+            source = earlier[-1]["source"]
+        else:
+            subj = re.match(r"(?:(?:The|the|A|An) )?(?:[A-Z][\w'.-]*(?:'s)? ?)+", text[s:vs])
+            source = _span(text, s, s + subj.end()) if subj else None
+        if source is None:
+            continue
+        kind = "mixed" if any(content["start"] <= a and b <= content["end"] for a, b in quotes) else "indirect"
+        out.append(_record(text, kind, content, _span(text, vs, ve), source, "participle cue after a clause"))
+        cues_used.append((vs, ve))
+    # 4. colon speakers (transcripts): "NAME: ...", "[Soundbite] NAME(ROLE) : ..."
     pos = 0
     for line in text.split("\n"):
-        m = re.match(r"^(?P<src>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}): (?P<content>\S.{10,}[.?!\"])$", line)
+        m = re.match(r"^(?:\[[^\]]{1,30}\] )?(?P<src>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}(?: ?\([^)]{1,80}\))?) ?: "
+                     r"(?P<content>\S.{10,}[.?!\"])$", line)
         if m and not re.match(r"^(Photo|Editor|Note|Tags|Source|Related)\b", line):
-            colon = pos + m.end("src")
+            colon = line.index(":", m.end("src"))
             out.append(_record(text, "direct", _span(text, pos + m.start("content"), pos + m.end("content")),
-                               {"start": colon, "end": colon + 1, "text": ":"}, _span(text, pos, colon), "speaker label and colon"))
+                               {"start": pos + colon, "end": pos + colon + 1, "text": ":"},
+                               _span(text, pos + m.start("src"), pos + m.end("src")), "speaker label and colon"))
         pos += len(line) + 1
     return sorted(out, key=lambda q: (q["content"]["start"], q["content"]["end"]))

@@ -27,7 +27,8 @@ _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE_PATTERNS = [
     re.compile(rf"\b(?:{_WD},? )?(?P<m>{_MON}) (?P<d>{_DAY}),? (?P<y>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?:{_WD},? )?(?P<d>{_DAY}) (?P<m>{_MON}),? (?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b"),
+    re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d\d)([-./])(?P<mm>[01]\d)\2(?P<d>[0-3]\d)(?![\d-])"),
+    re.compile(rf"\b(?P<d>{_DAY})-(?P<m>{_MON})-(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<mm>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<m>{_MON}) (?P<d>{_DAY})\b(?!,? (?:19|20)\d\d)"),
     re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON})\b(?!,? (?:19|20)\d\d)"),

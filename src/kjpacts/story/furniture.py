@@ -22,7 +22,10 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(Short link:|Korea Herald Youtube|Share on \w+.*|Follow us on .+)$", _I), "share-widget", "share or follow widget"),
     (re.compile(r"^Views: \d+$"), "view-counter", "page view counter"),
     (re.compile(r"^\s*(\u00a9|\(c\)|copyright\b)", _I), "copyright-footer", "copyright footer"),
-    (re.compile(r"^Last Update[sd]?:? \d", _I), "scrape-header", "'Last Update' time of the web page"),
+    (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*\d", _I), "scrape-header", "'last updated' time of the web page"),
+    (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
+    (re.compile(r"^[^A-Za-z0-9]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
+    (re.compile(r"^\[[^\]]{0,40}\]$"), "site-furniture", "a bracketed label alone on its line (script or widget label)"),
     (re.compile(r"^(advertisement|advertising|sponsored( content)?|ad)$", _I), "site-furniture", "advertisement slot"),
     (re.compile(r"^(read more:?|continue reading|read the (full|rest of the) story\b.*|full story\b.*|"
                 r"comments are closed\.?|leave a (comment|reply)|\d+ comments?|filed under:.*|tags?:.*|"
@@ -39,7 +42,7 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
 ]
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
-CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\((L|R|C|left|right|center|centre)\)|"
+CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|\((L|R|C|left|right|center|centre)\)|"
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$")
 
 

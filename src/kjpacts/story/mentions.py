@@ -51,6 +51,7 @@ TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[a-z]+)?"
 TITLED = re.compile(rf"\b{TITLES}\s+(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})")
 KOREAN = re.compile(rf"\b(?P<name>(?:{'|'.join(SURNAMES)})\s[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?)\b")
+KOREAN_CAPS = re.compile(rf"\b(?P<name>(?:{'|'.join(n.upper() for n in SURNAMES)}) [A-Z]{{2,}}(?:-[A-Z]{{2,}}| [A-Z]{{2,}})?)\b")
 BYLINE_NAMES = re.compile(r"^By (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})", re.M)
 ORG_HEADS = ("Ministry", "Party", "Assembly", "Forces", "Agency", "Council", "Office", "Department", "Committee",
              "Institute", "University", "Association", "Command", "Staff", "House", "Cabinet", "Pentagon",
@@ -89,7 +90,7 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
     persons: dict[str, str] = {}  # surname or last name -> full name key
     for m in BYLINE_NAMES.finditer(text):
         add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
-    for pattern in (TITLED, KOREAN):
+    for pattern in (TITLED, KOREAN, KOREAN_CAPS):
         for m in pattern.finditer(text):
             name = m.group("name")
             words = name.split()
@@ -102,7 +103,7 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
             add(a, a + len(name), "person", name, canonical_key(name))
     for f in [f for f in found if f["type"] == "person"]:
         words = f["name"].split()
-        korean = words[0] in SURNAMES
+        korean = words[0].capitalize() in SURNAMES
         persons[words[0] if korean else words[-1]] = f["key"]
         persons.setdefault(f["name"], f["key"])
     for short, key in persons.items():

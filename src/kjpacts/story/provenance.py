@@ -62,18 +62,30 @@ class Layout:
     removed_dates: list[tuple[str, str]] = field(default_factory=list)  # (text, kind) in dropped lines
 
 
+#: Words a printed date line may carry besides dates and times.
+_DATE_LINE_WORDS = re.compile(r"\b(GMT|UTC|KST|JST|EST|EDT|CST|PST|BST|Beijing|Seoul|Tokyo|Time|local|posted|"
+                              r"published|updated|released|am|pm|a\.m\.|p\.m\.|on|at|English)\b", re.I)
+
+
 def _is_date_line(text: str) -> bool:
+    """A line that is a printed date: dates, times, time zones and at most two other words."""
     found = find_dates(text)
-    if len(found) != 1:
+    if not found or any(d.value.startswith("X") for d in found):
         return False
-    rest = text[:found[0].start] + text[found[0].end:]
-    return bool(_STANDALONE_DATE.match(rest)) and not re.search(r"[A-Za-z]{4,}", rest.replace("day", ""))
+    rest = text
+    for d in sorted(found, key=lambda d: d.start, reverse=True):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = _DATE_LINE_WORDS.sub(" ", _TIME.sub(" ", rest))
+    rest = re.sub(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d+", " ", rest)
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    return len(words) <= 2 and not re.search(r"[.!?]\s*$", text.strip())
 
 
 def analyse_lines(text: str) -> Layout:
     """Sort the page's lines into furniture, captions, date lines, headline, byline and body."""
     lay = Layout()
     seen_body = False
+    related = False
     for raw_line in text.split("\n"):
         line = raw_line
         if not line.strip():
@@ -87,6 +99,7 @@ def analyse_lines(text: str) -> Layout:
         found = line_furniture(line)
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
+            related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I))
             for d in find_dates(line):
                 kind = "copyright-year" if found[0] == "copyright-footer" else "scrape-header"
                 lay.removed_dates.append((line, kind))
@@ -94,11 +107,18 @@ def analyse_lines(text: str) -> Layout:
             if found[0] == "copyright-footer" and year and not find_dates(line):
                 lay.removed_dates.append((line, "copyright-year"))
             continue
+        if lay.headline and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip() :
+            lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
+            continue
+        if related and len(line.split()) <= 15 and not re.search(r"[.?!\"]$", line.strip()):
+            lay.furniture.append({"text": line, "category": "navigation", "reason": "link to a related article (after 'Read more')"})
+            continue
+        related = False
         if is_caption(line):
             if line not in lay.captions:
                 lay.captions.append(line)
             continue
-        if not seen_body and _is_date_line(line):
+        if (not seen_body or len(lay.body) <= 2) and _is_date_line(line):
             lay.date_lines.append(line)
             continue
         if BYLINE.match(line.strip()) and len(line.split()) <= 9 and lay.byline is None:
@@ -276,6 +296,13 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str) -> dic
                                          f"{'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}."))
     for v in full_printed:
         candidates.append((v, f"The page prints the date {v} on a line of its own."))
+    header = [lay.headline or ""] + lay.body[:1]
+    for line in header:
+        for d in find_dates(line):
+            if not d.value.startswith("X") and not any(c[0] == d.value for c in candidates):
+                other.append({"text": d.text, "value": d.value, "kind": "printed-publication-date",
+                              "note": "Full date printed in the page's header line (with other text)."})
+                candidates.append((d.value, f"The header line prints the date {d.text!r}."))
     for v in scrape:
         candidates.append((v, f"A scraper's stamp before the text gives {v}."))
     if u and u[1] == "day":

@@ -24,6 +24,8 @@ import re
 
 from .dates import DATE_PATTERNS, WEEKDAYS, month_number
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
 NUM = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 NUM |= {"a": 1, "an": 1, "a dozen": 12, "several": None, "a few": None, "fifteen": 15, "twenty": 20,
         "thirty": 30, "fifty": 50, "a hundred": 100}
@@ -151,9 +153,37 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         value = (anchor + dt.timedelta(days=days)).isoformat()
         add(m.start(), m.end(), "DATE", value,
             f"weekday, the nearest {'following' if days > 0 else 'earlier or same'} {m.group(2)} to the publication date")
+    # 4b. months: "November 2016", "in August", "last December"
+    for m in re.finditer(rf"\b({_MONTHS}) ((?:19|20)\d\d)\b", text):
+        add(m.start(), m.end(), "DATE", f"{m.group(2)}-{month_number(m.group(1)):02d}", "month and year", anchor_kind="absolute")
+    for m in re.finditer(rf"\b(?:(early|mid|late|last|next|this) )?({_MONTHS})\b(?! \d)", text):
+        if len(published) < 7 and not m.group(1):
+            continue
+        month = month_number(m.group(2))
+        pub_month = int(published[5:7]) if len(published) >= 7 else 12
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        future = m.group(1) == "next" or (m.group(1) != "last" and FUTURE.search(text[sentence_start:m.start()]))
+        if m.group(1) == "last":
+            y = year if month < pub_month else year - 1
+        elif future:
+            y = year if month >= pub_month else year + 1
+        else:
+            y = year if month <= pub_month else year - 1
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get(m.group(1) or "")
+        start = m.start() if m.group(1) in ("early", "mid", "late", "last", "next", "this") else m.start(2)
+        add(start, m.end(), "DATE", f"{y}-{month:02d}", "month, the nearest one to the publication date", mod)
     # 5. durations and sets
     for m in re.finditer(rf"\b(every|each) ({_UNITW})\b", text, re.I):
         add(m.start(), m.end(), "SET", _duration("1", m.group(2)), "set (every ...)", anchor_kind="absolute")
+    for m in re.finditer(r"\b(annually|yearly|monthly|weekly|daily|hourly)\b", text, re.I):
+        unit = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}[m.group(1).lower()]
+        add(m.start(), m.end(), "SET", _duration("1", unit), "set (annually ...)", anchor_kind="absolute")
+    for m in re.finditer(rf"\b({_NUMW}) ({_UNITW}) and ({_NUMW}) ({_UNITW})\b", text, re.I):
+        first, second = _duration(m.group(1), m.group(2)), _duration(m.group(3), m.group(4))
+        if first and second and "T" not in first + second:
+            add(m.start(), m.end(), "DURATION", first + second[1:], "compound duration", anchor_kind="absolute")
+    for m in re.finditer(rf"\b({_UNITW.replace('s?', '')})-long\b", text, re.I):
+        add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "duration (an hour-long ...)", anchor_kind="absolute")
     for m in re.finditer(rf"\b(?:(less than|more than|over|about|nearly|almost|at least|up to) )?({_NUMW})[ -]({_UNITW})\b", text, re.I):
         mod = {"less than": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "about": "APPROX",
                "nearly": "APPROX", "almost": "APPROX", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS"}.get((m.group(1) or "").lower())
