@@ -30,6 +30,8 @@ EDIT_CATEGORIES: dict[str, str] = {
     "photo-caption": "photo title or caption, kept as a structure field, not body text",
     "version-tag": "wire version tag, kept in the metadata",
     "site-furniture": "other page furniture named in documents.json printed.furniture (ads, 'read more' links, editor credits)",
+    "markup": "HTML tags, comments, scripts and source whitespace (HTML pages)",
+    "html-entity": "HTML character reference decoded (HTML pages)",
     "quote-normalised": "curly quotation mark made straight",
     "nbsp": "non-breaking space removed or made plain",
     "trailing-space": "space at the end of a line",
@@ -223,6 +225,11 @@ def gap_edits(raw: str, start: int, end: int, dropped: list[tuple[Line, str, str
 
 def plan_edits(raw: str, printed: dict) -> tuple[list[Edit], list[Block], list[Caption]]:
     """All edits that turn ``raw`` into clean text, sorted by raw offset."""
+    if printed.get("markup") == "html":  # an HTML page: see kjpacts.corpus.markup
+        from .markup import plan_html_edits
+
+        html_edits, html_blocks = plan_html_edits(raw, printed)
+        return html_edits, html_blocks, []
     blocks, dropped, captions = classify_lines(raw, printed)
     if not blocks:
         raise ValueError("no text left after removing page furniture")

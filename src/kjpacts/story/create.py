@@ -22,7 +22,8 @@ from kjpacts.errors import CorpusError
 from kjpacts.io import dump_json, read_json
 
 from .pages import PageProblem, check_article, check_language, read_page, read_urls
-from .provenance import provenance
+from .html import choose_blocks, meta_date, meta_tags, page_lines
+from .provenance import null_reasons, provenance
 
 RIGHTS = ("Article text (c) its publisher. Saved by the person who built this story folder, for teaching, "
           "research, criticism and review; not covered by the kit's code licence.")
@@ -52,6 +53,44 @@ def _doc_id(meta: dict, taken: set[str]) -> str:
 def _body_text(text: str, meta: dict) -> str:
     drop = {f["text"] for f in meta["printed"].get("furniture", [])} | {c["text"] for c in meta["printed"]["captions"]}
     return "\n".join(line for line in text.split("\n") if line not in drop)
+
+
+def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
+    """Provenance and kept blocks of an HTML page (see :mod:`kjpacts.story.html`), and its article text."""
+    lines, h1 = page_lines(raw)
+    tags = meta_tags(raw)
+    found = meta_date(tags)
+    meta = provenance("\n".join(lines), url, headline_hint=h1, extra_dates=[found] if found else [],
+                      site_name=tags.get("og:site_name"))
+    printed = meta["printed"]
+    drop = {f["text"].strip() for f in printed.get("furniture", []) if f.get("match", "line") == "line"}
+    drop |= {c["text"] for c in printed["captions"]}
+    keep = {printed["headline"]: "headline"}
+    for field, kind in (("byline", "byline"), ("date_line", "date_line")):
+        if printed.get(field):
+            keep[printed[field].strip()] = kind
+    chosen = choose_blocks(raw, drop, keep)
+    if not any(b["kind"] == "paragraph" for b in chosen):
+        raise PageProblem("no article text found in the HTML (jusText and the rules kept no paragraph); "
+                          "is this the article page?")
+    if not any(b["kind"] == "headline" for b in chosen):
+        first = chosen[0]
+        chosen[0] = {**first, "kind": "headline"} if first["kind"] == "paragraph" and len(chosen) > 1 else first
+    from kjpacts.corpus.markup import block_text
+    texts = [block_text(raw, b["start"], b["end"]) for b in chosen]
+    head = next((t for t, b in zip(texts, chosen) if b["kind"] == "headline"), texts[0])
+    first_para = next(t for t, b in zip(texts, chosen) if b["kind"] == "paragraph")
+    if meta["dateline_as_printed"] and not first_para.startswith(meta["dateline_as_printed"]):
+        meta["dateline"] = meta["dateline_as_printed"] = None
+        meta["null_reasons"] = null_reasons(meta)
+    meta["headline"] = head
+    meta["printed"] = {"headline": head, "markup": "html", "blocks": chosen, "captions": []}
+    for kind in ("byline", "date_line"):
+        if any(b["kind"] == kind for b in chosen):
+            meta["printed"][kind] = next(t for t, b in zip(texts, chosen) if b["kind"] == kind)
+    if not any(b["kind"] == "byline" for b in chosen) and meta["byline"] and meta["byline"] not in texts:
+        meta["byline_position"] = meta["byline_position"]
+    return meta, "\n".join(texts)
 
 
 def _normalised(text: str) -> str:
@@ -86,10 +125,10 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
             if page.sha256 in known_hashes:
                 raise PageProblem(f"{path}: duplicate of {known_hashes[page.sha256]} (same bytes); skipped")
             if page.markup == "html":
-                raise PageProblem(f"{path}: HTML pages are not read yet; save the page as text "
-                                  "(browser: Save as > Text, or copy and paste) and give the .txt")
-            meta = provenance(page.text, page.url)
-            body = _body_text(page.text, meta)
+                meta, body = html_provenance(page.text, page.url)
+            else:
+                meta = provenance(page.text, page.url)
+                body = _body_text(page.text, meta)
             check_language(page, body)
             check_article(page, body)
             norm = _normalised(body)
@@ -103,7 +142,7 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
         taken.add(doc_id)
         known_hashes[page.sha256] = doc_id
         known_texts[norm] = doc_id
-        raw_rel = f"raw/{len(docs) + len(new_docs):03d}_{page.sha256[:16]}.txt"
+        raw_rel = f"raw/{len(docs) + len(new_docs):03d}_{page.sha256[:16]}.{'html' if page.markup == 'html' else 'txt'}"
         outlet_note = meta.pop("_outlet_evidence")
         record = {"doc_id": doc_id, "source_file": raw_rel, "raw_sha256": page.sha256, **meta, "rights": RIGHTS}
         order = ["doc_id", "source_file", "raw_sha256", "outlet", "outlet_id", "agency", "wire_chain", "photo_agency",

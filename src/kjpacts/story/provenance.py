@@ -81,8 +81,9 @@ def _is_date_line(text: str) -> bool:
     return len(words) <= 2 and not re.search(r"[.!?]\s*$", text.strip())
 
 
-def analyse_lines(text: str) -> Layout:
-    """Sort the page's lines into furniture, captions, date lines, headline, byline and body."""
+def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
+    """Sort the page's lines into furniture, captions, date lines, headline, byline and body.
+    With ``headline_hint`` (an HTML page's ``<h1>``) only that line can be the headline."""
     lay = Layout()
     seen_body = False
     related = False
@@ -124,7 +125,14 @@ def analyse_lines(text: str) -> Layout:
         if BYLINE.match(line.strip()) and len(line.split()) <= 9 and lay.byline is None:
             lay.byline = line
             continue
-        if lay.headline is None and not seen_body and len(line.split()) <= 25 and not DATELINE.match(line):
+        if headline_hint is not None:
+            if lay.headline is None and line.strip() == headline_hint.strip():
+                lay.headline = line
+                continue
+            if lay.headline is None:
+                lay.body.append(line)  # before the <h1>: menus and teasers; jusText decides
+                continue
+        elif lay.headline is None and not seen_body and len(line.split()) <= 25 and not DATELINE.match(line):
             lay.headline = line
             continue
         seen_body = True
@@ -174,10 +182,19 @@ def _resolve_year(partial: str, anchors: list[str]) -> str | None:
     return None
 
 
-def provenance(text: str, url: str | None) -> dict:
-    """documents.json fields (minus doc_id, files and rights) for one page's text and URL."""
-    lay = analyse_lines(text)
+def provenance(text: str, url: str | None, headline_hint: str | None = None,
+               extra_dates: list[tuple[str, str]] | None = None, site_name: str | None = None) -> dict:
+    """documents.json fields (minus doc_id, files and rights) for one page's text and URL.
+
+    HTML pages add their ``<h1>`` (``headline_hint``), metadata dates (``extra_dates``:
+    ``(YYYY-MM-DD, evidence)``) and ``og:site_name``."""
+    lay = analyse_lines(text, headline_hint)
+    if headline_hint is not None and lay.headline is not None:
+        lay.body = lay.body[lay.body.index(lay.headline):] if lay.headline in lay.body else \
+            [b for b in lay.body if text.find(b) > text.find(lay.headline)]
     first = lay.body[0] if lay.body else ""
+    if headline_hint is not None:  # HTML: short blocks may still go (jusText); the caller re-checks the dateline
+        first = next((b for b in lay.body if DATELINE.match(b) or len(b.split()) >= 8), first)
     dl = DATELINE.match(first)
     if dl and not (dl.group("dash") or dl.group("date") or dl.group("agency") or dl.end() == len(first)):
         dl = None
@@ -189,6 +206,8 @@ def provenance(text: str, url: str | None) -> dict:
         if bm and bm.group("credit") and bm.group("credit").strip().lower() in AGENCIES:
             credit = AGENCIES[bm.group("credit").strip().lower()]
     outlet, outlet_id, outlet_note = outlet_for(url, agency)
+    if site_name and outlet_note.startswith(("Outlet is the URL", "No URL", "Outlet from the agency")):
+        outlet, outlet_id, outlet_note = site_name, _slug(site_name), f"Outlet from the page's og:site_name {site_name!r}."
     chain = [a for a in (credit, agency) if a]
     url_outlet = next((o for d, o in OUTLETS.items() if domain(url) and (domain(url) == d or domain(url).endswith("." + d))), None)
     if url_outlet and url_outlet[1] and url_outlet[1] not in chain and chain:
@@ -204,7 +223,7 @@ def provenance(text: str, url: str | None) -> dict:
         version = vm.group("tag") or vm.group("tag2")
         if vm.group("tag"):
             headline = headline[vm.end():]
-    date = date_of(lay, dl, url, text)
+    date = date_of(lay, dl, url, text, extra_dates or [])
     meta = {
         "outlet": outlet, "outlet_id": outlet_id,
         "agency": " via ".join(chain) if chain else None,
@@ -261,7 +280,7 @@ def null_reasons(meta: dict) -> dict:
     return {k: v for k, v in why.items() if meta.get(k) is None}
 
 
-def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str) -> dict:
+def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra: list[tuple[str, str]] = ()) -> dict:
     """Publication date, precision, confidence, evidence and the page's other dates."""
     evidence: list[str] = []
     other: list[dict] = []
@@ -285,7 +304,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str) -> dic
     full_printed = [d.value for d in printed if not d.value.startswith("X")]
     scrape = [o["value"] for o in other if o["kind"] == "scrape-header" and o["value"] and len(o["value"]) == 10]
     u = url_date(url)
-    anchors = full_printed + scrape + ([u[0]] if u else [])
+    anchors = [v for v, _ in extra] + full_printed + scrape + ([u[0]] if u else [])
     copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
     if dateline_date is not None:
         resolved = _resolve_year(dateline_date.value, anchors + copyright_years)
@@ -293,7 +312,8 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str) -> dic
                       "note": "Date in the dateline; " + ("year taken from the page's other dates." if resolved else "no year printed or found.")})
         if resolved:
             candidates.append((resolved, f"The dateline prints {dl.group('date')!r}; the year comes from "
-                                         f"{'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}."))
+                                         f"{'the page metadata' if extra else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}."))
+    candidates += list(extra)
     for v in full_printed:
         candidates.append((v, f"The page prints the date {v} on a line of its own."))
     header = [lay.headline or ""] + lay.body[:1]
