@@ -1,7 +1,9 @@
 """Candidate claims shared across documents, with text-reuse evidence.
 
 Two documents that share a run of at least :data:`MIN_WORDS` words verbatim
-(:func:`kjpacts.nlp.reuse.shared_ngrams`, 5-grams joined into runs) make a candidate: the
+(:func:`kjpacts.nlp.reuse.shared_ngrams`, 5-grams joined into runs), at least
+:data:`MIN_CONTENT` of them lower-case words that are not stopwords (so that a shared name such
+as "the General Security of Military Information Agreement" is not a claim), make a candidate: the
 sentence holding the run in each document is an occurrence. Verbatim reuse is evidence of an
 echo (one source copied), so later occurrences get ``independent: false``; a reviewer who
 knows better changes it. Only pairs of documents are compared, so a run shared by three
@@ -12,13 +14,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kjpacts.nlp.reuse import shared_ngrams
+from kjpacts.nlp.reuse import WORD, shared_ngrams
 
 if TYPE_CHECKING:
     from kjpacts.corpus.model import Document
 
 N = 5
 MIN_WORDS = 8
+MIN_CONTENT = 3
+_FUNCTION = frozenset("a an the of to in on at by for with from and or but as is are was were be been has have had "
+                      "will would that this which it its their his her they he she we".split())
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for w in WORD.findall(text) if w.islower() and w not in _FUNCTION)
 
 
 def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -49,7 +58,7 @@ def find_claims(docs: list["Document"], sentences: dict[str, list[tuple[int, int
             runs_a = _runs([s for sa, _ in shared.values() for s in sa])
             runs_b = _runs([s for _, sb in shared.values() for s in sb])
             for ra in runs_a:
-                if ra[2] + N - 1 < MIN_WORDS:
+                if ra[2] + N - 1 < MIN_WORDS or _content_words(a.text[ra[0]:ra[1]]) < MIN_CONTENT:
                     continue
                 grams = {g for g, (sa, _) in shared.items() if any(ra[0] <= s < ra[1] for s, _ in sa)}
                 rb = next((r for r in runs_b if any(r[0] <= s < r[1] for g in grams for s, _ in shared[g][1])), None)

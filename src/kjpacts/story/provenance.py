@@ -354,8 +354,12 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", text)
     if years:
         year = max(years) if not copyright_years else copyright_years[0]
-        evidence.append(f"No printed, dateline or URL date; the year {year} is from "
-                        f"{'the copyright footer' if copyright_years else 'the latest year in the text'}: the day is unknown.")
+        evidence.append(f"No printed, dateline or URL date with a year; the year {year} is from "
+                        + ("the copyright footer: the day is unknown." if copyright_years else
+                           "the latest year the text mentions, so the article is from then or later: a weak guess."))
+        if dateline_date is not None:
+            evidence.append(f"The dateline prints {dl.group('date')!r} with no year; give the page's URL (--urls) "
+                            "or review the date.")
         if weekdays:
             evidence.append(f"The text says {weekdays[0]!r} but no week can be fixed.")
         return {"published": year, "published_precision": "year", "published_inferred": True,
