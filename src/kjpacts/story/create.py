@@ -22,6 +22,7 @@ from kjpacts.errors import CorpusError
 from kjpacts.io import dump_json, read_json
 
 from .pages import PageProblem, check_article, check_language, read_page, read_urls
+from .furniture import line_furniture
 from .html import choose_blocks, meta_date, meta_tags, page_lines
 from .provenance import null_reasons, provenance
 
@@ -124,12 +125,15 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
             page = read_page(Path(path), urls.get(Path(path).name))
             if page.sha256 in known_hashes:
                 raise PageProblem(f"{path}: duplicate of {known_hashes[page.sha256]} (same bytes); skipped")
+            rough = "\n".join(page_lines(page.text)[0]) if page.markup == "html" else \
+                "\n".join(ln for ln in page.text.split("\n") if not line_furniture(ln))
+            check_language(page, rough)  # before anything else: a Korean page has no English date to find
+            check_article(page, rough)
             if page.markup == "html":
                 meta, body = html_provenance(page.text, page.url)
             else:
                 meta = provenance(page.text, page.url)
                 body = _body_text(page.text, meta)
-            check_language(page, body)
             check_article(page, body)
             norm = _normalised(body)
             if norm in known_texts:

@@ -117,8 +117,11 @@ def read_page(path: Path, url: str | None) -> Page:
 
 
 def check_language(page: Page, text: str) -> None:
-    """Raise :class:`PageProblem` unless the article text is English."""
+    """Raise :class:`PageProblem` unless the article text is English (a page in Korean, Japanese or
+    Chinese is named as such; one with too little text to tell is reported as having no article)."""
     lang = detect_language(text)
+    if lang == "und":
+        check_article(page, text)
     names = {"ko": "Korean", "ja": "Japanese", "zh": "Chinese", "und": "not recognisably English"}
     if lang != "en":
         raise PageProblem(f"{page.path}: the page is in {names[lang]} ({lang}); the kit's tools are for English "
