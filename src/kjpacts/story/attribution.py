@@ -37,8 +37,7 @@ ANON_HEADS = re.compile(r"\b(officials?|sources?|diplomats?|critics|some|others|
                         r"insiders|aides?|they|he|she|it|we|people|residents|reports?|media|lawmakers|activists|"
                         r"groups|politicians)\b", re.I)
 PRONOUN = re.compile(r"^(he|she|it|they|we|i|you)$", re.I)
-_GENERIC_CAPS = {"a", "an", "the", "some", "south", "north", "korean", "japanese", "korea", "japan", "foreign",
-                 "defense", "defence", "ministry", "senior", "government", "official", "officials"}
+_GENERIC_CAPS = {"a", "an", "the", "some", "senior", "government", "official", "officials"}
 SPEAKER_TYPES = [
     (re.compile(r"\b(general|army|navy|air force|military|joint chiefs|jcs|commander|troops|self[- ]defen[cs]e)\b", re.I), "military"),
     (re.compile(r"\b(analyst|professor|expert|researcher|scholar|institute|think tank|fellow)s?\b", re.I), "analyst"),
