@@ -76,7 +76,8 @@ def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] 
             cut = m.end()
     start, end = _strip(text, sent_start + cut, cue_start)
     for m in CUE.finditer(text, start, end):  # "X said dozens of groups have accused": source after the first cue
-        start, end = _strip(text, m.end(), end)
+        if text[m.end():end].strip():  # ... but "media reports showed": a cue word ending the source is a noun
+            start, end = _strip(text, m.end(), end)
     lead = re.match(r"(?:and|but|or|so|then)\s+", text[start:end], re.I)
     if lead:
         start += lead.end()

@@ -49,7 +49,11 @@ TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |
           r"Chief Cabinet Secretary|Gen\.|General|Adm\.|Admiral|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Rep\.|Sen\.|"
           r"Senator|leader|Leader|Premier|Chancellor|King|Emperor|Lt\. Gen\.|Col\.)")
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[a-z]+)?"
-TITLED = re.compile(rf"\b{TITLES}\s+(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})")
+TITLED = re.compile(rf"\b{TITLES}(?:\s+to\s+(?:the\s+)?(?:South |North )?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s+"
+                    rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})(?!\s+of\b)")
+#: Capitalised words that follow a title-like word without being a name ("General Security of ...").
+NOT_NAMES = {"Security", "Assembly", "Staff", "Affairs", "Council", "Information", "Agreement", "Office", "House",
+             "Ministry", "Party", "Forces", "Defense", "Defence", "Foreign", "Secretary", "Assembly", "Election"}
 KOREAN = re.compile(rf"\b(?P<name>(?:{'|'.join(SURNAMES)})\s[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?)\b")
 KOREAN_CAPS = re.compile(rf"\b(?P<name>(?:{'|'.join(n.upper() for n in SURNAMES)}) [A-Z]{{2,}}(?:-[A-Z]{{2,}}| [A-Z]{{2,}})?)\b")
 BYLINE_NAMES = re.compile(r"^By (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})", re.M)
@@ -96,7 +100,7 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
             words = name.split()
             while words and words[-1] in ("And", "The", "On", "In"):
                 words.pop()
-            if not words or (pattern is TITLED and len(words) == 1 and words[0] in _STOP_LEAD):
+            if not words or (pattern is TITLED and (words[0] in NOT_NAMES or len(words) == 1 and words[0] in _STOP_LEAD)):
                 continue
             name = " ".join(words)
             a = m.start("name")
