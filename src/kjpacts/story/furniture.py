@@ -26,6 +26,8 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
     (re.compile(r"^[\W_]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
     (re.compile(r"^\[[^\]]{0,40}\]$"), "site-furniture", "a bracketed label alone on its line (script or widget label)"),
+    (re.compile(r"^[A-Z][\w ]{0,20} ?:$"), "site-furniture", "a template label with no value ('ID :', 'Author:')"),
+    (re.compile(r"^\d{3,}$"), "site-furniture", "a bare number (page id or counter)"),
     (re.compile(r"^(advertisement|advertising|sponsored( content)?|ad)$", _I), "site-furniture", "advertisement slot"),
     (re.compile(r"^(read more:?|continue reading|read the (full|rest of the) story\b.*|full story\b.*|"
                 r"comments are closed\.?|leave a (comment|reply)|\d+ comments?|filed under:.*|tags?:.*|"
@@ -42,7 +44,8 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
 ]
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
-CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|\((L|R|C|left|right|center|centre)\)|"
+CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
+                     r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$")
 
 

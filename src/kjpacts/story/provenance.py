@@ -192,6 +192,12 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
     if headline_hint is not None and lay.headline is not None:
         lay.body = lay.body[lay.body.index(lay.headline):] if lay.headline in lay.body else \
             [b for b in lay.body if text.find(b) > text.find(lay.headline)]
+    credit_line = None
+    if headline_hint is None and len(lay.body) > 1 and len(lay.body[0].split()) <= 5 and DATELINE.match(lay.body[1]) \
+            and not DATELINE.match(lay.body[0]):
+        credit_line = lay.body.pop(0)  # "Kyodo News" above the dateline: a credit line, not the first paragraph
+    elif headline_hint is None and len(lay.body) > 1 and len(lay.body[0].split()) <= 4 and not lay.body[0].rstrip().endswith("."):
+        credit_line = lay.body.pop(0)  # "Kyodo, JIJI": a short credit line above the text
     first = lay.body[0] if lay.body else ""
     if headline_hint is not None:  # HTML: short blocks may still go (jusText); the caller re-checks the dateline
         first = next((b for b in lay.body if DATELINE.match(b) or len(b.split()) >= 8), first)
@@ -208,6 +214,8 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
     outlet, outlet_id, outlet_note = outlet_for(url, agency)
     if site_name and outlet_note.startswith(("Outlet is the URL", "No URL", "Outlet from the agency")):
         outlet, outlet_id, outlet_note = site_name, _slug(site_name), f"Outlet from the page's og:site_name {site_name!r}."
+    if credit_line and not credit:
+        credit = next((AGENCIES[w.lower()] for w in re.findall(r"[A-Za-z]+", credit_line) if w.lower() in AGENCIES), None)
     chain = [a for a in (credit, agency) if a]
     url_outlet = next((o for d, o in OUTLETS.items() if domain(url) and (domain(url) == d or domain(url).endswith("." + d))), None)
     if url_outlet and url_outlet[1] and url_outlet[1] not in chain and chain:
@@ -246,6 +254,8 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
         printed["byline"] = byline
     if lay.date_lines:
         printed["date_line"] = lay.date_lines[0]
+    if credit_line:
+        printed["credit_line"] = credit_line
     if lay.furniture:
         printed["furniture"] = _unique(lay.furniture)
     meta["printed"] = printed
