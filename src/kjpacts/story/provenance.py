@@ -196,7 +196,8 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
     if headline_hint is None and len(lay.body) > 1 and len(lay.body[0].split()) <= 5 and DATELINE.match(lay.body[1]) \
             and not DATELINE.match(lay.body[0]):
         credit_line = lay.body.pop(0)  # "Kyodo News" above the dateline: a credit line, not the first paragraph
-    elif headline_hint is None and len(lay.body) > 1 and len(lay.body[0].split()) <= 4 and not lay.body[0].rstrip().endswith("."):
+    elif headline_hint is None and len(lay.body) > 1 and len(lay.body[0].split()) <= 4 \
+            and not lay.body[0].rstrip().endswith(".") and not DATELINE.match(lay.body[0]):
         credit_line = lay.body.pop(0)  # "Kyodo, JIJI": a short credit line above the text
     first = lay.body[0] if lay.body else ""
     if headline_hint is not None:  # HTML: short blocks may still go (jusText); the caller re-checks the dateline
