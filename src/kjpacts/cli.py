@@ -140,7 +140,7 @@ def parser() -> argparse.ArgumentParser:
     lab = sub.add_parser("lab", help="open the course in JupyterLab")
     lab.add_argument("jupyter_args", nargs=argparse.REMAINDER)
     lab.set_defaults(func=cmd_lab)
-    new = sub.add_parser("new", help="turn saved news pages (.txt) into a pre-annotated story corpus folder")
+    new = sub.add_parser("new", help="turn saved news pages (.txt or .html) into a pre-annotated story corpus folder")
     new.add_argument("story_dir")
     new.add_argument("pages", nargs="+", metavar="PAGE")
     new.add_argument("--urls", help="CSV with columns file,url (a page's URL is evidence for outlet and date)")

@@ -103,3 +103,17 @@ def test_story_folder_that_is_a_file(tmp_path, capsys):
     assert main(["new", str(target), str(PAGES / "upi-2012-06-29.txt")]) == 1
     assert target.read_text(encoding="utf-8") == "not a folder"
     assert "is a file" in capsys.readouterr().err
+
+
+def test_windows_line_ends_are_read_and_kept_in_the_raw_page(tmp_path):
+    from kjpacts.cli import main
+    from kjpacts.corpus.validate import validate
+
+    page = tmp_path / "crlf.txt"
+    page.write_bytes((PAGES / "reuters-2012-06-29.txt").read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["new", str(tmp_path / "s"), str(page)]) == 0
+    assert validate(tmp_path / "s") == []
+    raw = next((tmp_path / "s" / "raw").iterdir())
+    clean = next((tmp_path / "s" / "clean").iterdir())
+    assert raw.read_bytes() == page.read_bytes()
+    assert b"\r" not in clean.read_bytes() and "Lee Hae-chan" in clean.read_text(encoding="utf-8")

@@ -184,7 +184,7 @@ def inline_edits(line: Line, kind: str) -> list[Edit]:
             s = base + skip_to
             edits.append(Edit(s, s + tag.end(), tag.group(), "", "version-tag", f"wire version tag {tag.group(1)!r}"))
             skip_to += tag.end()
-    trail = re.search(r"[ \u00a0\t]+$", text)
+    trail = re.search(r"[ \u00a0\t\r]+$", text)  # \r: Windows line ends
     stop = trail.start() if trail and trail.start() >= skip_to else len(text)
     for i in range(skip_to, stop):
         ch = text[i]

@@ -87,8 +87,6 @@ def decode_page(path: Path, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PageProblem(f"{path}: not UTF-8 (byte {exc.start}); save the page as UTF-8 text") from None
-    if "\r" in text:
-        raise PageProblem(f"{path}: has Windows (CR) line ends; save it with Unix line ends (e.g. `dos2unix`)")
     return text
 
 
