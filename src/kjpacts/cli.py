@@ -98,6 +98,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     from kjpacts.story import review
 
     root = Path(args.story_dir)
+    if args.refresh:
+        problems = review.refresh(root)
+        for p in problems:
+            print(p)
+        if problems:
+            return 1
     if args.apply:
         if not args.reviewer:
             print("error: --apply needs --reviewer NAME (who made the decisions)", file=sys.stderr)
@@ -151,6 +157,7 @@ def parser() -> argparse.ArgumentParser:
     rv.add_argument("--sheet", help="write the review sheet (CSV) here")
     rv.add_argument("--apply", help="apply a filled-in review sheet")
     rv.add_argument("--reviewer", help="who made the decisions (recorded with each one)")
+    rv.add_argument("--refresh", action="store_true", help="rebuild clean text and machine records after editing documents.json")
     rv.set_defaults(func=cmd_review)
     grading_cli.register(sub)  # `kjpacts grade ...`
     return p

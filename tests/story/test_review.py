@@ -112,3 +112,33 @@ def test_unknown_decision_is_one_line_naming_the_row(story, tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "x.csv" in err[0] and "line 5" in err[0] and "'maybe'" in err[0]
     assert snapshot(story) == before
+
+
+def test_refresh_after_a_hand_corrected_date_keeps_reviewed_work(story, tmp_path):
+    from kjpacts.cli import main
+
+    done = _review(story, tmp_path)
+    docs_path = story / "documents.json"
+    data = json.loads(docs_path.read_text(encoding="utf-8"))
+    meta = next(d for d in data["documents"] if d["doc_id"] == done["doc"])
+    meta["published"] = "2012-06-28"  # a reviewer's correction (here a wrong one, to see the effect)
+    docs_path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["review", str(story), "--refresh"]) == 0
+    timex = _layer(story, "timex", done["doc"])
+    assert done["timex"] in timex  # reviewed: exactly as accepted
+    fridays = [t for t in timex if t["text"] == "Friday" and t != done["timex"]]
+    assert fridays and all(t["value"] == "2012-06-22" for t in fridays)  # re-anchored: the Friday before 28 June
+    from kjpacts.corpus.validate import validate
+
+    assert validate(story) == []
+
+
+def test_status_columns_on_a_layer_table(story, tmp_path):
+    import kjpacts
+    from kjpacts.story.review import with_status
+
+    done = _review(story, tmp_path)
+    frame = with_status(kjpacts.load(story), "quotes")
+    row = frame[(frame.doc_id == done["doc"]) & (frame.id == done["quote"]["id"])].iloc[0]
+    assert (row.status, row.reviewer) == ("reviewed", "A. Reviewer")
+    assert set(frame.status) == {"machine", "reviewed"}

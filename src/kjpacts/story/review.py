@@ -10,7 +10,10 @@ The round trip is a review sheet (CSV, opens in any spreadsheet):
    If anything fails to validate, nothing is changed.
 
 Without options it prints how many records are ``machine`` and ``reviewed`` per layer.
-In a notebook, :func:`decide` does the same for one record.
+``--refresh`` rebuilds the clean layer and the machine records after ``documents.json`` was
+corrected by hand (``kjpacts new`` never rewrites a document it already has).
+In a notebook, :func:`decide` does the same for one record and :func:`with_status` adds the
+status columns to a layer's table.
 """
 
 from __future__ import annotations
@@ -173,10 +176,38 @@ def _state_files(root: Path) -> list[Path]:
     return files + [root / "datapackage.json"] if (root / "datapackage.json").is_file() else files
 
 
+def refresh(root: Path) -> list[CorpusError]:
+    """Rebuild the derived files and the machine records after ``documents.json`` was edited by hand
+    (a corrected date re-anchors the machine TIMEX values); reviewed records are kept as saved."""
+    from kjpacts.corpus.build import build
+
+    root = Path(root)
+    build(root)
+    preannotate(root)
+    problems = [p for p in validate(root) if p.file != "datapackage.json"]
+    if not problems:
+        finish(root, read_json(root / "story.json", "story.json").get("title") if (root / "story.json").is_file() else None)
+    return problems
+
+
+def with_status(corpus, layer: str):
+    """``corpus.frame(layer)`` with the review columns ``status``, ``reviewer`` and ``reviewed_at``."""
+    import pandas as pd
+
+    frame = corpus.frame(layer)
+    rows = [r for r in status_rows(corpus.root) if r["layer"] == layer]
+    status = pd.DataFrame(rows, columns=["doc_id", "id", "status", "reviewer", "reviewed_at"])
+    if layer in PER_DOC:
+        return frame.merge(status, on=["doc_id", "id"], how="left")
+    key = "entity_id" if layer == "entities" else "claim_id"
+    return frame.merge(status.drop(columns="doc_id").rename(columns={"id": key}), on=key, how="left")
+
+
 def decide(root: Path, layer: str, doc_id: str | None, record_id: str, decision: str, reviewer: str,
            record: dict | None = None) -> list[CorpusError]:
     """Accept, fix or reject one record (the notebook's way in); returns the problems, if any."""
     return apply(Path(root), [Choice(layer, doc_id, record_id, decision, record)], reviewer)
 
 
-__all__ = ["Choice", "apply", "decide", "describe", "ledger_path", "read_sheet", "status_rows", "summary", "write_sheet"]
+__all__ = ["Choice", "apply", "decide", "describe", "ledger_path", "read_sheet", "refresh", "status_rows", "summary",
+           "with_status", "write_sheet"]

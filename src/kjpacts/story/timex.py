@@ -33,6 +33,8 @@ UNIT = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "cen
         "hour": "H", "minute": "M", "second": "S"}
 _NUMW = r"(?:\d+|a dozen|a few|several|a hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
 _UNITW = r"(?:year|month|week|day|decade|century|hour|minute|second)s?"
+PAST = re.compile(r"^(\w+ed|said|told|met|held|made|took|gave|came|went|began|signed|sent|won|lost|left|saw|"
+                  r"thought|brought|spoke|wrote|announced|was|were)$", re.I)
 FUTURE = re.compile(r"\b(will|would|shall|is set to|are set to|is to|are to|plans? to|scheduled|expected to|as early as|next|upcoming|coming)\b", re.I)
 
 
@@ -142,7 +144,10 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         target = WEEKDAYS.index(m.group(2).lower())
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         before = text[sentence_start:m.start()]
-        future = m.group(1) in ("next", "this coming") or bool(FUTURE.search(before))
+        near = before.split()[-3:]  # "an official said Friday": the verb next to the weekday decides
+        past_verb = any(PAST.match(w.strip(",;")) for w in near)
+        clause = re.split(r"[,;:]", before)[-1]
+        future = m.group(1) in ("next", "this coming") or (not past_verb and bool(FUTURE.search(clause)))
         delta = (target - anchor.weekday()) % 7
         if m.group(1) == "last":
             days = -((anchor.weekday() - target) % 7 or 7)
