@@ -140,3 +140,46 @@ def test_html_page_through_new(tmp_path):
     clean = (tmp_path / "s" / "clean" / f"{meta['doc_id']}.txt").read_text(encoding="utf-8")
     assert "Home" not in clean and "Copyright" not in clean and "renewed every year" in clean
     assert (tmp_path / "s" / meta["source_file"]).read_bytes() == page.read_bytes()
+
+
+def test_html_page_in_a_site_template(tmp_path):
+    """A real article's paragraphs inside a typical site template: jusText and the rules keep the
+    article and drop the template (the template is made up here; the article text is the Reuters page)."""
+    import html
+    import json
+
+    from kjpacts.cli import main
+    from kjpacts.corpus.validate import validate
+
+    from .conftest import PAGES
+
+    paras = [p for p in (PAGES / "reuters-2012-06-29.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    article = paras[2:]  # after the printed date and the headline
+    furniture = ["We use cookies to improve your experience.", "Home", "Business", "Tweet", "Related Coverage",
+                 "Most Read", "All rights reserved", "Privacy"]
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in article)
+    page = tmp_path / "reuters.html"
+    page.write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>South Korea postpones signing | Reuters</title>"
+        "<meta property='article:published_time' content='2012-06-29T06:41:00Z'>"
+        "<script>window.dataLayer = [];</script><style>.nav{display:flex}</style></head><body>"
+        "<div class='cookie'>We use cookies to improve your experience. <a href='/privacy'>Learn more</a></div>"
+        "<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li>"
+        "<li><a href='/business'>Business</a></li></ul></nav></header><main><article>"
+        "<h1>South Korea postpones signing military intelligence pact with Japan</h1>"
+        "<div class='share'><a>Tweet</a> <a>Share this</a> <a>Email</a></div>" + body +
+        "<div class='related'><h3>Related Coverage</h3><ul><li><a href='/a'>Japan, South Korea to sign first military "
+        "pact since WW2</a></li><li><a href='/b'>North Korea fires short-range missiles off east coast</a></li></ul></div>"
+        "</article></main><aside><h3>Most Read</h3><ol><li><a href='/x'>Markets rally as investors weigh central bank "
+        "moves</a></li></ol></aside><footer><p>&copy; Thomson Reuters 2012. All rights reserved. Users may download and "
+        "print extracts of content from this website for their own personal and non-commercial use only.</p>"
+        "<p><a>Privacy</a> | <a>Terms</a></p></footer></body></html>", encoding="utf-8")
+    assert main(["new", str(tmp_path / "s"), str(page)]) == 0
+    assert validate(tmp_path / "s") == []
+    meta = json.loads((tmp_path / "s" / "documents.json").read_text(encoding="utf-8"))["documents"][0]
+    clean = (tmp_path / "s" / "clean" / f"{meta['doc_id']}.txt").read_text(encoding="utf-8")
+    for p in article:
+        assert p in clean, p[:60]
+    for f in furniture:
+        assert f not in clean, f
+    assert (meta["outlet"], meta["published"], meta["dateline_as_printed"]) == ("Reuters", "2012-06-29", "SEOUL (Reuters) -")
