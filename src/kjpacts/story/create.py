@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kjpacts.corpus.build import build
 from kjpacts.corpus.datapackage import write_datapackage
+from kjpacts.corpus.markup import block_text
 from kjpacts.corpus.validate import validate
 from kjpacts.errors import CorpusError
 from kjpacts.io import dump_json, read_json
@@ -77,7 +78,6 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     if not any(b["kind"] == "headline" for b in chosen):
         first = chosen[0]
         chosen[0] = {**first, "kind": "headline"} if first["kind"] == "paragraph" and len(chosen) > 1 else first
-    from kjpacts.corpus.markup import block_text
     texts = [block_text(raw, b["start"], b["end"]) for b in chosen]
     head = next((t for t, b in zip(texts, chosen) if b["kind"] == "headline"), texts[0])
     first_para = next(t for t, b in zip(texts, chosen) if b["kind"] == "paragraph")
@@ -89,8 +89,6 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     for kind in ("byline", "date_line"):
         if any(b["kind"] == kind for b in chosen):
             meta["printed"][kind] = next(t for t, b in zip(texts, chosen) if b["kind"] == kind)
-    if not any(b["kind"] == "byline" for b in chosen) and meta["byline"] and meta["byline"] not in texts:
-        meta["byline_position"] = meta["byline_position"]
     return meta, "\n".join(texts)
 
 

@@ -22,7 +22,7 @@ from .attribution import find_attributions
 from .claims import find_claims
 from .framing import find_framing
 from .ledger import LIST_KEY, PER_DOC, latest, read_decisions, record_key, write_status
-from .mentions import entity_record, find_mentions, slug
+from .mentions import entity_record, find_mentions
 from .timex import find_timexes
 
 PREFIX = {"mentions": "m", "quotes": "q", "timex": "t", "framing": "f"}
@@ -154,4 +154,4 @@ def preannotate(root: Path) -> dict[str, int]:
     return {layer: sum(len(v) for v in docs_.values()) for layer, docs_ in final.items()}
 
 
-__all__ = ["preannotate", "merge", "slug"]
+__all__ = ["body_sentences", "merge", "preannotate"]

@@ -45,7 +45,6 @@ DATELINE = re.compile(
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
 BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:,\s*(?P<credit>[A-Z][\w ]+))?\s*$")
-_STANDALONE_DATE = re.compile(r"^[\w\s:,./-]{0,12}$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -155,7 +154,8 @@ def outlet_for(url: str | None, agency: str | None) -> tuple[str, str, str]:
             if host == dom or host.endswith("." + dom):
                 return name, _slug(name), f"Outlet from the URL's domain {host!r}."
     if agency:
-        return agency, _slug(agency), f"Outlet from the agency named in the dateline ({agency}); no known URL."
+        where = f"the page is on {host!r}, not a known news site (a repost?)" if host else "no URL was given"
+        return agency, _slug(agency), f"Outlet from the agency named in the dateline ({agency}); {where}."
     if host:
         return host, _slug(host), f"Outlet is the URL's domain {host!r} (not a known news site: a repost?)."
     return "unknown outlet", "unknown-outlet", "No URL and no agency on the page: the outlet is unknown."
