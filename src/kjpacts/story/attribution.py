@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 
 CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "stated", "announced", "announces",
-             "reported", "reports", "claimed", "claims", "insisted", "warned", "warns", "urged", "urges", "argued",
+             "reported", "reports", "report", "claimed", "claims", "insisted", "warned", "warns", "urged", "urges", "argued",
              "stressed", "emphasized", "emphasised", "explained", "acknowledged", "confirmed", "denied", "declared",
              "suggested", "admitted", "wrote", "accused", "criticized", "criticised", "showed", "predicted",
              "pledged", "vowed", "promised", "demanded", "called for", "raised speculation", "speculated",
-             "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned", "cited",
+             "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned", "cited", "accuses", "accuse",
              "believes", "believe", "believed")
 #: Participle cues ("..., saying it would"): the source is the subject of the sentence.
 PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",

@@ -30,6 +30,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d\d)([-./])(?P<mm>[01]\d)\2(?P<d>[0-3]\d)(?![\d-])"),
     re.compile(rf"\b(?P<d>{_DAY})-(?P<m>{_MON})-(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<mm>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"(?<![\d-])(?P<mm>[01]\d)-(?P<d>[0-3]\d)-(?P<yy>\d\d)(?![\d-])"),
     re.compile(rf"\b(?P<m>{_MON}) (?P<d>{_DAY})\b(?!,? (?:19|20)\d\d)"),
     re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON})\b(?!,? (?:19|20)\d\d)"),
 ]
@@ -60,7 +61,7 @@ def find_dates(text: str) -> list[FoundDate]:
             g = m.groupdict()
             month = int(g["mm"]) if g.get("mm") else month_number(g["m"])
             day = int(re.match(r"\d+", g["d"]).group())
-            year = g.get("y")
+            year = g.get("y") or (f"20{g['yy']}" if g.get("yy") else None)  # "12-26-14": US order, 21st century
             try:
                 dt.date(int(year) if year else 2000, month, day)
             except ValueError:

@@ -36,6 +36,10 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\([A-Z]{1,4}(-[A-Z]{1,4})+\)\W*$"), "site-furniture", "desk code of the wire editor"),
     (re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} by \w+$"), "site-furniture", "blog post header (date and poster)"),
     (re.compile(r"^\(?(END|MORE)\)?$"), "site-furniture", "wire end marker"),
+    (re.compile(r"^(join (our|the) (mailing list|newsletter)|sign up for .+|subscribe to .+|get the .+ newsletter)\W*$", _I),
+     "site-furniture", "newsletter or mailing-list prompt"),
+    (re.compile(r"^(?=.{0,60}$).*\b(buy|shop|order|find|get|click|download|win|try)\b.*!$", _I),
+     "site-furniture", "short advertising call ending in '!'"),
 ]
 #: Line-prefix rules: a scraper's stamp glued to the first line.
 PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [

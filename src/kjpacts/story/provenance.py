@@ -59,6 +59,7 @@ class Layout:
     byline: str | None = None
     body: list[str] = field(default_factory=list)
     removed_dates: list[tuple[str, str]] = field(default_factory=list)  # (text, kind) in dropped lines
+    header: list[str] = field(default_factory=list)  # body lines before the first line of running prose
 
 
 #: Words a printed date line may carry besides dates and times.
@@ -101,13 +102,15 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
             related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I))
             for d in find_dates(line):
-                kind = "copyright-year" if found[0] == "copyright-footer" else "scrape-header"
+                kind = ("copyright-year" if found[0] == "copyright-footer" else
+                        "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else "scrape-header")
                 lay.removed_dates.append((line, kind))
             year = re.search(r"\b(19|20)\d\d\b", line)
             if found[0] == "copyright-footer" and year and not find_dates(line):
                 lay.removed_dates.append((line, "copyright-year"))
             continue
-        if lay.headline and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip() :
+        if lay.headline and line.strip() != lay.headline.strip() \
+                and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip():
             lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
             continue
         if related and len(line.split()) <= 15 and not re.search(r"[.?!\"]$", line.strip()):
@@ -118,7 +121,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if line not in lay.captions:
                 lay.captions.append(line)
             continue
-        if (not seen_body or len(lay.body) <= 2) and _is_date_line(line):
+        in_header = not any(len(b.split()) >= 12 for b in lay.body)  # before the first line of running prose
+        if (in_header or len(lay.body) <= 2) and _is_date_line(line):
             lay.date_lines.append(line)
             continue
         if BYLINE.match(line.strip()) and len(line.split()) <= 9 and lay.byline is None:
@@ -131,11 +135,13 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if lay.headline is None:
                 lay.body.append(line)  # before the <h1>: menus and teasers; jusText decides
                 continue
-        elif lay.headline is None and not seen_body and len(line.split()) <= 25 and not DATELINE.match(line):
+        elif lay.headline is None and not seen_body and 4 <= len(line.split()) <= 25 and not DATELINE.match(line):
             lay.headline = line
             continue
         seen_body = True
         lay.body.append(line)
+        if in_header:
+            lay.header.append(line)
     return lay
 
 
@@ -327,7 +333,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     candidates += list(extra)
     for v in full_printed:
         candidates.append((v, f"The page prints the date {v} on a line of its own."))
-    header = [lay.headline or ""] + lay.body[:1]
+    header = [lay.headline or ""] + lay.header + lay.body[:1]
     for line in header:
         for d in find_dates(line):
             if not d.value.startswith("X") and not any(c[0] == d.value for c in candidates):
@@ -362,7 +368,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
         evidence.append(f"Only the URL dates the page, to the month ({u[0]}).")
         return {"published": u[0], "published_precision": "month", "published_inferred": True,
                 "published_confidence": "medium", "published_evidence": evidence, "other_dates": other}
-    years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", text)
+    years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", "\n".join([lay.headline or ""] + lay.body))
     if years:
         year = max(years) if not copyright_years else copyright_years[0]
         evidence.append(f"No printed, dateline or URL date with a year; the year {year} is from "

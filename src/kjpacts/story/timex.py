@@ -85,14 +85,14 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
             g = m.groupdict()
             month = int(g["mm"]) if g.get("mm") else month_number(g["m"])
             day = int(re.match(r"\d+", g["d"]).group())
-            y = int(g["y"]) if g.get("y") else year
+            y = int(g["y"]) if g.get("y") else int(f"20{g['yy']}") if g.get("yy") else year
             try:
                 dt.date(y, month, day)
             except ValueError:
                 continue
             add(m.start(), m.end(), "DATE", f"{y}-{month:02d}-{day:02d}",
-                "calendar date" if g.get("y") else "calendar date, year of the publication date",
-                anchor_kind="absolute" if g.get("y") else "published")
+                "calendar date" if g.get("y") or g.get("yy") else "calendar date, year of the publication date",
+                anchor_kind="absolute" if g.get("y") or g.get("yy") else "published")
     # 2. times of day
     day_value = anchor.isoformat() if anchor else published
     for m in re.finditer(r"\b(\d{1,2})(?::(\d{2}))? ?(a\.m\.|p\.m\.|am\b|pm\b)|\b([01]?\d|2[0-3]):([0-5]\d)\b", text, re.I):
