@@ -138,3 +138,15 @@ def test_sources_csv_columns():
         rows = list(csv.DictReader(fh))
     assert {"file", "url", "outlet", "date", "how_found"} <= set(rows[0])
     assert {r["file"] for r in rows} == {p.name for p in PAGES.glob("*.txt")}
+
+
+def test_hand_edited_datasheet_survives_a_rerun(story):
+    from kjpacts.cli import main
+
+    sheet = story / "DATASHEET.md"
+    assert sheet.read_text(encoding="utf-8").startswith("<!-- generated")
+    sheet.write_text("# Our story\n\nWritten by hand.\n", encoding="utf-8")
+    extra = PAGES.parent / "heldout" / "pages" / "yonhap-2019-08-22.txt"
+    assert main(["new", str(story), str(extra)]) == 0
+    assert sheet.read_text(encoding="utf-8") == "# Our story\n\nWritten by hand.\n"
+    assert (story / "RIGHTS.md").is_file()
