@@ -77,6 +77,8 @@ def test_boilerplate_is_logged_and_reversible(story_built):
     assert "(3rd LD)" not in doc.text
     upi = corpus[docs["upi-2023-03-16.txt"]["doc_id"]]
     assert "Phot by Yonhap" not in upi.text and len(upi.captions) == 2  # the page prints the caption twice
+    ads = corpus[docs["upi-2012-06-29.txt"]["doc_id"]]
+    assert [e.raw_text.strip() for e in ads.boilerplate] == ["Advertisement", "Advertisement", "Latest Headlines"]
 
 
 def test_every_kit_tool_runs_on_the_story(story_built, tmp_path):
