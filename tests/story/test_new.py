@@ -152,3 +152,15 @@ def test_hand_edited_datasheet_survives_a_rerun(story):
     assert main(["new", str(story), str(extra)]) == 0
     assert sheet.read_text(encoding="utf-8") == "# Our story\n\nWritten by hand.\n"
     assert (story / "RIGHTS.md").is_file()
+
+
+def test_photo_dates_are_listed_not_used(tmp_path):
+    from kjpacts.cli import main
+
+    fresh = PAGES.parent / "fresh"
+    assert main(["new", str(tmp_path / "s"), str(fresh / "pages" / "upi-2011-01-10.txt"), "--urls",
+                 str(fresh / "sources.csv")]) == 0
+    meta = json.loads((tmp_path / "s" / "documents.json").read_text(encoding="utf-8"))["documents"][0]
+    assert meta["published"] == "2011-01-10"  # the dateline's Jan. 10, not the caption's January 9
+    assert {(o["kind"], o["value"]) for o in meta["other_dates"]} >= {("photo-date", "2011-01-09"),
+                                                                       ("dateline-date", "2011-01-10")}

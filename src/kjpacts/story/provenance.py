@@ -239,6 +239,13 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
         if vm.group("tag"):
             headline = headline[vm.end():]
     date = date_of(lay, dl, url, text, extra_dates or [])
+    for caption in lay.captions:  # dates in photo captions date the photo, not the article
+        for d in find_dates(caption):
+            date["other_dates"].append({"text": d.text, "value": None if d.value.startswith("X") else d.value,
+                                        "kind": "photo-date", "note": "Date in a photo caption: when the photo was taken."})
+    for d in find_dates(credit_line or ""):
+        date["other_dates"].append({"text": d.text, "value": None if d.value.startswith("X") else d.value,
+                                    "kind": "wire-credit-date", "note": "Date in the wire credit line."})
     meta = {
         "outlet": outlet, "outlet_id": outlet_id,
         "agency": " via ".join(chain) if chain else None,
