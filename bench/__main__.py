@@ -300,6 +300,13 @@ def p4(n: int = 100) -> list[dict]:
     ]
 
 
+def story_quality() -> list[dict]:
+    """Q rows: `kjpacts new` scored on hand-annotated pages (bench/story_eval.py)."""
+    from bench.story_eval import all_rows
+
+    return all_rows()
+
+
 def guarded(name: str, fn, *args) -> list[dict]:
     """Run one measurement; a failure becomes a row that says so instead of losing the others."""
     try:
@@ -377,6 +384,7 @@ def main(argv: list[str]) -> int:
     rows += guarded("P3", p3, max(args.repeat, 11))
     rows += guarded("P4", p4, args.class_size)
     rows += guarded("P5", p5, args.clone) + guarded("M", kernel_memory)
+    rows += guarded("Q", story_quality)
     RESULTS.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     Path(args.out).write_text(markdown(rows), encoding="utf-8")
     print(markdown(rows))

@@ -1,4 +1,4 @@
-"""Command line: ``kjpacts build | validate | export | nltk-setup | course | lab | grade``.
+"""Command line: ``kjpacts build | validate | export | nltk-setup | course | lab | new | review | grade``.
 
 This module only declares the commands; each verb's work lives in its own layer
 (:mod:`kjpacts.corpus.rebuild`, :mod:`kjpacts.corpus.validate`, :mod:`kjpacts.exports`,
@@ -81,6 +81,46 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return subprocess.call(lab_command(args.jupyter_args))
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from kjpacts.story.create import new_story
+
+    result = new_story(Path(args.story_dir), [Path(p) for p in args.pages],
+                       Path(args.urls) if args.urls else None, args.title)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for problem in result.problems:
+        print(problem)
+    print(f"{args.story_dir}: {len(result.added)} page(s) added" + (f", {len(result.warnings)} skipped or warned" if result.warnings else ""))
+    return 1 if result.problems or not result.added else 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from kjpacts.story import review
+
+    root = Path(args.story_dir)
+    if args.refresh:
+        problems = review.refresh(root)
+        for p in problems:
+            print(p)
+        if problems:
+            return 1
+    if args.apply:
+        if not args.reviewer:
+            print("error: --apply needs --reviewer NAME (who made the decisions)", file=sys.stderr)
+            return 2
+        problems = review.apply(root, review.read_sheet(Path(args.apply)), args.reviewer)
+        for p in problems:
+            print(p)
+        if problems:
+            print(f"{args.apply}: nothing changed: fix the problems above and apply again", file=sys.stderr)
+            return 1
+    if args.sheet:
+        print(f"{args.sheet}: {review.write_sheet(root, Path(args.sheet))} records; fill in 'decision' "
+              "(accept, fix, reject), then: kjpacts review STORY_DIR --apply SHEET --reviewer NAME")
+    print(review.summary(root))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kjpacts", description="Korea-Japan pacts course kit")
     sub = p.add_subparsers(dest="command", required=True)
@@ -106,6 +146,19 @@ def parser() -> argparse.ArgumentParser:
     lab = sub.add_parser("lab", help="open the course in JupyterLab")
     lab.add_argument("jupyter_args", nargs=argparse.REMAINDER)
     lab.set_defaults(func=cmd_lab)
+    new = sub.add_parser("new", help="turn saved news pages (.txt or .html) into a pre-annotated story corpus folder")
+    new.add_argument("story_dir")
+    new.add_argument("pages", nargs="+", metavar="PAGE")
+    new.add_argument("--urls", help="CSV with columns file,url (a page's URL is evidence for outlet and date)")
+    new.add_argument("--title", help="the story's title (datapackage.json)")
+    new.set_defaults(func=cmd_new)
+    rv = sub.add_parser("review", help="review a story's machine annotations: write a sheet, apply decisions")
+    rv.add_argument("story_dir")
+    rv.add_argument("--sheet", help="write the review sheet (CSV) here")
+    rv.add_argument("--apply", help="apply a filled-in review sheet")
+    rv.add_argument("--reviewer", help="who made the decisions (recorded with each one)")
+    rv.add_argument("--refresh", action="store_true", help="rebuild clean text and machine records after editing documents.json")
+    rv.set_defaults(func=cmd_review)
     grading_cli.register(sub)  # `kjpacts grade ...`
     return p
 

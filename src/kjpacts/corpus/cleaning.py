@@ -29,6 +29,9 @@ EDIT_CATEGORIES: dict[str, str] = {
     "scrape-header": "a timestamp the site printed at scrape time, not the article's date",
     "photo-caption": "photo title or caption, kept as a structure field, not body text",
     "version-tag": "wire version tag, kept in the metadata",
+    "site-furniture": "other page furniture named in documents.json printed.furniture (ads, 'read more' links, editor credits)",
+    "markup": "HTML tags, comments, scripts and source whitespace (HTML pages)",
+    "html-entity": "HTML character reference decoded (HTML pages)",
     "quote-normalised": "curly quotation mark made straight",
     "nbsp": "non-breaking space removed or made plain",
     "trailing-space": "space at the end of a line",
@@ -132,10 +135,23 @@ def classify_lines(raw: str, printed: dict) -> tuple[list[Block], list[tuple[Lin
         if cap.get("title"):
             caption_lines[cap["title"]] = ("title", cap)
     blocks, dropped, captions = [], [], []
+    marked = {f["text"]: f for f in printed.get("furniture", [])}  # chosen by `kjpacts new`, reviewable
+    prefixes = [f for f in marked.values() if f.get("match") == "prefix"]
     lines = split_lines(raw)
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip():
+            if text:  # a line of spaces only: dropped like a blank line
+                dropped.append((line, "blank-lines", "line of spaces only"))
+            continue
+        prefix = next((f for f in prefixes if text.startswith(f["text"]) and len(text) > len(f["text"])), None)
+        if prefix is not None:  # e.g. a scraper's " date 2019-11-22 " before the headline
+            cut = line.start + len(prefix["text"])
+            dropped.append((Line(line.start, cut, prefix["text"]), prefix["category"], prefix["reason"]))
+            line = Line(cut, line.end, text[len(prefix["text"]):])
+            text = line.text
+        elif text in marked and marked[text].get("match", "line") == "line":
+            dropped.append((line, marked[text]["category"], marked[text]["reason"]))
             continue
         if text in caption_lines:
             role, cap = caption_lines[text]
@@ -168,7 +184,7 @@ def inline_edits(line: Line, kind: str) -> list[Edit]:
             s = base + skip_to
             edits.append(Edit(s, s + tag.end(), tag.group(), "", "version-tag", f"wire version tag {tag.group(1)!r}"))
             skip_to += tag.end()
-    trail = re.search(r"[ \u00a0\t]+$", text)
+    trail = re.search(r"[ \u00a0\t\r]+$", text)  # \r: Windows line ends
     stop = trail.start() if trail and trail.start() >= skip_to else len(text)
     for i in range(skip_to, stop):
         ch = text[i]
@@ -209,6 +225,11 @@ def gap_edits(raw: str, start: int, end: int, dropped: list[tuple[Line, str, str
 
 def plan_edits(raw: str, printed: dict) -> tuple[list[Edit], list[Block], list[Caption]]:
     """All edits that turn ``raw`` into clean text, sorted by raw offset."""
+    if printed.get("markup") == "html":  # an HTML page: see kjpacts.corpus.markup
+        from .markup import plan_html_edits
+
+        html_edits, html_blocks = plan_html_edits(raw, printed)
+        return html_edits, html_blocks, []
     blocks, dropped, captions = classify_lines(raw, printed)
     if not blocks:
         raise ValueError("no text left after removing page furniture")

@@ -7,7 +7,7 @@ from pathlib import Path
 from kjpacts.annotations.schemas import schema_for
 from kjpacts.io import dump_json, sha256_bytes
 
-MEDIATYPES = {".txt": "text/plain", ".json": "application/json", ".md": "text/markdown"}
+MEDIATYPES = {".txt": "text/plain", ".json": "application/json", ".md": "text/markdown", ".html": "text/html", ".htm": "text/html"}
 DESCRIPTIONS = {
     "raw": "Raw page as scraped, byte-identical to the seed file. Never modified.",
     "clean": "Clean text: what NLTK and students see. Built by `kjpacts build`.",

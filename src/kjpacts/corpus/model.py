@@ -11,7 +11,7 @@ from .cleaning import Edit, clean_to_raw
 
 #: Cleaning categories that remove page furniture (the page-level layer).
 BOILERPLATE_CATEGORIES = ("navigation", "share-widget", "view-counter", "copyright-footer",
-                          "scrape-header", "photo-caption", "version-tag")
+                          "scrape-header", "photo-caption", "version-tag", "site-furniture")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,98 @@
+"""Calendar words and printed dates: the small parser that provenance and TIMEX share.
+
+>>> find_dates("Friday, June 29, 2012")[0].value
+'2012-06-29'
+>>> find_dates("15:52 23 November 2016")[0].value
+'2016-11-23'
+>>> find_dates("SEOUL, Nov. 23, Kyodo")[0].value
+'XXXX-11-23'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+        r"Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: Printed dates, most specific first; groups m (month), d (day), y (year).
+DATE_PATTERNS = [
+    re.compile(rf"\b(?:{_WD},? )?(?P<m>{_MON}) (?P<d>{_DAY}),? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?:{_WD},? )?(?P<d>{_DAY}) (?P<m>{_MON}),? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d\d)([-./])(?P<mm>[01]\d)\2(?P<d>[0-3]\d)(?![\d-])"),
+    re.compile(rf"\b(?P<d>{_DAY})-(?P<m>{_MON})-(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<mm>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"(?<![\d-])(?P<mm>[01]\d)-(?P<d>[0-3]\d)-(?P<yy>\d\d)(?![\d-])"),
+    re.compile(rf"\b(?P<m>{_MON}) (?P<d>{_DAY})\b(?!,? (?:19|20)\d\d)"),
+    re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON})\b(?!,? (?:19|20)\d\d)"),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    text: str
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD, or XXXX-MM-DD with no year
+
+
+def month_number(word: str) -> int:
+    """``'Nov.'`` -> 11."""
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBR[w[:4] if w.startswith("sept") else w[:3]]
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every printed calendar date in ``text``, left to right, without overlaps."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            month = int(g["mm"]) if g.get("mm") else month_number(g["m"])
+            day = int(re.match(r"\d+", g["d"]).group())
+            year = g.get("y") or (f"20{g['yy']}" if g.get("yy") else None)  # "12-26-14": US order, 21st century
+            try:
+                dt.date(int(year) if year else 2000, month, day)
+            except ValueError:
+                continue
+            value = f"{year or 'XXXX'}-{month:02d}-{day:02d}"
+            found.append(FoundDate(m.group(), m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def weekday_of(value: str) -> str | None:
+    """Weekday name of a full ISO date, else None."""
+    try:
+        return WEEKDAYS[dt.date.fromisoformat(value).weekday()]
+    except ValueError:
+        return None
+
+
+def url_date(url: str | None) -> tuple[str, str] | None:
+    """``(value, what)`` for a date in a URL path: ``/2012/06/29/``, ``AEN20120629...``, ``/2016/11/``."""
+    if not url:
+        return None
+    for pattern, what in ((r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|\b)", "day"),
+                          (r"(?<!\d)((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)", "day"),
+                          (r"/((?:19|20)\d\d)[/-]([01]\d)(?:/|\b)", "month")):
+        m = re.search(pattern, url)
+        if m:
+            parts = m.groups()
+            try:
+                dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if what == "day" else 1)
+            except ValueError:
+                continue
+            return "-".join(parts), what
+    return None

@@ -1,0 +1,152 @@
+"""Person, organisation and place mentions by rule, with canonical ids and capital-for-government.
+
+- Places and countries come from a small gazetteer (:data:`GAZETTEER`), with spelling variants
+  under one id ("S. Korea", "South Korea", "ROK" -> ``south-korea``).
+- Persons: a name after a title ("Defense Minister Han Min-koo", "Ambassador Yasumasa
+  Nagamine"), a Korean-style name (a common Korean surname and a given name), or a byline.
+  A later surname alone ("Yoon said") links to the full name met before in the document.
+  Variants that differ only in hyphens, spaces or case ("Han Min Koo", "Han Min-koo") share an id.
+- Organisations: capitalised phrases ending in an organisation word (Ministry, Party, Assembly...)
+  and the wire agencies.
+- A capital (Seoul, Tokyo, Pyongyang, Beijing, Washington, Moscow) stands for its government
+  unless a place word precedes it ("in", "at", "to", "visit"...) or it is part of a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+GAZETTEER: dict[str, tuple[str, str, str | None, tuple[str, ...]]] = {
+    # id: (name, type, country, variants)
+    "south-korea": ("South Korea", "country", "KR", ("South Korea", "S. Korea", "S Korea", "Republic of Korea", "ROK")),
+    "north-korea": ("North Korea", "country", "KP", ("North Korea", "N. Korea", "N Korea", "DPRK",
+                                                      "Democratic People's Republic of Korea")),
+    "japan": ("Japan", "country", "JP", ("Japan",)),
+    "china": ("China", "country", "CN", ("China", "People's Republic of China")),
+    "united-states": ("United States", "country", "US", ("United States", "U.S.", "USA", "America")),
+    "russia": ("Russia", "country", "RU", ("Russia",)),
+    "korea": ("Korea", "place", None, ("Korea",)),
+    "korean-peninsula": ("Korean Peninsula", "place", None, ("Korean Peninsula", "Korean peninsula")),
+    "seoul": ("Seoul", "place", "KR", ("Seoul",)),
+    "tokyo": ("Tokyo", "place", "JP", ("Tokyo",)),
+    "pyongyang": ("Pyongyang", "place", "KP", ("Pyongyang",)),
+    "beijing": ("Beijing", "place", "CN", ("Beijing",)),
+    "washington": ("Washington", "place", "US", ("Washington",)),
+    "moscow": ("Moscow", "place", "RU", ("Moscow",)),
+    "sea-of-japan": ("Sea of Japan", "place", None, ("Sea of Japan",)),
+    "east-sea": ("East Sea", "place", None, ("East Sea",)),
+    "dokdo": ("Dokdo", "place", None, ("Dokdo", "Takeshima", "Liancourt Rocks")),
+}
+CAPITALS = {"seoul": "south-korea", "tokyo": "japan", "pyongyang": "north-korea", "beijing": "china",
+            "washington": "united-states", "moscow": "russia"}
+LOCATIVE = re.compile(r"\b(in|at|to|into|near|outside|inside|around|across|visit|visits|visited|visiting|arrived|"
+                      r"arrive|arriving|held|based|flew|travel(?:l?ed)?|return(?:ed)?|city of|streets of|capital)\s+$", re.I)
+SURNAMES = ("Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong "
+            "Jeon Ko Moon Yang Son Bae Baek Heo Nam Shim Noh Roh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Jin Chin Rhee "
+            "Chun Suh Byun Ban Hyun Yeo Pyo Jo").split()
+TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |Defen[cs]e |Unification )?Minister|"
+          r"Ambassador|[Ss]pokes(?:man|woman|person)|Chairman|Chairwoman|Secretary(?: of State| of Defense)?|"
+          r"Chief Cabinet Secretary|Gen\.|General|Adm\.|Admiral|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Rep\.|Sen\.|"
+          r"Senator|leader|Leader|Premier|Chancellor|King|Emperor|Lt\. Gen\.|Col\.)")
+_NAME_TOKEN = r"[A-Z][a-z]+(?:-[a-z]+)?"
+TITLED = re.compile(rf"\b{TITLES}(?:\s+to\s+(?:the\s+)?(?:South |North )?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s+"
+                    rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})(?!\s+of\b)")
+#: Capitalised words that follow a title-like word without being a name ("General Security of ...").
+NOT_NAMES = {"Security", "Assembly", "Staff", "Affairs", "Council", "Information", "Agreement", "Office", "House",
+             "Ministry", "Party", "Forces", "Defense", "Defence", "Foreign", "Secretary", "Assembly", "Election"}
+KOREAN = re.compile(rf"\b(?P<name>(?:{'|'.join(SURNAMES)})\s[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?)\b")
+KOREAN_CAPS = re.compile(rf"\b(?P<name>(?:{'|'.join(n.upper() for n in SURNAMES)}) [A-Z]{{2,}}(?:-[A-Z]{{2,}}| [A-Z]{{2,}})?)\b")
+BYLINE_NAMES = re.compile(r"^By (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})", re.M)
+ORG_HEADS = ("Ministry", "Party", "Assembly", "Forces", "Agency", "Council", "Office", "Department", "Committee",
+             "Institute", "University", "Association", "Command", "Staff", "House", "Cabinet", "Pentagon",
+             "Parliament", "Diet", "Navy", "Army", "Air Force", "Service", "Foundation", "Centre", "Center", "Union")
+ORG = re.compile(rf"\b(?P<name>(?:[A-Z][\w'.-]*\s(?:of\s(?:the\s)?)?){{0,5}}(?:{'|'.join(ORG_HEADS)}))\b")
+AGENCY_ORGS = {"Yonhap": "yonhap", "Kyodo": "kyodo", "Kyodo News": "kyodo", "Xinhua": "xinhua", "Reuters": "reuters",
+               "UPI": "upi", "AFP": "afp", "KCNA": "kcna", "NHK": "nhk"}
+_STOP_LEAD = {"The", "A", "An", "This", "That", "South", "North", "Japan's", "Korea's"}
+
+
+def canonical_key(name: str) -> str:
+    """Spelling-variant key: ``'Han Min Koo'`` and ``'Han Min-koo'`` -> ``'hanminkoo'``."""
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "entity"
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[dict]:
+    """Mentions (without ids) as ``{start, end, text, type, name, key, metonymy, refers_to}``."""
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int, type_: str, name: str, key: str, metonymy: str | None = None, refers_to: str | None = None):
+        if b <= a or _overlaps(taken, a, b):
+            return
+        taken.append((a, b))
+        found.append({"start": a, "end": b, "text": text[a:b], "type": type_, "name": name, "key": key,
+                      "metonymy": metonymy, "refers_to": refers_to})
+
+    persons: dict[str, str] = {}  # surname or last name -> full name key
+    for m in BYLINE_NAMES.finditer(text):
+        add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
+    for pattern in (TITLED, KOREAN, KOREAN_CAPS):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            while words and words[-1] in ("And", "The", "On", "In"):
+                words.pop()
+            if not words or (pattern is TITLED and (words[0] in NOT_NAMES or len(words) == 1 and words[0] in _STOP_LEAD)):
+                continue
+            name = " ".join(words)
+            a = m.start("name")
+            add(a, a + len(name), "person", name, canonical_key(name))
+    for f in [f for f in found if f["type"] == "person"]:
+        words = f["name"].split()
+        korean = words[0].capitalize() in SURNAMES
+        persons[words[0] if korean else words[-1]] = f["key"]
+        persons.setdefault(f["name"], f["key"])
+    for short, key in persons.items():
+        if " " in short:
+            continue
+        for m in re.finditer(rf"\b{re.escape(short)}\b(?!-)", text):
+            add(m.start(), m.end(), "person", short, key)
+    for name, key in AGENCY_ORGS.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            add(m.start(), m.end(), "organisation", name, key)
+    for m in ORG.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        while words and words[0] in _STOP_LEAD | {"Seoul's", "Tokyo's"}:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        a = m.end("name") - len(name)
+        add(a, m.end("name"), "organisation", name, canonical_key(name))
+    for gid, (name, type_, _country, variants) in GAZETTEER.items():
+        for variant in sorted(variants, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w.]){re.escape(variant)}(?![\w-]|\.\w)", text):
+                a, b = m.start(), m.end()
+                if gid in CAPITALS:
+                    in_dateline = dateline is not None and dateline[0] <= a < dateline[1]
+                    locative = LOCATIVE.search(text[max(0, a - 25):a]) or text[b:b + 6].startswith("-based")
+                    if not in_dateline and not locative:
+                        add(a, b, type_, name, gid, "capital-for-government", CAPITALS[gid])
+                        continue
+                add(a, b, type_, name, gid)
+    return sorted(found, key=lambda f: (f["start"], f["end"]))
+
+
+def entity_record(key: str, name: str, type_: str) -> dict:
+    """A registry entry for an id found by :func:`find_mentions`."""
+    for gid, (gname, gtype, country, variants) in GAZETTEER.items():
+        if key == gid:
+            return {"entity_id": gid, "name": gname, "type": gtype, "variants": list(variants), "country": country,
+                    "description": f"machine: from the kit's gazetteer ({gtype})"}
+    return {"entity_id": slug(name), "name": name, "type": type_, "variants": [name], "country": None,
+            "description": f"machine: {type_} found by rule; review the name and add a description"}

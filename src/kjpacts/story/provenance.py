@@ -1,0 +1,392 @@
+"""Provenance of one saved page: outlet, wire chain, byline, dateline, headline, version tag,
+publication date with precision and evidence, and every other date on the page.
+
+Everything here is a rule a reader can check against the page; the evidence list says
+which rule gave the date, so a reviewer can disagree with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from .dates import FoundDate, find_dates, url_date, weekday_of
+from .furniture import is_caption, line_furniture, prefix_furniture
+
+#: Outlets known by their web domain (the URL is evidence, not a requirement).
+OUTLETS = {
+    "yna.co.kr": ("Yonhap News Agency", "Yonhap"), "yonhapnews.co.kr": ("Yonhap News Agency", "Yonhap"),
+    "koreaherald.com": ("The Korea Herald", None), "koreatimes.co.kr": ("The Korea Times", None),
+    "joongang.co.kr": ("Korea JoongAng Daily", None), "chosun.com": ("The Chosun Ilbo", None),
+    "donga.com": ("The Dong-A Ilbo", None), "hani.co.kr": ("The Hankyoreh", None),
+    "kyodonews.jp": ("Kyodo News", "Kyodo"), "kyodonews.net": ("Kyodo News", "Kyodo"),
+    "japantimes.co.jp": ("The Japan Times", None), "asahi.com": ("The Asahi Shimbun", None),
+    "mainichi.jp": ("The Mainichi", None), "nhk.or.jp": ("NHK World", None), "nikkei.com": ("Nikkei Asia", None),
+    "upi.com": ("UPI", "UPI"), "reuters.com": ("Reuters", "Reuters"), "apnews.com": ("AP", "AP"),
+    "afp.com": ("AFP", "AFP"), "xinhuanet.com": ("Xinhua", "Xinhua"), "news.cn": ("Xinhua", "Xinhua"),
+    "antaranews.com": ("ANTARA News", "ANTARA"), "nytimes.com": ("The New York Times", None),
+    "washingtonpost.com": ("The Washington Post", None), "wsj.com": ("The Wall Street Journal", None),
+    "bbc.co.uk": ("BBC News", None), "bbc.com": ("BBC News", None), "cnn.com": ("CNN", None),
+    "thediplomat.com": ("The Diplomat", None), "defensenews.com": ("Defense News", None),
+    "sputniknews.com": ("Sputnik", "Sputnik"), "sputnikglobe.com": ("Sputnik", "Sputnik"),
+    "ahram.org.eg": ("Ahram Online", None), "mofa.go.jp": ("Ministry of Foreign Affairs of Japan", None),
+    "mofa.go.kr": ("Ministry of Foreign Affairs, Republic of Korea", None), "defense.gov": ("U.S. Department of Defense", None),
+}
+#: Wire agencies as printed in datelines and credits.
+AGENCIES = {"yonhap": "Yonhap", "kyodo": "Kyodo", "xinhua": "Xinhua", "upi": "UPI", "afp": "AFP", "ap": "AP",
+            "reuters": "Reuters", "antara": "ANTARA", "antara news": "ANTARA", "sputnik": "Sputnik",
+            "jiji": "Jiji Press", "kcna": "KCNA", "efe": "EFE", "dpa": "dpa", "bernama": "Bernama"}
+_AGENCY = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'-]{{2,}}(?: [A-Z][A-Z.'-]+)*)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+    rf"(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}))?"
+    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= )|$)")
+VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
+                     r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
+BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:,\s*(?P<credit>[A-Z][\w ]+))?\s*$")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+@dataclass
+class Layout:
+    """What each line of the page is (raw line texts)."""
+
+    furniture: list[dict] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    date_lines: list[str] = field(default_factory=list)
+    headline: str | None = None
+    byline: str | None = None
+    body: list[str] = field(default_factory=list)
+    removed_dates: list[tuple[str, str]] = field(default_factory=list)  # (text, kind) in dropped lines
+    header: list[str] = field(default_factory=list)  # body lines before the first line of running prose
+
+
+#: Words a printed date line may carry besides dates and times.
+_DATE_LINE_WORDS = re.compile(r"\b(GMT|UTC|KST|JST|EST|EDT|CST|PST|BST|Beijing|Seoul|Tokyo|Time|local|posted|"
+                              r"published|updated|released|am|pm|a\.m\.|p\.m\.|on|at|English)\b", re.I)
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that is a printed date: dates, times, time zones and at most two other words."""
+    found = find_dates(text)
+    if not found or any(d.value.startswith("X") for d in found):
+        return False
+    rest = text
+    for d in sorted(found, key=lambda d: d.start, reverse=True):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = _DATE_LINE_WORDS.sub(" ", _TIME.sub(" ", rest))
+    rest = re.sub(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d+", " ", rest)
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    return len(words) <= 2 and not re.search(r"[.!?]\s*$", text.strip())
+
+
+def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
+    """Sort the page's lines into furniture, captions, date lines, headline, byline and body.
+    With ``headline_hint`` (an HTML page's ``<h1>``) only that line can be the headline."""
+    lay = Layout()
+    seen_body = False
+    related = False
+    for raw_line in text.split("\n"):
+        line = raw_line
+        if not line.strip():
+            continue
+        pre = prefix_furniture(line)
+        if pre:
+            lay.furniture.append({"text": pre[0], "category": pre[1], "reason": pre[2], "match": "prefix"})
+            if find_dates(pre[0]):
+                lay.removed_dates.append((pre[0].strip(), "scrape-header"))
+            line = line[len(pre[0]):]
+        found = line_furniture(line)
+        if found:
+            lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
+            related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I))
+            for d in find_dates(line):
+                kind = ("copyright-year" if found[0] == "copyright-footer" else
+                        "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else "scrape-header")
+                lay.removed_dates.append((line, kind))
+            year = re.search(r"\b(19|20)\d\d\b", line)
+            if found[0] == "copyright-footer" and year and not find_dates(line):
+                lay.removed_dates.append((line, "copyright-year"))
+            continue
+        if lay.headline and line.strip() != lay.headline.strip() \
+                and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip():
+            lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
+            continue
+        if related and len(line.split()) <= 15 and not re.search(r"[.?!\"]$", line.strip()):
+            lay.furniture.append({"text": line, "category": "navigation", "reason": "link to a related article (after 'Read more')"})
+            continue
+        related = False
+        if is_caption(line):
+            if line not in lay.captions:
+                lay.captions.append(line)
+            continue
+        in_header = not any(len(b.split()) >= 12 for b in lay.body)  # before the first line of running prose
+        if (in_header or len(lay.body) <= 2) and _is_date_line(line):
+            lay.date_lines.append(line)
+            continue
+        if BYLINE.match(line.strip()) and len(line.split()) <= 9 and lay.byline is None:
+            lay.byline = line
+            continue
+        if headline_hint is not None:
+            if lay.headline is None and line.strip() == headline_hint.strip():
+                lay.headline = line
+                continue
+            if lay.headline is None:
+                lay.body.append(line)  # before the <h1>: menus and teasers; jusText decides
+                continue
+        elif lay.headline is None and not seen_body and 4 <= len(line.split()) <= 25 and not DATELINE.match(line):
+            lay.headline = line
+            continue
+        seen_body = True
+        lay.body.append(line)
+        if in_header:
+            lay.header.append(line)
+    return lay
+
+
+def domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).netloc.lower().split(":")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def outlet_for(url: str | None, agency: str | None) -> tuple[str, str, str]:
+    """``(outlet, outlet_id, evidence)``."""
+    host = domain(url)
+    if host:
+        for dom, (name, _) in OUTLETS.items():
+            if host == dom or host.endswith("." + dom):
+                return name, _slug(name), f"Outlet from the URL's domain {host!r}."
+    if agency:
+        where = f"the page is on {host!r}, not a known news site (a repost?)" if host else "no URL was given"
+        return agency, _slug(agency), f"Outlet from the agency named in the dateline ({agency}); {where}."
+    if host:
+        return host, _slug(host), f"Outlet is the URL's domain {host!r} (not a known news site: a repost?)."
+    return "unknown outlet", "unknown-outlet", "No URL and no agency on the page: the outlet is unknown."
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s or "page"
+
+
+def _resolve_year(partial: str, anchors: list[str]) -> str | None:
+    """Give an ``XXXX-MM-DD`` the year of the nearest anchor date (an anchor up to 2 months later
+    in January wins the next year)."""
+    month = int(partial[5:7])
+    for a in anchors:
+        year = int(a[:4])
+        if len(a) >= 7:
+            am = int(a[5:7])
+            if am == 1 and month == 12:
+                year -= 1
+            elif am == 12 and month == 1:
+                year += 1
+        return f"{year}-{partial[5:]}"
+    return None
+
+
+def provenance(text: str, url: str | None, headline_hint: str | None = None,
+               extra_dates: list[tuple[str, str]] | None = None, site_name: str | None = None) -> dict:
+    """documents.json fields (minus doc_id, files and rights) for one page's text and URL.
+
+    HTML pages add their ``<h1>`` (``headline_hint``), metadata dates (``extra_dates``:
+    ``(YYYY-MM-DD, evidence)``) and ``og:site_name``."""
+    lay = analyse_lines(text, headline_hint)
+    if headline_hint is not None and lay.headline is not None:
+        lay.body = lay.body[lay.body.index(lay.headline):] if lay.headline in lay.body else \
+            [b for b in lay.body if text.find(b) > text.find(lay.headline)]
+    credit_line = None
+    if headline_hint is None and len(lay.body) > 1 and len(lay.body[0].split()) <= 5 and DATELINE.match(lay.body[1]) \
+            and not DATELINE.match(lay.body[0]):
+        credit_line = lay.body.pop(0)  # "Kyodo News" above the dateline: a credit line, not the first paragraph
+    elif headline_hint is None and len(lay.body) > 1 and len(lay.body[0].split()) <= 4 \
+            and not lay.body[0].rstrip().endswith(".") and not DATELINE.match(lay.body[0]):
+        credit_line = lay.body.pop(0)  # "Kyodo, JIJI": a short credit line above the text
+    first = lay.body[0] if lay.body else ""
+    if headline_hint is not None:  # HTML: short blocks may still go (jusText); the caller re-checks the dateline
+        first = next((b for b in lay.body if DATELINE.match(b) or len(b.split()) >= 8), first)
+    dl = DATELINE.match(first)
+    if dl and not (dl.group("dash") or dl.group("date") or dl.group("agency") or dl.end() == len(first)):
+        dl = None
+    agency_word = dl.group("agency") if dl and dl.group("agency") else None
+    agency = AGENCIES.get(agency_word.lower()) if agency_word else None
+    byline, credit = lay.byline, None
+    if byline:
+        bm = BYLINE.match(byline.strip())
+        if bm and bm.group("credit") and bm.group("credit").strip().lower() in AGENCIES:
+            credit = AGENCIES[bm.group("credit").strip().lower()]
+    outlet, outlet_id, outlet_note = outlet_for(url, agency)
+    if site_name and outlet_note.startswith(("Outlet is the URL", "No URL", "Outlet from the agency")):
+        outlet, outlet_id, outlet_note = site_name, _slug(site_name), f"Outlet from the page's og:site_name {site_name!r}."
+    if credit_line and not credit:
+        credit = next((AGENCIES[w.lower()] for w in re.findall(r"[A-Za-z]+", credit_line) if w.lower() in AGENCIES), None)
+    chain = [a for a in (credit, agency) if a]
+    url_outlet = next((o for d, o in OUTLETS.items() if domain(url) and (domain(url) == d or domain(url).endswith("." + d))), None)
+    if url_outlet and url_outlet[1] and url_outlet[1] not in chain and chain:
+        chain.append(url_outlet[1])
+    if not url_outlet and domain(url) and chain:
+        chain.append(domain(url))
+    chain = list(dict.fromkeys(chain))
+    headline = lay.headline or (first[:80] if first else "untitled page")
+    version = None
+    printed_headline = headline
+    vm = VERSION.match(headline)
+    if vm:
+        version = vm.group("tag") or vm.group("tag2")
+        if vm.group("tag"):
+            headline = headline[vm.end():]
+    date = date_of(lay, dl, url, text, extra_dates or [])
+    for caption in lay.captions:  # dates in photo captions date the photo, not the article
+        for d in find_dates(caption):
+            date["other_dates"].append({"text": d.text, "value": None if d.value.startswith("X") else d.value,
+                                        "kind": "photo-date", "note": "Date in a photo caption: when the photo was taken."})
+    for d in find_dates(credit_line or ""):
+        date["other_dates"].append({"text": d.text, "value": None if d.value.startswith("X") else d.value,
+                                    "kind": "wire-credit-date", "note": "Date in the wire credit line."})
+    meta = {
+        "outlet": outlet, "outlet_id": outlet_id,
+        "agency": " via ".join(chain) if chain else None,
+        "wire_chain": chain,
+        "photo_agency": None,
+        "byline": byline.strip() if byline else None, "byline_truncated": False,
+        "byline_position": None, "headline": headline.strip(),
+        "standfirst": None,
+        "dateline": dl.group("place") if dl else None,
+        "dateline_as_printed": first[:dl.end()].rstrip() if dl else None,
+        **date,
+        "version_tag": version, "language": "en",
+    }
+    if byline:
+        meta["byline_position"] = "before-body" if text.find(byline) < text.find(first) else "after-body"
+    meta["null_reasons"] = null_reasons(meta)
+    meta["_outlet_evidence"] = outlet_note  # goes to story.json, not documents.json
+    printed = {"headline": printed_headline, "captions": [{"title": None, "text": c, "credit": _credit(c)} for c in lay.captions]}
+    if byline:
+        printed["byline"] = byline
+    if lay.date_lines:
+        printed["date_line"] = lay.date_lines[0]
+    if credit_line:
+        printed["credit_line"] = credit_line
+    if lay.furniture:
+        printed["furniture"] = _unique(lay.furniture)
+    meta["printed"] = printed
+    return meta
+
+
+def _unique(items: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for it in items:
+        if it["text"] not in seen:
+            seen.add(it["text"])
+            out.append(it)
+    return out
+
+
+def _credit(caption: str) -> str | None:
+    m = re.search(r"(?:Photo|Phot) by (\w+)|/ ([A-Z][A-Z ]+)$", caption)
+    return (m.group(1) or m.group(2)).strip() if m else None
+
+
+def null_reasons(meta: dict) -> dict:
+    why = {
+        "agency": "No wire agency is named in the dateline or byline.",
+        "photo_agency": "Photo credits are kept with the captions in the structure file.",
+        "byline": "No byline line ('By ...') found on the page.",
+        "byline_position": "No byline found on the page.",
+        "standfirst": "Standfirsts are not detected by `kjpacts new`; add one when reviewing.",
+        "dateline": "The first paragraph does not open with a dateline.",
+        "dateline_as_printed": "The first paragraph does not open with a dateline.",
+        "version_tag": "No version tag such as '(LEAD)' or '1st LD Writethru' printed.",
+    }
+    return {k: v for k, v in why.items() if meta.get(k) is None}
+
+
+def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra: list[tuple[str, str]] = ()) -> dict:
+    """Publication date, precision, confidence, evidence and the page's other dates."""
+    evidence: list[str] = []
+    other: list[dict] = []
+    candidates: list[tuple[str, str]] = []  # (value, source) best first
+    printed = [find_dates(d)[0] for d in lay.date_lines]
+    for d in printed:
+        line = next(x for x in lay.date_lines if d.text in x)
+        note = "Date printed on the page on a line of its own" + (", with a time." if _TIME.search(line) else ".")
+        other.append({"text": line, "value": d.value if not d.value.startswith("X") else None,
+                      "kind": "printed-publication-date", "note": note})
+    dateline_date: FoundDate | None = None
+    if dl and dl.group("date"):
+        dateline_date = find_dates(dl.group("date"))[0] if find_dates(dl.group("date")) else None
+    for txt, kind in lay.removed_dates:
+        fd = find_dates(txt)
+        year = re.search(r"\b((?:19|20)\d\d)\b", txt)
+        value = fd[0].value if fd and not fd[0].value.startswith("X") else (year.group(1) if year else None)
+        other.append({"text": txt.strip(), "value": value, "kind": kind,
+                      "note": "Copyright footer: dates the site template, not the article." if kind == "copyright-year"
+                      else "Stamp in page furniture (scraper or site header), removed from the clean text."})
+    full_printed = [d.value for d in printed if not d.value.startswith("X")]
+    scrape = [o["value"] for o in other if o["kind"] == "scrape-header" and o["value"] and len(o["value"]) == 10]
+    u = url_date(url)
+    anchors = [v for v, _ in extra] + full_printed + scrape + ([u[0]] if u else [])
+    copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
+    if dateline_date is not None:
+        resolved = _resolve_year(dateline_date.value, anchors + copyright_years)
+        other.append({"text": dl.group("date"), "value": resolved, "kind": "dateline-date",
+                      "note": "Date in the dateline; " + ("year taken from the page's other dates." if resolved else "no year printed or found.")})
+        if resolved:
+            candidates.append((resolved, f"The dateline prints {dl.group('date')!r}; the year comes from "
+                                         f"{'the page metadata' if extra else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}."))
+    candidates += list(extra)
+    for v in full_printed:
+        candidates.append((v, f"The page prints the date {v} on a line of its own."))
+    header = [lay.headline or ""] + lay.header + lay.body[:1]
+    for line in header:
+        for d in find_dates(line):
+            if not d.value.startswith("X") and not any(c[0] == d.value for c in candidates):
+                other.append({"text": d.text, "value": d.value, "kind": "printed-publication-date",
+                              "note": "Full date printed in the page's header line (with other text)."})
+                candidates.append((d.value, f"The header line prints the date {d.text!r}."))
+    for v in scrape:
+        candidates.append((v, f"A scraper's stamp before the text gives {v}."))
+    if u and u[1] == "day":
+        candidates.append((u[0], f"The URL contains the date {u[0]}."))
+    body = "\n".join(lay.body[:2])
+    weekdays = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body)
+    if candidates:
+        value, why = candidates[0]
+        evidence.append(why)
+        agree = sorted({s for v, s in candidates[1:] if v == value})
+        differ = [(v, s) for v, s in candidates[1:] if v != value]
+        evidence += [f"Agrees: {s}" for s in agree]
+        evidence += [f"Differs: {s} (the dateline is the story's own date; a later printed date is the page's or repost's)"
+                     for v, s in differ]
+        wd = weekday_of(value)
+        if weekdays and wd:
+            if weekdays[0].lower() == wd:
+                evidence.append(f"The opening says {weekdays[0]!r} and {value} was a {weekdays[0]}.")
+                agree.append("weekday")
+            else:
+                evidence.append(f"The opening says {weekdays[0]!r} but {value} was a {wd.capitalize()}: a day-later story or a wrong date.")
+        conf = "high" if agree else "medium"
+        return {"published": value, "published_precision": "day", "published_inferred": value not in full_printed,
+                "published_confidence": conf, "published_evidence": evidence, "other_dates": other}
+    if u:
+        evidence.append(f"Only the URL dates the page, to the month ({u[0]}).")
+        return {"published": u[0], "published_precision": "month", "published_inferred": True,
+                "published_confidence": "medium", "published_evidence": evidence, "other_dates": other}
+    years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", "\n".join([lay.headline or ""] + lay.body))
+    if years:
+        year = max(years) if not copyright_years else copyright_years[0]
+        evidence.append(f"No printed, dateline or URL date with a year; the year {year} is from "
+                        + ("the copyright footer: the day is unknown." if copyright_years else
+                           "the latest year the text mentions, so the article is from then or later: a weak guess."))
+        if dateline_date is not None:
+            evidence.append(f"The dateline prints {dl.group('date')!r} with no year; give the page's URL (--urls) "
+                            "or review the date.")
+        if weekdays:
+            evidence.append(f"The text says {weekdays[0]!r} but no week can be fixed.")
+        return {"published": year, "published_precision": "year", "published_inferred": True,
+                "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
+    raise ValueError("no date evidence at all on the page (no printed, dateline, URL, copyright or text year); "
+                     "give the page's URL in --urls")

@@ -1,0 +1,214 @@
+"""TIMEX3 candidates by rule, resolved against the publication date.
+
+Rules, in order (earlier rules win where spans overlap):
+
+1. calendar dates (``June 29, 2012``, ``Nov. 23``: the year of the publication date);
+2. times (``4 p.m.``, ``15:52``) on the publication day;
+3. relative days and periods: ``today``, ``yesterday``, ``tomorrow``, ``this/last/next
+   week|month|year``, ``later this year``, ``the middle of this week``, ``the end of the month``,
+   ``later in the day``;
+4. weekdays: the nearest such day before the publication date (or the day itself), or after
+   it when the sentence talks of the future (``will``, ``is set to``, ``as early as``,
+   ``next``);
+5. durations (``three years``, ``less than a month``, ``one-year``) and sets (``every year``);
+6. year ranges (``1910-45``) and bare years (``in 2012``);
+7. vague past or present (``recent years``, ``a short while ago``, ``now``).
+
+Each candidate is a kit Timex record (see ``annotations/FORMAT.md``) with a note naming its rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import DATE_PATTERNS, WEEKDAYS, month_number
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+NUM = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUM |= {"a": 1, "an": 1, "a dozen": 12, "several": None, "a few": None, "fifteen": 15, "twenty": 20,
+        "thirty": 30, "fifty": 50, "a hundred": 100}
+UNIT = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
+        "hour": "H", "minute": "M", "second": "S"}
+_NUMW = r"(?:\d+|a dozen|a few|several|a hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
+_UNITW = r"(?:year|month|week|day|decade|century|hour|minute|second)s?"
+PAST = re.compile(r"^(\w+ed|said|told|met|held|made|took|gave|came|went|began|signed|sent|won|lost|left|saw|"
+                  r"thought|brought|spoke|wrote|announced|was|were)$", re.I)
+FUTURE = re.compile(r"\b(will|would|shall|is set to|are set to|is to|are to|plans? to|scheduled|expected to|as early as|next|upcoming|coming)\b", re.I)
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _anchor(published: str, precision: str) -> dt.date | None:
+    return dt.date.fromisoformat(published) if precision == "day" else None
+
+
+def _shift_month(d: dt.date, months: int) -> str:
+    m = d.month - 1 + months
+    return f"{d.year + m // 12}-{m % 12 + 1:02d}"
+
+
+def _duration(num: str, unit: str) -> str | None:
+    n = NUM.get(num.lower()) if not num.isdigit() else int(num)
+    u = unit.lower().rstrip("s")
+    if n is None:
+        return f"P{'T' if u in ('hour', 'minute', 'second') else ''}X{UNIT[u]}"
+    if u == "decade":
+        return f"P{n * 10}Y"
+    if u == "century":
+        return f"P{n * 100}Y"
+    return f"P{'T' if u in ('hour', 'minute', 'second') else ''}{n}{UNIT[u]}"
+
+
+def find_timexes(text: str, published: str, precision: str) -> list[dict]:
+    """Timex records (without ids) for the clean ``text`` of one document."""
+    anchor = _anchor(published, precision)
+    year = int(published[:4])
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, type_: str, value: str | None, rule: str, mod: str | None = None,
+            anchor_kind: str = "published") -> None:
+        if value is None or any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        out.append({"start": start, "end": end, "text": text[start:end], "type": type_, "value": value,
+                    "mod": mod, "anchor": anchor_kind, "function": None, "note": f"machine: {rule}"})
+
+    # 1. calendar dates
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            month = int(g["mm"]) if g.get("mm") else month_number(g["m"])
+            day = int(re.match(r"\d+", g["d"]).group())
+            y = int(g["y"]) if g.get("y") else int(f"20{g['yy']}") if g.get("yy") else year
+            try:
+                dt.date(y, month, day)
+            except ValueError:
+                continue
+            add(m.start(), m.end(), "DATE", f"{y}-{month:02d}-{day:02d}",
+                "calendar date" if g.get("y") or g.get("yy") else "calendar date, year of the publication date",
+                anchor_kind="absolute" if g.get("y") or g.get("yy") else "published")
+    # 2. times of day
+    day_value = anchor.isoformat() if anchor else published
+    for m in re.finditer(r"\b(\d{1,2})(?::(\d{2}))? ?(a\.m\.|p\.m\.|am\b|pm\b)|\b([01]?\d|2[0-3]):([0-5]\d)\b", text, re.I):
+        if m.group(3):
+            h = int(m.group(1)) % 12 + (12 if m.group(3).lower().startswith("p") else 0)
+            mi = int(m.group(2) or 0)
+        else:
+            h, mi = int(m.group(4)), int(m.group(5))
+        add(m.start(), m.end(), "TIME", f"{day_value}T{h:02d}:{mi:02d}", "clock time on the publication day")
+    # 3. relative days and periods
+    rel = [
+        (r"\b(later|earlier) in the day\b", lambda d: d.isoformat(), "DATE", None),
+        (r"\btoday\b", lambda d: d.isoformat(), "DATE", None),
+        (r"\byesterday\b", lambda d: (d - dt.timedelta(days=1)).isoformat(), "DATE", None),
+        (r"\btomorrow\b", lambda d: (d + dt.timedelta(days=1)).isoformat(), "DATE", None),
+        (r"\bthe (middle|end|beginning|start) of (this|the|next|last) (week|month|year)\b", None, "DATE", None),
+        (r"\b(early|late|later|earlier) (this|last|next) (week|month|year)\b", None, "DATE", None),
+        (r"\b(this|last|next|the past|the coming) (week|month|year)\b", None, "DATE", None),
+    ]
+    for pattern, fn, type_, _ in rel:
+        for m in re.finditer(pattern, text, re.I):
+            if fn is not None:
+                add(m.start(), m.end(), type_, fn(anchor) if anchor else None, "day relative to the publication date")
+                continue
+            words = m.group().lower().split()
+            unit = words[-1]
+            which = words[-2]
+            mod = None
+            if words[0] == "the" and words[1] in ("middle", "end", "beginning", "start"):
+                mod = {"middle": "MID", "end": "END", "beginning": "START", "start": "START"}[words[1]]
+            elif words[0] in ("early", "earlier"):
+                mod = "START" if words[0] == "early" else None
+            elif words[0] in ("late", "later"):
+                mod = "END" if words[0] == "late" else None
+            step = {"this": 0, "the": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[which]
+            value = None
+            if unit == "year":
+                value = str(year + step)
+            elif unit == "month" and len(published) >= 7:
+                base = anchor or dt.date(year, int(published[5:7]), 1)
+                value = _shift_month(base, step)
+            elif unit == "week" and anchor:
+                value = _iso_week(anchor + dt.timedelta(weeks=step))
+            add(m.start(), m.end(), "DATE", value, f"{' '.join(words)} relative to the publication date", mod)
+    # 4. weekdays
+    for m in re.finditer(r"\b(?:(last|next|this|this coming) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
+        if not anchor:
+            continue
+        target = WEEKDAYS.index(m.group(2).lower())
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        before = text[sentence_start:m.start()]
+        near = before.split()[-3:]  # "an official said Friday": the verb next to the weekday decides
+        past_verb = any(PAST.match(w.strip(",;")) for w in near)
+        clause = re.split(r"[,;:]", before)[-1]
+        future = m.group(1) in ("next", "this coming") or (not past_verb and bool(FUTURE.search(clause)))
+        delta = (target - anchor.weekday()) % 7
+        if m.group(1) == "last":
+            days = -((anchor.weekday() - target) % 7 or 7)
+        elif future:
+            days = delta or (7 if m.group(1) == "next" else 0)
+        else:
+            days = -((anchor.weekday() - target) % 7)
+        value = (anchor + dt.timedelta(days=days)).isoformat()
+        add(m.start(), m.end(), "DATE", value,
+            f"weekday, the nearest {'following' if days > 0 else 'earlier or same'} {m.group(2)} to the publication date")
+    # 4b. months: "November 2016", "in August", "last December"
+    for m in re.finditer(rf"\b({_MONTHS}) ((?:19|20)\d\d)\b", text):
+        add(m.start(), m.end(), "DATE", f"{m.group(2)}-{month_number(m.group(1)):02d}", "month and year", anchor_kind="absolute")
+    for m in re.finditer(rf"\b(?:(early|mid|late|last|next|this) )?({_MONTHS})\b(?! \d)", text):
+        if len(published) < 7 and not m.group(1):
+            continue
+        month = month_number(m.group(2))
+        pub_month = int(published[5:7]) if len(published) >= 7 else 12
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        future = m.group(1) == "next" or (m.group(1) != "last" and FUTURE.search(text[sentence_start:m.start()]))
+        if m.group(1) == "last":
+            y = year if month < pub_month else year - 1
+        elif future:
+            y = year if month >= pub_month else year + 1
+        else:
+            y = year if month <= pub_month else year - 1
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get(m.group(1) or "")
+        start = m.start() if m.group(1) in ("early", "mid", "late", "last", "next", "this") else m.start(2)
+        add(start, m.end(), "DATE", f"{y}-{month:02d}", "month, the nearest one to the publication date", mod)
+    # 5. durations and sets
+    for m in re.finditer(rf"\b(every|each) ({_UNITW})\b", text, re.I):
+        add(m.start(), m.end(), "SET", _duration("1", m.group(2)), "set (every ...)", anchor_kind="absolute")
+    for m in re.finditer(r"\b(annually|yearly|monthly|weekly|daily|hourly)\b", text, re.I):
+        unit = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}[m.group(1).lower()]
+        add(m.start(), m.end(), "SET", _duration("1", unit), "set (annually ...)", anchor_kind="absolute")
+    for m in re.finditer(rf"\b({_NUMW}) ({_UNITW}) and ({_NUMW}) ({_UNITW})\b", text, re.I):
+        first, second = _duration(m.group(1), m.group(2)), _duration(m.group(3), m.group(4))
+        if first and second and "T" not in first + second:
+            add(m.start(), m.end(), "DURATION", first + second[1:], "compound duration", anchor_kind="absolute")
+    for m in re.finditer(rf"\b({_UNITW.replace('s?', '')})-long\b", text, re.I):
+        add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "duration (an hour-long ...)", anchor_kind="absolute")
+    for m in re.finditer(rf"\b(?:(less than|more than|over|about|nearly|almost|at least|up to) )?({_NUMW})[ -]({_UNITW})\b", text, re.I):
+        mod = {"less than": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "about": "APPROX",
+               "nearly": "APPROX", "almost": "APPROX", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS"}.get((m.group(1) or "").lower())
+        start = m.start() if m.group(1) or m.group(2).lower() not in ("a", "an") else m.start(3)
+        if m.group(2).lower() in ("a", "an") and not m.group(1):
+            start = m.start()  # "a month", "an hour"
+        add(start, m.end(), "DURATION", _duration(m.group(2), m.group(3)), "duration", mod, anchor_kind="absolute")
+    # 6. year ranges and bare years
+    for m in re.finditer(r"\b((?:19|20)\d\d)[-\u2013]((?:19|20)?\d\d)\b", text):
+        end_year = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        add(m.start(), m.end(), "RANGE", f"{m.group(1)}/{end_year}", "year range", anchor_kind="absolute")
+    for m in re.finditer(r"\b(early|mid|late)[- ]((?:19|20)\d\d)\b", text, re.I):
+        add(m.start(), m.end(), "DATE", m.group(2), "year with a part", {"early": "START", "mid": "MID", "late": "END"}[m.group(1).lower()], anchor_kind="absolute")
+    for m in re.finditer(r"(?<![\d,.$-])((?:19|20)\d\d)(?![\d-])", text):
+        add(m.start(), m.end(), "DATE", m.group(1), "year", anchor_kind="absolute")
+    # 7. vague references
+    for pattern, value in ((r"\b(in )?recent (years|months|weeks|days)\b", "PAST_REF"),
+                           (r"\ba (short|little) while ago\b", "PAST_REF"), (r"\b(recently|lately)\b", "PAST_REF"),
+                           (r"\b(now|currently|at present)\b", "PRESENT_REF"), (r"\b(soon|in the future)\b", "FUTURE_REF")):
+        for m in re.finditer(pattern, text, re.I):
+            s = m.start(2) - len("recent ") if m.group().lower().startswith("in recent") else m.start()
+            add(s, m.end(), "DATE", value, "vague time reference")
+    return sorted(out, key=lambda t: (t["start"], t["end"]))
