@@ -20,11 +20,12 @@ EXPECTED_LAYERS = [
     "kjpacts.cli",
     "kjpacts.grading",
     "kjpacts.teaching",
+    "kjpacts.story",
     "kjpacts.nlp | kjpacts.exports",
     "kjpacts.corpus.load : kjpacts.corpus.tables : kjpacts.corpus.reader : kjpacts.corpus.build : "
     "kjpacts.corpus.datapackage : kjpacts.corpus.validate : kjpacts.corpus.rebuild",
     "kjpacts.annotations",
-    "kjpacts.corpus.model : kjpacts.corpus.cleaning : kjpacts.corpus.files",
+    "kjpacts.corpus.model : kjpacts.corpus.cleaning : kjpacts.corpus.markup : kjpacts.corpus.files",
     "kjpacts.nltk_setup : kjpacts.paths : kjpacts.io : kjpacts.errors : kjpacts._moved",
 ]
 
