@@ -50,7 +50,7 @@ def only_problem(corpus_dir: Path) -> str:
 
 
 # -- schemas ---------------------------------------------------------------
-@pytest.mark.parametrize("path", sorted(SCHEMAS.glob("*.schema.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(SCHEMAS.glob("*.json")), ids=lambda p: p.name)
 def test_schemas_are_valid_draft_2020_12(path: Path) -> None:
     schema = json.loads(path.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -73,7 +73,7 @@ def test_documents_schema_rejects_unexplained_null(tmp_path: Path) -> None:
 
 
 def enum_of(schema_name: str, *path: str) -> list:
-    node = json.loads((SCHEMAS / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
+    node = json.loads((SCHEMAS / f"{schema_name}.json").read_text(encoding="utf-8"))
     for step in path:
         node = node[step]
     return [v for v in node["enum"] if v is not None]

@@ -1,23 +1,76 @@
-"""The Frictionless ``datapackage.json`` that lists every corpus file with its checksum."""
+"""The Frictionless ``datapackage.json`` that lists every corpus file with its checksum, licence
+and (for JSON files) the JSON Schema it follows. ``frictionless validate corpus/datapackage.json``
+passes on it (tests/test_frictionless.py).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kjpacts import __version__
 from kjpacts.annotations.schemas import schema_for
 from kjpacts.io import dump_json, sha256_bytes
 
 MEDIATYPES = {".txt": "text/plain", ".json": "application/json", ".md": "text/markdown"}
+#: Frictionless resource types: set explicitly, so Frictionless never guesses a type from a name
+#: or a top-level key (a JSON Schema's "$schema", a report's "errors").
+RESOURCE_TYPES = {".txt": "text", ".md": "text", ".json": "json"}
 DESCRIPTIONS = {
     "raw": "Raw page as scraped, byte-identical to the seed file. Never modified.",
     "clean": "Clean text: what NLTK and students see. Built by `kjpacts build`.",
     "cleaning": "Cleaning log: every removal and changed character, with raw and clean offsets.",
     "structure": "Structure: headline, byline, dateline, paragraphs (clean offsets) and photo captions.",
     "annotations": "Stand-off annotation layer (clean-text offsets), see GUIDELINES.md.",
-    "schemas": "JSON Schema for a machine-readable corpus file.",
+    "outside": "Outside-record layer: dated, sourced facts from outside the corpus that claims, dates and lessons cite by id (see outside/README.md).",
+    "schemas": "JSON Schema (draft 2020-12) for a machine-readable corpus file.",
     "guidelines": "Annotation guideline section.",
-    "agreement": "Second-pass annotation, agreement report or reconciliation note.",
+    "agreement": "Second-pass annotation, agreement summary or reconciliation note.",
 }
+#: Folders whose files reproduce the publishers' article text (in full or in part).
+TEXT_FOLDERS = ("raw", "clean", "structure", "cleaning")
+MIT = {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
+       "title": "MIT License (the kit's annotations, metadata, schemas and documentation; quoted spans "
+                "remain their publishers')"}
+
+
+def publisher_licence(outlet: str) -> dict:
+    """The licence entry of a file that reproduces ``outlet``'s article text."""
+    return {"name": "other-closed",
+            "title": f"Article text (c) {outlet}; included for teaching, research, criticism and review, "
+                     "not covered by the kit's MIT licence. See RIGHTS.md."}
+
+
+def _outlets(root: Path) -> dict[str, str]:
+    """``doc_id`` and raw file name -> outlet, from documents.json (empty when unreadable)."""
+    import json
+
+    try:
+        docs = json.loads((root / "documents.json").read_text(encoding="utf-8"))["documents"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    out = {}
+    for d in docs:
+        out[d["doc_id"]] = d["outlet"]
+        out[Path(d["source_file"]).stem] = d["outlet"]
+    return out
+
+
+def licence_of(rel: str, outlets: dict[str, str]) -> dict:
+    """MIT for the kit's own files; the publisher's rights for files that reproduce article text."""
+    folder = rel.split("/")[0]
+    if folder in TEXT_FOLDERS:
+        return publisher_licence(outlets.get(Path(rel).stem, "its publisher"))
+    return MIT
+
+
+def schema_of(rel: str) -> str | None:
+    """The schema a corpus file follows; a second-pass file follows its layer's schema."""
+    parts = rel.split("/")
+    if len(parts) > 2 and parts[0] == "agreement" and parts[1] in ("pass1", "pass2"):
+        return schema_for("/".join(["annotations", *parts[2:]]))
+    if rel == "outside/records.json":
+        return "outside"
+    return schema_for(rel)
 
 
 def corpus_files(root: Path) -> list[str]:
@@ -30,28 +83,33 @@ def corpus_files(root: Path) -> list[str]:
 
 def datapackage(root: Path) -> dict:
     resources = []
+    outlets = _outlets(root)
     for rel in corpus_files(root):
         data = (root / rel).read_bytes()
         name = rel.lower().replace("/", "-").replace("_", "-").rsplit(".", 1)[0]
         res = {
             "name": name,
             "path": rel,
+            "type": RESOURCE_TYPES.get(Path(rel).suffix, "file"),
             "format": Path(rel).suffix.lstrip("."),
             "mediatype": MEDIATYPES.get(Path(rel).suffix, "application/octet-stream"),
             "encoding": "utf-8",
             "bytes": len(data),
             "hash": "sha256:" + sha256_bytes(data),
             "description": DESCRIPTIONS.get(rel.split("/")[0], "Corpus documentation or metadata."),
+            "licenses": [licence_of(rel, outlets)],
         }
-        schema = schema_for(rel)
-        if schema:
-            res["jsonschema"] = f"schemas/{schema}.schema.json"
+        schema = schema_of(rel)
+        if schema and (root / "schemas" / f"{schema}.json").is_file():
+            res["jsonschema"] = f"schemas/{schema}.json"
         resources.append(res)
     return {
         "name": "kjpacts-corpus",
         "title": "Korea-Japan military pacts (GSOMIA/ACSA) news corpus, 2011-2012",
         "description": "Five scraped news pages with a reversible clean layer and stand-off annotations. See DATASHEET.md.",
-        "licenses": [{"name": "other-closed", "title": "Article texts remain (c) their publishers; included for teaching, research, criticism and review. See RIGHTS.md."}],
+        "version": __version__,
+        "licenses": [MIT, {"name": "other-closed", "title": "Article texts remain (c) their publishers; "
+                           "included for teaching, research, criticism and review. See RIGHTS.md."}],
         "resources": resources,
     }
 

@@ -28,7 +28,7 @@ def check_schemas(root: Path) -> list[CorpusError]:
     """Schema problems outside annotations/ (annotation schemas are checked with the layers)."""
     problems = validate_corpus_files(root)
     if (root / "datapackage.json").is_file():
-        problems += check_file(root, root / "datapackage.json", "datapackage")[1]
+        problems += check_file(root, root / "datapackage.json", "package")[1]
     return problems
 
 
