@@ -58,9 +58,9 @@ def test_columns_start_with_the_required_ones() -> None:
         assert COLUMNS[layer][: len(required)] == required
 
 
-def test_csv_files_columns_and_rows(loaded, tmp_path: Path) -> None:
+def test_csv_files_columns_and_rows(corpus_dir, loaded, tmp_path: Path) -> None:
     ann, texts = loaded
-    paths = write_annotation_csvs(ann, tmp_path / "csv")
+    paths = write_annotation_csvs(corpus_dir, list(texts), tmp_path / "csv")
     assert sorted(p.name for p in paths) == sorted(f"{layer}.csv" for layer in REQUIRED_CSV_COLUMNS)
     counts = {"quotes": 3, "timex": 4, "entities": 5, "mentions": 6, "claims": 2, "claim_occurrences": 3, "framing": 3}
     for path in paths:
@@ -73,17 +73,17 @@ def test_csv_files_columns_and_rows(loaded, tmp_path: Path) -> None:
                 assert texts[row["doc_id"]][int(row["start"]):int(row["end"])] == row["text"]
 
 
-def test_csv_values(loaded, tmp_path: Path) -> None:
-    ann, _ = loaded
-    write_annotation_csvs(ann, tmp_path)
+def test_csv_values(corpus_dir, loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_annotation_csvs(corpus_dir, list(texts), tmp_path)
     _, quotes = read_csv(tmp_path / "quotes.csv")
     q2 = next(r for r in quotes if r["id"] == "q2")
-    assert (q2["kind"], q2["cue"], q2["source_text"], q2["named"]) == ("direct", "said", "the official", "False")
+    assert (q2["kind"], q2["cue"], q2["source_text"], q2["named"]) == ("direct", "said", "the official", "false")
     assert q2["anonymity_reason"] == "on the condition of anonymity"
     _, mentions = read_csv(tmp_path / "mentions.csv")
     assert [m["metonymy"] for m in mentions if m["doc_id"] == Y][1] == "capital-for-government"
     _, occ = read_csv(tmp_path / "claim_occurrences.csv")
-    assert [o["independent"] for o in occ] == ["", "True", ""]
+    assert [o["independent"] for o in occ] == ["", "true", ""]
 
 
 # -- brat --------------------------------------------------------------------
@@ -217,7 +217,7 @@ def test_real_corpus_round_trips(tmp_path: Path) -> None:
     write_w3c(ann, texts, tmp_path / "w3c", BASE)
     assert read_brat(tmp_path / "brat") == expected
     assert read_w3c(tmp_path / "w3c") == expected
-    paths = write_annotation_csvs(ann, tmp_path / "csv")
+    paths = write_annotation_csvs(CORPUS, list(texts), tmp_path / "csv")
     for path in paths:
         header, rows = read_csv(path)
         assert header[: len(REQUIRED_CSV_COLUMNS[path.stem])] == REQUIRED_CSV_COLUMNS[path.stem]

@@ -35,7 +35,7 @@ def _build(raw: dict[str, dict[str, list[dict]]], doc_ids: tuple[str, ...], pres
         ann.framing[doc] = [Framing(doc_id=doc, **f) for f in raw["framing"].get(doc, [])]
     for c in raw["claims"].get("", []):
         occ = tuple(ClaimOccurrence(claim_id=c["claim_id"], **o) for o in c["occurrences"])
-        outcome = Outcome(**c["outcome"]) if c["outcome"] else None
+        outcome = Outcome(**{**c["outcome"], "sources": tuple(c["outcome"]["sources"])}) if c["outcome"] else None
         ann.claims.append(Claim(c["claim_id"], c["statement"], c["kind"], c["status"], outcome, occ))
     return ann
 

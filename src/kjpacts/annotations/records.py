@@ -94,11 +94,16 @@ class Timex(_Spanned):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a prediction, from the outside record."""
+    """What became of a prediction, from the outside-record layer (``outside/records.json``)."""
 
     what_happened: str
     confidence: str
-    source: str
+    sources: tuple[str, ...]  # outside-record ids
+
+    @property
+    def source(self) -> str:
+        """The sources as one citation: ``corpus/outside/records.json: ox-a; ox-b``."""
+        return "corpus/outside/records.json: " + "; ".join(self.sources)
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,7 @@ COLUMNS: dict[str, list[str]] = {
                "source_end", "speaker_entity", "source_group", "unattributed", "note"],
     "timex": ["doc_id", "start", "end", "text", "type", "value", "anchor", "id", "mod", "function", "note"],
     "claims": ["claim_id", "statement", "status", "kind", "occurrences", "documents",
-               "outcome", "outcome_confidence"],
+               "outcome", "outcome_confidence", "outcome_sources"],
     "claim_occurrences": ["claim_id", "doc_id", "start", "end", "text", "attributed_to", "independent",
                           "id", "quote_id", "reason"],
     "framing": ["doc_id", "start", "end", "text", "category", "voice", "id", "quote_id", "note"],
@@ -217,7 +222,8 @@ def _rows(ann: Annotations, layer: str) -> list[dict]:
                  "occurrences": len(c.occurrences),
                  "documents": len({o.doc_id for o in c.occurrences}),
                  "outcome": c.outcome.what_happened if c.outcome else None,
-                 "outcome_confidence": c.outcome.confidence if c.outcome else None} for c in ann.claims]
+                 "outcome_confidence": c.outcome.confidence if c.outcome else None,
+                 "outcome_sources": "|".join(c.outcome.sources) if c.outcome else None} for c in ann.claims]
     if layer == "claim_occurrences":
         return [asdict(o) for o in ann.occurrences()]
     source = {"mentions": ann.mentions, "timex": ann.timexes, "framing": ann.framing}[layer]

@@ -50,6 +50,7 @@ FILE_SCHEMAS = {
     "annotations/timex/*.json": "timex",
     "annotations/claims.json": "claims",
     "annotations/framing/*.json": "framing",
+    "outside/records.json": "outside",
 }
 #: The files checked outside the annotation layers (the layers are checked by :mod:`.checks`).
 CORPUS_FILES = {glob: name for glob, name in FILE_SCHEMAS.items() if not glob.startswith("annotations/")}

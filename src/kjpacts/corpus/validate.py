@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from kjpacts.annotations.load import validate_annotations
+from kjpacts.annotations.outside import citation_problems
 from kjpacts.annotations.schemas import check_file, validate_corpus_files
 from kjpacts.corpus.build import agreement_files, build_document, guidelines_text
 from kjpacts.corpus.datapackage import corpus_files
@@ -124,5 +125,6 @@ def validate(root: Path) -> list[CorpusError]:
     problems += check_metadata(root, metas)
     problems += check_derived(root, metas)
     problems += check_annotations(root, metas)
+    problems += citation_problems(root)
     problems += check_datapackage(root)
     return problems

@@ -108,7 +108,7 @@ def _claim_rows(claims: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def _outside_row(record: dict) -> dict:
     row = {k: v for k, v in record.items() if k != "source"}
-    row.update({f"source_{k}": v for k, v in record.get("source", {}).items()})
+    row.update({f"source_{k}": v for k, v in (record.get("source") or {}).items()})
     return row
 
 
@@ -219,7 +219,7 @@ def export_csv(corpus: "Corpus", out_dir: Path) -> list[Path]:
         data = path.read_bytes()
         resources.append({
             "name": name, "type": "table", "path": path.name, "scheme": "file", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "bytes": len(data), "hash": sha256_bytes(data),
+            "mediatype": "text/csv", "encoding": "utf-8", "bytes": len(data), "hash": "sha256:" + sha256_bytes(data),
             "description": TABLE_DESCRIPTIONS[name],
             "licenses": [PUBLISHERS if name in TEXT_TABLES else MIT],
             "dialect": {"header": True, "delimiter": ",", "quoteChar": '"', "doubleQuote": True,
