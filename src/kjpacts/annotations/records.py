@@ -102,7 +102,7 @@ class Outcome:
 
     @property
     def source(self) -> str:
-        """The sources as one citation: ``corpus/outside/records.json: ox-a; ox-b``."""
+        """The sources as one citation: ``corpus/outside/records.json: <id>; <id>``."""
         return "corpus/outside/records.json: " + "; ".join(self.sources)
 
 
