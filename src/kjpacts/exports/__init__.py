@@ -29,4 +29,4 @@ def export(corpus: "Corpus", fmt: str, out_dir: Path, base_uri: str = "urn:kjpac
         return csv.export_csv(corpus, out_dir)
     if fmt == "brat":
         return brat.write_brat(corpus.annotations, texts, out_dir)
-    return w3c.write_w3c(corpus.annotations, texts, out_dir, base_uri)
+    return w3c.write_w3c(corpus.annotations, texts, out_dir, base_uri, {d.doc_id: d for d in corpus})
