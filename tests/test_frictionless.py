@@ -63,13 +63,13 @@ def test_package_has_a_version_and_licences() -> None:
     assert {lic["name"] for lic in package["licenses"]} == {"MIT", "other-closed"}
     outlets = {}
     for d in json.loads((CORPUS / "documents.json").read_text(encoding="utf-8"))["documents"]:
-        outlets[d["doc_id"]] = outlets[Path(d["source_file"]).stem] = d["outlet"]
+        outlets[d["doc_id"]] = outlets[Path(d["source_file"]).stem] = d["rights"]
     for res in package["resources"]:
         (lic,) = res["licenses"]
         folder = res["path"].split("/")[0]
         if folder in ("raw", "clean", "structure", "cleaning"):
             assert lic["name"] == "other-closed", res["path"]
-            assert f"(c) {outlets[Path(res['path']).stem]}" in lic["title"], res["path"]
+            assert lic["title"].startswith(outlets[Path(res["path"]).stem]), res["path"]
         else:
             assert lic["name"] == "MIT", res["path"]
 

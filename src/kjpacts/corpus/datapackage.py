@@ -11,10 +11,10 @@ from kjpacts import __version__
 from kjpacts.annotations.schemas import schema_for
 from kjpacts.io import dump_json, sha256_bytes
 
-MEDIATYPES = {".txt": "text/plain", ".json": "application/json", ".md": "text/markdown"}
+MEDIATYPES = {".txt": "text/plain", ".json": "application/json", ".md": "text/markdown", ".bib": "application/x-bibtex"}
 #: Frictionless resource types: set explicitly, so Frictionless never guesses a type from a name
 #: or a top-level key (a JSON Schema's "$schema", a report's "errors").
-RESOURCE_TYPES = {".txt": "text", ".md": "text", ".json": "json"}
+RESOURCE_TYPES = {".txt": "text", ".md": "text", ".bib": "text", ".json": "json"}
 DESCRIPTIONS = {
     "raw": "Raw page as scraped, byte-identical to the seed file. Never modified.",
     "clean": "Clean text: what NLTK and students see. Built by `kjpacts build`.",
@@ -33,15 +33,13 @@ MIT = {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
                 "remain their publishers')"}
 
 
-def publisher_licence(outlet: str) -> dict:
-    """The licence entry of a file that reproduces ``outlet``'s article text."""
-    return {"name": "other-closed",
-            "title": f"Article text (c) {outlet}; included for teaching, research, criticism and review, "
-                     "not covered by the kit's MIT licence. See RIGHTS.md."}
+def publisher_licence(rights: str) -> dict:
+    """The licence entry of a file that reproduces article text: the document's rights statement."""
+    return {"name": "other-closed", "title": f"{rights} See RIGHTS.md."}
 
 
-def _outlets(root: Path) -> dict[str, str]:
-    """``doc_id`` and raw file name -> outlet, from documents.json (empty when unreadable)."""
+def _rights(root: Path) -> dict[str, str]:
+    """``doc_id`` and raw file name -> the document's rights statement (empty when unreadable)."""
     import json
 
     try:
@@ -50,16 +48,15 @@ def _outlets(root: Path) -> dict[str, str]:
         return {}
     out = {}
     for d in docs:
-        out[d["doc_id"]] = d["outlet"]
-        out[Path(d["source_file"]).stem] = d["outlet"]
+        out[d["doc_id"]] = out[Path(d["source_file"]).stem] = d["rights"]
     return out
 
 
-def licence_of(rel: str, outlets: dict[str, str]) -> dict:
+def licence_of(rel: str, rights: dict[str, str]) -> dict:
     """MIT for the kit's own files; the publisher's rights for files that reproduce article text."""
     folder = rel.split("/")[0]
     if folder in TEXT_FOLDERS:
-        return publisher_licence(outlets.get(Path(rel).stem, "its publisher"))
+        return publisher_licence(rights.get(Path(rel).stem, "Article text (c) its publisher."))
     return MIT
 
 
@@ -83,7 +80,7 @@ def corpus_files(root: Path) -> list[str]:
 
 def datapackage(root: Path) -> dict:
     resources = []
-    outlets = _outlets(root)
+    rights = _rights(root)
     for rel in corpus_files(root):
         data = (root / rel).read_bytes()
         name = rel.lower().replace("/", "-").replace("_", "-").rsplit(".", 1)[0]
@@ -97,7 +94,7 @@ def datapackage(root: Path) -> dict:
             "bytes": len(data),
             "hash": "sha256:" + sha256_bytes(data),
             "description": DESCRIPTIONS.get(rel.split("/")[0], "Corpus documentation or metadata."),
-            "licenses": [licence_of(rel, outlets)],
+            "licenses": [licence_of(rel, rights)],
         }
         schema = schema_of(rel)
         if schema and (root / "schemas" / f"{schema}.json").is_file():
