@@ -51,7 +51,7 @@ def entity(eid: str, name: str, kind: str, country: str | None) -> dict:
 
 
 def mention(sp: dict, eid: str, metonymy: str | None = None, refers_to: str | None = None) -> dict:
-    return {**sp, "entity_id": eid, "metonymy": metonymy, "refers_to": refers_to}
+    return {**sp, "entity_id": eid, "metonymy": metonymy, "refers_to": refers_to, "form": "named"}
 
 
 def quote(kind: str, content: dict, cue: dict | None, source: dict | None, **extra) -> dict:

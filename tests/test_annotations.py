@@ -264,6 +264,51 @@ def test_mention_text_must_be_a_variant(corpus: Path) -> None:
     assert len(found) == 2  # the same mention in both documents
 
 
+def _nominal(corpus: Path, doc: str, phrase: str, entity_id: str) -> None:
+    text = (corpus / "clean" / f"{doc}.txt").read_text(encoding="utf-8")
+    start = text.index(phrase)
+
+    def add(d: dict) -> None:
+        d["mentions"].append({"id": "m99", "start": start, "end": start + len(phrase), "text": phrase,
+                              "entity_id": entity_id, "metonymy": None, "refers_to": None, "form": "nominal"})
+        d["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+    edit(corpus, "mentions", doc, add)
+
+
+def test_a_nominal_mention_needs_no_variant(corpus: Path) -> None:
+    _nominal(corpus, W, "his South Korean counterpart", "kim-kwan-jin")
+    assert problems(corpus) == []
+
+
+def test_a_nominal_mention_links_a_person_without_an_article(corpus: Path) -> None:
+    _nominal(corpus, W, "the meeting", "seoul")
+    found = problems(corpus)
+    assert f"annotations/mentions/{W}.json: m99.form: nominal mentions are for persons; 'seoul' is a place: " \
+           "use form 'named', or link the description to a person" in found
+    assert f"annotations/mentions/{W}.json: m99.start: 'the meeting' starts with an article; leave the article " \
+           "out (guidelines/entities.md §3.8)" in found
+    assert len(found) == 2
+
+
+@pytest.mark.real_corpus
+def test_the_nominal_mentions_issue_13_names() -> None:
+    """Each description issue 13 lists is linked to its person (expected values written here)."""
+    expected = {("koreaherald-2012-05-13", "his Japanese counterpart"): {"yoshihiko-noda"},
+                ("koreaherald-2012-05-13", "Japanese leader"): {"yoshihiko-noda"},
+                ("wapo-2011-01-11", "chairman of the Joint Chiefs of Staff"): {"mike-mullen"},
+                ("wapo-2011-01-11", "analyst at Seoul's Institute of Foreign Affairs and National Security"): {"yun-duk-min"},
+                ("wapo-2011-01-11", "his South Korean counterpart"): {"kim-kwan-jin"},
+                ("ahram-2011-01-10", "his Japanese counterpart"): {"toshimi-kitazawa"}}
+    found: dict = {}
+    for path in sorted((CORPUS / "annotations" / "mentions").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for m in data["mentions"]:
+            assert m["form"] in ("named", "nominal")
+            if m["form"] == "nominal":
+                found.setdefault((data["doc_id"], m["text"]), set()).add(m["entity_id"])
+    assert found == expected
+
+
 def test_metonymy_needs_refers_to(corpus: Path) -> None:
     edit(corpus, "mentions", Y, lambda d: d["mentions"][1].update(refers_to=None))
     assert only_problem(corpus).startswith(f"annotations/mentions/{Y}.json: m2.refers_to: refers_to is set exactly when")

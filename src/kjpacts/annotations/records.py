@@ -42,7 +42,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Mention(_Spanned):
-    """A place where a document names an entity."""
+    """A place where a document names an entity (``form`` 'named'), or refers to one specific
+    person of the registry by a description (``form`` 'nominal': "his Japanese counterpart")."""
 
     doc_id: str
     id: str
@@ -52,6 +53,8 @@ class Mention(_Spanned):
     entity_id: str
     metonymy: str | None
     refers_to: str | None
+    form: str = "named"
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ class Framing(_Spanned):
 # Columns of each table: the required CSV columns first, then extras.
 COLUMNS: dict[str, list[str]] = {
     "entities": ["entity_id", "name", "type", "country", "variants", "description"],
-    "mentions": ["doc_id", "start", "end", "text", "entity_id", "metonymy", "id", "refers_to"],
+    "mentions": ["doc_id", "start", "end", "text", "entity_id", "metonymy", "id", "refers_to", "form"],
     "quotes": ["doc_id", "start", "end", "text", "kind", "cue", "source_text", "speaker", "speaker_type",
                "named", "anonymity_reason", "country", "id", "cue_start", "cue_end", "source_start",
                "source_end", "speaker_entity", "source_group", "unattributed", "note"],

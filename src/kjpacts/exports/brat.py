@@ -82,6 +82,7 @@ def brat_conf() -> str:
     mentions, framing = "|".join(MENTION_LABELS.values()), "|".join(FRAMING_LABELS.values())
     attrs = [
         ("Metonymy", mentions, list(METONYMY)),
+        ("Nominal", MENTION_LABELS["person"], None),
         ("Quote_kind", QUOTE_LABELS["content"], list(QUOTE_KINDS)),
         ("Unattributed", QUOTE_LABELS["content"], None),
         ("Speaker_type", QUOTE_LABELS["source"], list(SPEAKER_TYPES)),

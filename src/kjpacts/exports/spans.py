@@ -48,6 +48,8 @@ def export_spans(ann: Annotations) -> dict[str, list[ExportSpan]]:
         for m in ann.mentions.get(doc, []):
             label = MENTION_LABELS[ann.entities[m.entity_id].type]
             attrs = [("Metonymy", m.metonymy)] if m.metonymy else []
+            if m.form == "nominal":
+                attrs.append(("Nominal", None))
             out[doc].append(ExportSpan(f"mentions/{m.id}", label, m.start, m.end, m.text, "mentions", _fields(m), attrs))
         for q in ann.quotes.get(doc, []):
             info = _fields(q, ("doc_id", "content", "cue", "source"))
