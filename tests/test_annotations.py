@@ -120,7 +120,7 @@ def test_fixture_loads(corpus: Path) -> None:
 def test_frames_have_every_layer(corpus: Path) -> None:
     ann = load_annotations(corpus, read_texts(corpus))
     sizes = {layer: len(ann.frame(layer)) for layer in A.COLUMNS}
-    assert sizes == {"entities": 5, "mentions": 6, "quotes": 3, "timex": 4, "claims": 2,
+    assert sizes == {"entities": 5, "mentions": 6, "nominal_mentions": 0, "quotes": 3, "timex": 4, "claims": 2,
                      "claim_occurrences": 3, "framing": 3}
     with pytest.raises(KeyError):
         ann.frame("nope")
@@ -307,6 +307,9 @@ def test_the_nominal_mentions_issue_13_names() -> None:
             if m["form"] == "nominal":
                 found.setdefault((data["doc_id"], m["text"]), set()).add(m["entity_id"])
     assert found == expected
+    ann = load_annotations(CORPUS, read_texts(CORPUS))  # named and nominal mentions: two lists, one file
+    assert all(m.form == "named" for ms in ann.mentions.values() for m in ms)
+    assert sum(len(ms) for ms in ann.nominal_mentions.values()) == 7 == len(ann.frame("nominal_mentions"))
 
 
 def test_metonymy_needs_refers_to(corpus: Path) -> None:

@@ -28,7 +28,9 @@ def _build(raw: dict[str, dict[str, list[dict]]], doc_ids: tuple[str, ...], pres
     for e in raw["entities"].get("", []):
         ann.entities[e["entity_id"]] = Entity(**{**e, "variants": tuple(e["variants"])})
     for doc in doc_ids:
-        ann.mentions[doc] = [Mention(doc_id=doc, **m) for m in raw["mentions"].get(doc, [])]
+        mentions = [Mention(doc_id=doc, **m) for m in raw["mentions"].get(doc, [])]
+        ann.mentions[doc] = [m for m in mentions if m.form == "named"]
+        ann.nominal_mentions[doc] = [m for m in mentions if m.form == "nominal"]
         ann.quotes[doc] = [Quote(doc_id=doc, **{**q, "content": _span(q["content"]), "cue": _span(q["cue"]),
                                                  "source": _span(q["source"])}) for q in raw["quotes"].get(doc, [])]
         ann.timexes[doc] = [Timex(doc_id=doc, **t) for t in raw["timex"].get(doc, [])]

@@ -156,6 +156,7 @@ class Framing(_Spanned):
 COLUMNS: dict[str, list[str]] = {
     "entities": ["entity_id", "name", "type", "country", "variants", "description"],
     "mentions": ["doc_id", "start", "end", "text", "entity_id", "metonymy", "id", "refers_to", "form"],
+    "nominal_mentions": ["doc_id", "start", "end", "text", "entity_id", "id", "form", "note"],
     "quotes": ["doc_id", "start", "end", "text", "kind", "cue", "source_text", "speaker", "speaker_type",
                "named", "anonymity_reason", "country", "id", "cue_start", "cue_end", "source_start",
                "source_end", "speaker_entity", "source_group", "unattributed", "note"],
@@ -174,7 +175,8 @@ class Annotations:
 
     doc_ids: tuple[str, ...]
     entities: dict[str, Entity] = field(default_factory=dict)
-    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)  # named mentions (form 'named')
+    nominal_mentions: dict[str, list[Mention]] = field(default_factory=dict)  # descriptions of a person
     quotes: dict[str, list[Quote]] = field(default_factory=dict)
     timexes: dict[str, list[Timex]] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
@@ -229,5 +231,6 @@ def _rows(ann: Annotations, layer: str) -> list[dict]:
                  "outcome_sources": "|".join(c.outcome.sources) if c.outcome else None} for c in ann.claims]
     if layer == "claim_occurrences":
         return [asdict(o) for o in ann.occurrences()]
-    source = {"mentions": ann.mentions, "timex": ann.timexes, "framing": ann.framing}[layer]
+    source = {"mentions": ann.mentions, "nominal_mentions": ann.nominal_mentions, "timex": ann.timexes,
+              "framing": ann.framing}[layer]
     return [asdict(r) for r in _per_doc(source)]

@@ -45,7 +45,7 @@ def export_spans(ann: Annotations) -> dict[str, list[ExportSpan]]:
     """Every span of every layer, per document, in document order."""
     out: dict[str, list[ExportSpan]] = {doc: [] for doc in ann.doc_ids}
     for doc in ann.doc_ids:
-        for m in ann.mentions.get(doc, []):
+        for m in [*ann.mentions.get(doc, []), *ann.nominal_mentions.get(doc, [])]:
             label = MENTION_LABELS[ann.entities[m.entity_id].type]
             attrs = [("Metonymy", m.metonymy)] if m.metonymy else []
             if m.form == "nominal":
