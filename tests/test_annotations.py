@@ -176,6 +176,17 @@ def test_dangling_quote_id_in_claim(corpus: Path) -> None:
     assert msg.startswith(f"annotations/claims.json: sign-this-week.o1.quote_id: no quote 'q99' in annotations/quotes/{Y}.json")
 
 
+def test_independent_null_is_first_or_in_tension(corpus: Path) -> None:
+    edit(corpus, "claims", "", lambda d: d["claims"][0]["occurrences"][1].update(independent=None))
+    assert only_problem(corpus) == ("annotations/claims.json: gsomia-talks.o2.independent: null is only for the first "
+                                    "occurrence or one whose reason starts 'In tension'; set true or false, or explain "
+                                    "the tension")
+    edit(corpus, "claims", "", lambda d: d["claims"][0]["occurrences"][1].update(reason="In tension: says otherwise"))
+    assert problems(corpus) == []
+    edit(corpus, "claims", "", lambda d: d["claims"][0]["occurrences"][0].update(independent=True))
+    assert only_problem(corpus).startswith("annotations/claims.json: gsomia-talks.o1.independent: the first occurrence")
+
+
 def test_dangling_quote_id_in_framing(corpus: Path) -> None:
     edit(corpus, "framing", Y, lambda d: d["framing"][1].update(quote_id="q42"))
     assert only_problem(corpus).startswith(f"annotations/framing/{Y}.json: f2.quote_id: no quote 'q42'")

@@ -283,6 +283,11 @@ def test_real_corpus_round_trips(tmp_path: Path) -> None:
     write_brat(ann, texts, tmp_path / "brat")
     write_w3c(ann, texts, tmp_path / "w3c", BASE)
     assert read_brat(tmp_path / "brat") == expected
+    # first-military-accord-since o2 (the 2009 memorandum) is "In tension": null, but not a first occurrence
+    ann_text = (tmp_path / "brat" / "ahram-2011-01-10.ann").read_text(encoding="utf-8")
+    mou = texts["ahram-2011-01-10"].index("In 2009 Seoul and Tokyo signed")
+    (tid,) = re.findall(rf"^(T\d+)\tClaim {mou} \d+\t", ann_text, re.M)
+    assert re.search(rf"^A\d+\tIndependence {tid} in_tension$", ann_text, re.M)
     assert read_w3c(tmp_path / "w3c") == expected
     paths = write_annotation_csvs(CORPUS, list(texts), tmp_path / "csv")
     for path in paths:

@@ -266,6 +266,18 @@ class Checker:
                 self.check_span(file, olabel, o, doc)
                 self.check_quote_ref(file, f"{olabel}.quote_id", doc, o.get("quote_id"))
             self.check_claim_kind(file, label, c, occs)
+            self.check_independence(file, olabels, occs)
+
+    def check_independence(self, file: str, olabels: list[str], occs: list[dict]) -> None:
+        """``independent: null`` is the first occurrence, or one "In tension" with the claim (claims.md §6)."""
+        for i, (olabel, o) in enumerate(zip(olabels, occs)):
+            reason = o.get("reason") if isinstance(o.get("reason"), str) else ""
+            if i == 0 and o.get("independent") is not None:
+                self.add(file, f"{olabel}.independent", "the first occurrence has independent null (nothing earlier "
+                         "to be independent of); set it to null")
+            elif i > 0 and "independent" in o and o["independent"] is None and not reason.startswith("In tension"):
+                self.add(file, f"{olabel}.independent", "null is only for the first occurrence or one whose reason "
+                         "starts 'In tension'; set true or false, or explain the tension")
 
     def check_claim_kind(self, file: str, label: str, c: dict, occs: list[dict]) -> None:
         kind, status = c.get("kind"), c.get("status")

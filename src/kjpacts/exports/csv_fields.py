@@ -20,8 +20,7 @@ MULTI_VALUE_RULE = (
 INTEGER = {"start", "end", "raw_start", "raw_end", "clean_start", "clean_end", "cue_start", "cue_end",
            "source_start", "source_end", "position", "occurrences", "documents"}
 BOOLEAN = {"named", "unattributed", "independent", "byline_truncated", "published_inferred", "boilerplate"}
-ARRAY = {"variants", "published_evidence", "other_dates", "supports", "outcome_sources", "evidence",
-         "sources", "captions"}
+ARRAY = {"variants", "published_evidence", "other_dates", "supports", "outcome_sources"}
 OBJECT = {"null_reasons", "printed", "provenance"}
 
 #: Column descriptions: ``table.column`` first, then ``column`` for a name used the same way everywhere.
