@@ -77,3 +77,23 @@ def test_the_recovered_addresses() -> None:
         assert address in prov["source_url"] and prov["address_date"] == day
     assert docs["koreaherald-2012-05"]["published"] == "2012-05"  # the page-only date stays
     assert docs["koreaherald-2012-05"]["provenance"]["published_refined"]["value"] == "2012-05-08"
+
+
+def test_what_each_record_supports_exists() -> None:
+    """A record's ``supports`` names things that exist: claims, documents, entities, outlets, layer
+    records (timex:<doc>:<id>, quote:<doc>:<id>), lessons (lesson-NN) and problem sets (psNN)."""
+    def read(rel: str):
+        return json.loads((CORPUS / rel).read_text(encoding="utf-8"))
+
+    docs = read("documents.json")["documents"]
+    known = {c["claim_id"] for c in read("annotations/claims.json")["claims"]}
+    known |= {d["doc_id"] for d in docs} | {f"documents:{d['doc_id']}" for d in docs} | {d["outlet_id"] for d in docs}
+    known |= {f"entity:{e['entity_id']}" for e in read("annotations/entities.json")["entities"]}
+    for folder, key, kind in (("timex", "timexes", "timex"), ("quotes", "quotes", "quote")):
+        for path in (CORPUS / "annotations" / folder).glob("*.json"):
+            known |= {f"{kind}:{path.stem}:{r['id']}" for r in read(f"annotations/{folder}/{path.name}")[key]}
+    known |= {f"lesson-{p.name[:2]}" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")}
+    known |= {p.name[:4] for p in (ROOT / "exercises" / "authoring").glob("ps[0-9][0-9]-*.py")}
+    records = read("outside/records.json")["records"]
+    unknown = [(r["id"], s) for r in records for s in r["supports"] if s not in known]
+    assert unknown == []
