@@ -51,6 +51,7 @@ FILE_SCHEMAS = {
     "annotations/claims.json": "claims",
     "annotations/framing/*.json": "framing",
     "outside/records.json": "outside",
+    "agreement/agreement.json": "agreement",
 }
 #: The files checked outside the annotation layers (the layers are checked by :mod:`.checks`).
 CORPUS_FILES = {glob: name for glob, name in FILE_SCHEMAS.items() if not glob.startswith("annotations/")}

@@ -65,8 +65,6 @@ def schema_of(rel: str) -> str | None:
     parts = rel.split("/")
     if len(parts) > 2 and parts[0] == "agreement" and parts[1] in ("pass1", "pass2"):
         return schema_for("/".join(["annotations", *parts[2:]]))
-    if rel == "outside/records.json":
-        return "outside"
     return schema_for(rel)
 
 

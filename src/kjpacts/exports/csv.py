@@ -230,7 +230,10 @@ def export_csv(corpus: "Corpus", out_dir: Path) -> list[Path]:
     package = {
         "name": "kjpacts-corpus-csv", "version": __version__,
         "title": "Korea-Japan military pacts (GSOMIA/ACSA) news corpus, 2011-2012: CSV tables",
-        "description": "The whole kjpacts corpus as CSV tables, written by `kjpacts export --format csv`. "
+        "description": "The kjpacts corpus as CSV tables, written by `kjpacts export --format csv`: the clean "
+                       "texts, every field of documents.json, the cleaning log, the structure layer, the gold "
+                       "annotation layers and the outside-record layer (not the two annotation passes in "
+                       "agreement/ nor the documentation, which stay in the corpus folder). "
                        + MULTI_VALUE_RULE + " " + RAW_REBUILD_RULE,
         "licenses": [MIT, PUBLISHERS],
         "resources": resources,
