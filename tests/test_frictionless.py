@@ -77,12 +77,18 @@ def test_package_has_a_version_and_licences() -> None:
 def test_every_json_layer_names_its_schema() -> None:
     resources = read_package()["resources"]
     expected = {"documents.json": "schemas/documents.json", "annotations/claims.json": "schemas/claims.json",
-                "agreement/pass2/timex/wapo-2011-01-11.json": "schemas/timex.json",
+                "agreement/agreement.json": "schemas/agreement.json", "outside/records.json": "schemas/outside.json",
                 "cleaning/ahram-2011-01-10.json": "schemas/cleaning.json"}
     by_path = {r["path"]: r for r in resources}
     for path, schema in expected.items():
         assert by_path[path]["jsonschema"] == schema
+    from jsonschema import Draft202012Validator
+
     for res in resources:
         top = res["path"].split("/")[0]
         if res["path"].endswith(".json") and top in ("annotations", "cleaning", "structure", "outside"):
             assert (CORPUS / res["jsonschema"]).is_file(), res["path"]
+        if "jsonschema" in res:  # the file does follow the schema the package names
+            schema = json.loads((CORPUS / res["jsonschema"]).read_text(encoding="utf-8"))
+            data = json.loads((CORPUS / res["path"]).read_text(encoding="utf-8"))
+            assert not list(Draft202012Validator(schema).iter_errors(data)), res["path"]

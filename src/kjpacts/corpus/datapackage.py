@@ -24,7 +24,8 @@ DESCRIPTIONS = {
     "outside": "Outside-record layer: dated, sourced facts from outside the corpus that claims, dates and lessons cite by id (see outside/README.md).",
     "schemas": "JSON Schema (draft 2020-12) for a machine-readable corpus file.",
     "guidelines": "Annotation guideline section.",
-    "agreement": "Second-pass annotation, agreement summary or reconciliation note.",
+    "agreement": "Annotation pass (as annotated, in the layer format of its time), agreement summary or "
+                 "reconciliation note.",
 }
 #: Folders whose files reproduce the publishers' article text (in full or in part).
 TEXT_FOLDERS = ("raw", "clean", "structure", "cleaning")
@@ -61,10 +62,8 @@ def licence_of(rel: str, rights: dict[str, str]) -> dict:
 
 
 def schema_of(rel: str) -> str | None:
-    """The schema a corpus file follows; a second-pass file follows its layer's schema."""
-    parts = rel.split("/")
-    if len(parts) > 2 and parts[0] == "agreement" and parts[1] in ("pass1", "pass2"):
-        return schema_for("/".join(["annotations", *parts[2:]]))
+    """The schema a corpus file follows. The two annotation passes in agreement/ are kept as the
+    annotators made them, in the layer format of their time, so none is claimed for them."""
     return schema_for(rel)
 
 
