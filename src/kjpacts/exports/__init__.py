@@ -25,7 +25,7 @@ def export(corpus: "Corpus", fmt: str, out_dir: Path, base_uri: str = "urn:kjpac
     out_dir.mkdir(parents=True, exist_ok=True)
     texts = {d.doc_id: d.text for d in corpus}
     if fmt == "csv":
-        corpus.annotations  # a corpus whose layers do not validate is not exported
+        _ = corpus.annotations  # raises CorpusErrors: a corpus whose layers do not validate is not exported
         return csv.export_csv(corpus, out_dir)
     if fmt == "brat":
         return brat.write_brat(corpus.annotations, texts, out_dir)
