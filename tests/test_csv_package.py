@@ -86,6 +86,8 @@ def test_raw_pages_rebuild_from_the_csv_files_alone(out: Path) -> None:
     rule = package(out)["description"]
     assert "Rebuild a raw page" in rule
     texts = {r["doc_id"]: r["text"] for r in rows(out, "texts")}
+    for r in rows(out, "texts"):
+        assert hashlib.sha256(r["text"].encode("utf-8")).hexdigest() == r["clean_sha256"]
     edits: dict[str, list[dict]] = {}
     for e in rows(out, "cleaning_edits"):
         edits.setdefault(e["doc_id"], []).append(e)
@@ -103,8 +105,13 @@ def test_raw_pages_rebuild_from_the_csv_files_alone(out: Path) -> None:
 
 def test_every_cleaning_edit_is_exported(out: Path) -> None:
     exported = typed_rows(out, "cleaning_edits")
+    texts = {r["doc_id"]: r for r in rows(out, "texts")}
+    documents = {r["doc_id"]: r for r in rows(out, "documents")}
     for path in sorted((CORPUS / "cleaning").glob("*.json")):
         log = json.loads(path.read_text(encoding="utf-8"))
+        header = (documents[log["doc_id"]]["source_file"], documents[log["doc_id"]]["raw_sha256"],
+                  texts[log["doc_id"]]["clean_sha256"])
+        assert header == (log["source_file"], log["raw_sha256"], log["clean_sha256"])
         mine = [{k: v for k, v in r.items() if k not in ("doc_id", "position", "boilerplate")}
                 for r in exported if r["doc_id"] == log["doc_id"]]
         # an empty cell in a text column is the empty string (a removal's clean_text)

@@ -116,7 +116,9 @@ def tables(corpus: "Corpus") -> dict[str, tuple[list[str], list[dict]]]:
     """``{table: (leading columns, rows)}`` of the whole corpus, read from its files."""
     root, doc_ids = Path(corpus.root), corpus.fileids()
     out: dict[str, tuple[list[str], list[dict]]] = {
-        "texts": (["doc_id", "text"], [{"doc_id": d.doc_id, "text": d.text} for d in corpus]),
+        "texts": (["doc_id", "text", "clean_sha256"],
+                  [{"doc_id": d.doc_id, "text": d.text,
+                    "clean_sha256": _read(root, f"cleaning/{d.doc_id}.json")["clean_sha256"]} for d in corpus]),
         "documents": (DOCUMENT_REQUIRED, sorted(_read(root, "documents.json")["documents"], key=lambda m: m["doc_id"])),
     }
     edits, furniture, segments, captions = [], [], [], []

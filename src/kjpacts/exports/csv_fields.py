@@ -35,6 +35,7 @@ DESCRIPTIONS: dict[str, str] = {
     "position": "Order of the row within its document (0 = first), as in the JSON file.",
     # texts
     "texts.text": "The whole clean text (clean/<doc_id>.txt), with its LF newlines.",
+    "texts.clean_sha256": "SHA-256 of the clean text's UTF-8 bytes (from cleaning/<doc_id>.json).",
     # documents
     "source_file": "Raw page file in the corpus (raw/...), byte-identical to the scraped page.",
     "raw_sha256": "SHA-256 of the raw page's bytes; a page rebuilt from texts.csv and cleaning_edits.csv must match it.",
