@@ -51,7 +51,7 @@ def entity(eid: str, name: str, kind: str, country: str | None) -> dict:
 
 
 def mention(sp: dict, eid: str, metonymy: str | None = None, refers_to: str | None = None) -> dict:
-    return {**sp, "entity_id": eid, "metonymy": metonymy, "refers_to": refers_to}
+    return {**sp, "entity_id": eid, "metonymy": metonymy, "refers_to": refers_to, "form": "named"}
 
 
 def quote(kind: str, content: dict, cue: dict | None, source: dict | None, **extra) -> dict:
@@ -107,7 +107,7 @@ def fixture_layers(corpus_dir: Path) -> dict:
               "attributed_to": "reporter", "quote_id": None, "independent": True, "reason": "own reporting"}]},
         {"claim_id": "sign-this-week", "statement": "The pact will be signed this week.", "kind": "prediction",
          "status": "prediction-failed", "outcome": {"what_happened": "The signing was called off.", "confidence": "high",
-                                                    "source": "outside record (shared/notes/the-story.md)"},
+                                                    "sources": ["ox-gsomia-signing-postponed-2012-06-29-ap"]},
          "occurrences": [{"id": "o1", "doc_id": Y, **quotes_y[0]["content"], "attributed_to": "a Seoul official",
                           "quote_id": "q1", "independent": None, "reason": "only source"}]},
     ]

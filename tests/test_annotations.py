@@ -50,7 +50,7 @@ def only_problem(corpus_dir: Path) -> str:
 
 
 # -- schemas ---------------------------------------------------------------
-@pytest.mark.parametrize("path", sorted(SCHEMAS.glob("*.schema.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(SCHEMAS.glob("*.json")), ids=lambda p: p.name)
 def test_schemas_are_valid_draft_2020_12(path: Path) -> None:
     schema = json.loads(path.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -73,7 +73,7 @@ def test_documents_schema_rejects_unexplained_null(tmp_path: Path) -> None:
 
 
 def enum_of(schema_name: str, *path: str) -> list:
-    node = json.loads((SCHEMAS / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
+    node = json.loads((SCHEMAS / f"{schema_name}.json").read_text(encoding="utf-8"))
     for step in path:
         node = node[step]
     return [v for v in node["enum"] if v is not None]
@@ -120,7 +120,7 @@ def test_fixture_loads(corpus: Path) -> None:
 def test_frames_have_every_layer(corpus: Path) -> None:
     ann = load_annotations(corpus, read_texts(corpus))
     sizes = {layer: len(ann.frame(layer)) for layer in A.COLUMNS}
-    assert sizes == {"entities": 5, "mentions": 6, "quotes": 3, "timex": 4, "claims": 2,
+    assert sizes == {"entities": 5, "mentions": 6, "nominal_mentions": 0, "quotes": 3, "timex": 4, "claims": 2,
                      "claim_occurrences": 3, "framing": 3}
     with pytest.raises(KeyError):
         ann.frame("nope")
@@ -174,6 +174,17 @@ def test_dangling_quote_id_in_claim(corpus: Path) -> None:
     edit(corpus, "claims", "", lambda d: d["claims"][1]["occurrences"][0].update(quote_id="q99"))
     msg = only_problem(corpus)
     assert msg.startswith(f"annotations/claims.json: sign-this-week.o1.quote_id: no quote 'q99' in annotations/quotes/{Y}.json")
+
+
+def test_independent_null_is_first_or_in_tension(corpus: Path) -> None:
+    edit(corpus, "claims", "", lambda d: d["claims"][0]["occurrences"][1].update(independent=None))
+    assert only_problem(corpus) == ("annotations/claims.json: gsomia-talks.o2.independent: null is only for the first "
+                                    "occurrence or one whose reason starts 'In tension'; set true or false, or explain "
+                                    "the tension")
+    edit(corpus, "claims", "", lambda d: d["claims"][0]["occurrences"][1].update(reason="In tension: says otherwise"))
+    assert problems(corpus) == []
+    edit(corpus, "claims", "", lambda d: d["claims"][0]["occurrences"][0].update(independent=True))
+    assert only_problem(corpus).startswith("annotations/claims.json: gsomia-talks.o1.independent: the first occurrence")
 
 
 def test_dangling_quote_id_in_framing(corpus: Path) -> None:
@@ -262,6 +273,54 @@ def test_mention_text_must_be_a_variant(corpus: Path) -> None:
     assert f"annotations/mentions/{Y}.json: m4.text: 'Kim Kwan-jin' is not among the variants of entity 'kim-kwan-jin'; " \
         "add it to its variants in annotations/entities.json" in found
     assert len(found) == 2  # the same mention in both documents
+
+
+def _nominal(corpus: Path, doc: str, phrase: str, entity_id: str) -> None:
+    text = (corpus / "clean" / f"{doc}.txt").read_text(encoding="utf-8")
+    start = text.index(phrase)
+
+    def add(d: dict) -> None:
+        d["mentions"].append({"id": "m99", "start": start, "end": start + len(phrase), "text": phrase,
+                              "entity_id": entity_id, "metonymy": None, "refers_to": None, "form": "nominal"})
+        d["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+    edit(corpus, "mentions", doc, add)
+
+
+def test_a_nominal_mention_needs_no_variant(corpus: Path) -> None:
+    _nominal(corpus, W, "his South Korean counterpart", "kim-kwan-jin")
+    assert problems(corpus) == []
+
+
+def test_a_nominal_mention_links_a_person_without_an_article(corpus: Path) -> None:
+    _nominal(corpus, W, "the meeting", "seoul")
+    found = problems(corpus)
+    assert f"annotations/mentions/{W}.json: m99.form: nominal mentions are for persons; 'seoul' is a place: " \
+           "use form 'named', or link the description to a person" in found
+    assert f"annotations/mentions/{W}.json: m99.start: 'the meeting' starts with an article; leave the article " \
+           "out (guidelines/entities.md §3.8)" in found
+    assert len(found) == 2
+
+
+@pytest.mark.real_corpus
+def test_the_nominal_mentions_issue_13_names() -> None:
+    """Each description issue 13 lists is linked to its person (expected values written here)."""
+    expected = {("koreaherald-2012-05-13", "his Japanese counterpart"): {"yoshihiko-noda"},
+                ("koreaherald-2012-05-13", "Japanese leader"): {"yoshihiko-noda"},
+                ("wapo-2011-01-11", "chairman of the Joint Chiefs of Staff"): {"mike-mullen"},
+                ("wapo-2011-01-11", "analyst at Seoul's Institute of Foreign Affairs and National Security"): {"yun-duk-min"},
+                ("wapo-2011-01-11", "his South Korean counterpart"): {"kim-kwan-jin"},
+                ("ahram-2011-01-10", "his Japanese counterpart"): {"toshimi-kitazawa"}}
+    found: dict = {}
+    for path in sorted((CORPUS / "annotations" / "mentions").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for m in data["mentions"]:
+            assert m["form"] in ("named", "nominal")
+            if m["form"] == "nominal":
+                found.setdefault((data["doc_id"], m["text"]), set()).add(m["entity_id"])
+    assert found == expected
+    ann = load_annotations(CORPUS, read_texts(CORPUS))  # named and nominal mentions: two lists, one file
+    assert all(m.form == "named" for ms in ann.mentions.values() for m in ms)
+    assert sum(len(ms) for ms in ann.nominal_mentions.values()) == 7 == len(ann.frame("nominal_mentions"))
 
 
 def test_metonymy_needs_refers_to(corpus: Path) -> None:

@@ -58,9 +58,9 @@ def test_columns_start_with_the_required_ones() -> None:
         assert COLUMNS[layer][: len(required)] == required
 
 
-def test_csv_files_columns_and_rows(loaded, tmp_path: Path) -> None:
+def test_csv_files_columns_and_rows(corpus_dir, loaded, tmp_path: Path) -> None:
     ann, texts = loaded
-    paths = write_annotation_csvs(ann, tmp_path / "csv")
+    paths = write_annotation_csvs(corpus_dir, list(texts), tmp_path / "csv")
     assert sorted(p.name for p in paths) == sorted(f"{layer}.csv" for layer in REQUIRED_CSV_COLUMNS)
     counts = {"quotes": 3, "timex": 4, "entities": 5, "mentions": 6, "claims": 2, "claim_occurrences": 3, "framing": 3}
     for path in paths:
@@ -73,17 +73,17 @@ def test_csv_files_columns_and_rows(loaded, tmp_path: Path) -> None:
                 assert texts[row["doc_id"]][int(row["start"]):int(row["end"])] == row["text"]
 
 
-def test_csv_values(loaded, tmp_path: Path) -> None:
-    ann, _ = loaded
-    write_annotation_csvs(ann, tmp_path)
+def test_csv_values(corpus_dir, loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_annotation_csvs(corpus_dir, list(texts), tmp_path)
     _, quotes = read_csv(tmp_path / "quotes.csv")
     q2 = next(r for r in quotes if r["id"] == "q2")
-    assert (q2["kind"], q2["cue"], q2["source_text"], q2["named"]) == ("direct", "said", "the official", "False")
+    assert (q2["kind"], q2["cue"], q2["source_text"], q2["named"]) == ("direct", "said", "the official", "false")
     assert q2["anonymity_reason"] == "on the condition of anonymity"
     _, mentions = read_csv(tmp_path / "mentions.csv")
     assert [m["metonymy"] for m in mentions if m["doc_id"] == Y][1] == "capital-for-government"
     _, occ = read_csv(tmp_path / "claim_occurrences.csv")
-    assert [o["independent"] for o in occ] == ["", "True", ""]
+    assert [o["independent"] for o in occ] == ["", "true", ""]
 
 
 # -- brat --------------------------------------------------------------------
@@ -116,7 +116,10 @@ def test_brat_lines_are_well_formed(loaded, tmp_path: Path) -> None:
     ids = set(re.findall(r"^(T\d+)\t", text, re.M))
     for line in text.splitlines():
         kind = line[0]
-        assert kind in "TAR#", line
+        assert kind in "TARN#", line
+        if kind == "N":  # brat's own pattern (server/src/annotation.py, _parse_normalization_annotation)
+            m = re.fullmatch(r"N\d+\tReference (T\d+) (\S+?):(\S+)\t[^\t]+", line)
+            assert m and m.group(1) in ids and m.group(2) in ("kjpacts_entities", "TIMEX3"), line
         if kind == "A":
             assert re.fullmatch(r"A\d+\t\w+ T\d+( \S+)?", line) and line.split()[2] in ids
         if kind == "R":
@@ -152,6 +155,46 @@ def test_brat_conf_declares_everything_used(loaded, tmp_path: Path) -> None:
                     assert parts[2] in decl.split("Value:")[1].split("|")
 
 
+def test_brat_normalisation_lines(corpus_dir, loaded, tmp_path: Path) -> None:
+    """Every mention is normalised to its entity id, every timex to its value (read from the JSON)."""
+    ann, texts = loaded
+    write_brat(ann, texts, tmp_path)
+    for doc in texts:
+        lines = (tmp_path / f"{doc}.ann").read_text(encoding="utf-8").splitlines()
+        spans = {ln.split("\t")[0]: ln.split("\t")[1].split(" ", 1) for ln in lines if ln.startswith("T")}
+        norms = {}
+        for ln in lines:
+            if ln.startswith("N"):
+                _, tid, ref = ln.split("\t")[1].split(" ")
+                norms[(spans[tid][0], spans[tid][1].split(";")[0])] = ref
+        mention_file = corpus_dir / "annotations" / "mentions" / f"{doc}.json"
+        mentions = json.loads(mention_file.read_text(encoding="utf-8"))["mentions"] if mention_file.exists() else []
+        types = {e["entity_id"]: e["type"] for e in json.loads((corpus_dir / "annotations/entities.json").read_text(encoding="utf-8"))["entities"]}
+        for m in mentions:
+            assert norms[(f"Mention_{types[m['entity_id']]}", f"{m['start']} {m['end']}")] == f"kjpacts_entities:{m['entity_id']}"
+        timex_file = corpus_dir / "annotations" / "timex" / f"{doc}.json"
+        timexes = json.loads(timex_file.read_text(encoding="utf-8"))["timexes"] if timex_file.exists() else []
+        for x in timexes:
+            assert norms[("Timex", f"{x['start']} {x['end']}")] == f"TIMEX3:{x['value']}"
+        assert len(norms) == len(mentions) + len(timexes)
+
+
+def test_brat_visual_tools_and_entity_db(loaded, tmp_path: Path) -> None:
+    ann, texts = loaded
+    write_brat(ann, texts, tmp_path)
+    visual = (tmp_path / "visual.conf").read_text(encoding="utf-8")
+    labels = re.search(r"\[labels\]\n(.*?)\n\n", visual, re.S).group(1).splitlines()
+    assert {ln.split(" | ")[0] for ln in labels} == set(LABELS) | {"Source_of", "Cue_of"}
+    drawing = visual.split("[drawing]\n")[1].splitlines()
+    assert {ln.split("\t")[0] for ln in drawing} >= set(LABELS)
+    tools = (tmp_path / "tools.conf").read_text(encoding="utf-8")
+    assert "[normalization]\nkjpacts_entities\tDB:<NONE>, <URL>:kjpacts_entities.tsv\n" in tools
+    rows = [ln.split("\t") for ln in (tmp_path / "kjpacts_entities.tsv").read_text(encoding="utf-8").splitlines()]
+    assert {r[0] for r in rows} == set(ann.entities)
+    for r in rows:  # norm_db_init.py: ID, then TYPE:LABEL:STRING with TYPE name, attr or info
+        assert all(re.fullmatch(r"(name|attr|info):[^:]+:.+", f) for f in r[1:]) and r[1].startswith("name:")
+
+
 # -- W3C ---------------------------------------------------------------------
 def test_w3c_round_trip(loaded, gold, tmp_path: Path) -> None:
     ann, texts = loaded
@@ -172,7 +215,8 @@ def test_w3c_shape(loaded, gold, tmp_path: Path) -> None:
     ann, texts = loaded
     write_w3c(ann, texts, tmp_path, BASE)
     data = json.loads((tmp_path / f"{Y}.jsonld").read_text(encoding="utf-8"))
-    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["@context"][1]["kjp"] == f"{BASE}vocab#"
     assert data["type"] == "AnnotationCollection"
     items = data["first"]["items"]
     assert data["total"] == len(items) == len(gold[Y])
@@ -188,10 +232,33 @@ def test_w3c_shape(loaded, gold, tmp_path: Path) -> None:
         assert text[: pos["start"]].endswith(quote["prefix"]) and text[pos["end"]:].startswith(quote["suffix"])
         purposes = [b.get("purpose") for b in anno["body"]]
         assert purposes[:2] == ["tagging", "describing"]
-        fields = json.loads(anno["body"][1]["value"])
-        assert fields["layer"] in ("mentions", "quotes", "timex", "framing", "claims")
+        fields = anno["body"][1]  # record fields are real properties, not a JSON string
+        assert fields["type"] == "kjp:Record" and "value" not in fields and "format" not in fields
+        assert all(k in ("type", "purpose") or k.startswith("kjp:") for k in fields)
+        assert fields["kjp:layer"] in ("mentions", "quotes", "timex", "framing", "claims")
     source = next(a for a in items if a["id"].endswith("/quotes/q1/source"))
     assert {"type": "SpecificResource", "purpose": "linking", "source": f"{BASE}{Y}/quotes/q1/content"} in source["body"]
+
+
+def test_w3c_describes_entities_and_links_the_raw_page(corpus, tmp_path: Path) -> None:
+    from kjpacts.exports import export
+
+    export(corpus, "w3c", tmp_path, base_uri=BASE)
+    entities = json.loads((CORPUS / "annotations/entities.json").read_text(encoding="utf-8"))["entities"]
+    graph = json.loads((tmp_path / "entities.jsonld").read_text(encoding="utf-8"))["@graph"]
+    assert {n["id"] for n in graph} == {f"{BASE}entities/{e['entity_id']}" for e in entities}
+    docs = json.loads((CORPUS / "documents.json").read_text(encoding="utf-8"))["documents"]
+    for meta in docs:
+        data = json.loads((tmp_path / f"{meta['doc_id']}.jsonld").read_text(encoding="utf-8"))
+        items = data["first"]["items"]
+        assert {a["target"]["kjp:rawPage"] for a in items} == {BASE + meta["source_file"]}
+        assert {a["target"]["scope"] for a in items} == {meta["provenance"]["source_url"]}
+        assert (tmp_path / meta["source_file"]).read_bytes() == (CORPUS / meta["source_file"]).read_bytes()
+        for a in items:
+            if a["id"].split("/")[-2] == "mentions":
+                (ident,) = [b for b in a["body"] if b.get("purpose") == "identifying"]
+                eid = ident["source"]["id"].rsplit("/", 1)[1]
+                assert ident["source"]["kjp:name"] == next(e["name"] for e in entities if e["entity_id"] == eid)
 
 
 def test_w3c_reanchors_when_the_text_moved(loaded, gold, tmp_path: Path) -> None:
@@ -216,9 +283,15 @@ def test_real_corpus_round_trips(tmp_path: Path) -> None:
     write_brat(ann, texts, tmp_path / "brat")
     write_w3c(ann, texts, tmp_path / "w3c", BASE)
     assert read_brat(tmp_path / "brat") == expected
+    # first-military-accord-since o2 (the 2009 memorandum) is "In tension": null, but not a first occurrence
+    ann_text = (tmp_path / "brat" / "ahram-2011-01-10.ann").read_text(encoding="utf-8")
+    mou = texts["ahram-2011-01-10"].index("In 2009 Seoul and Tokyo signed")
+    (tid,) = re.findall(rf"^(T\d+)\tClaim {mou} \d+\t", ann_text, re.M)
+    assert re.search(rf"^A\d+\tIndependence {tid} in_tension$", ann_text, re.M)
     assert read_w3c(tmp_path / "w3c") == expected
-    paths = write_annotation_csvs(ann, tmp_path / "csv")
+    paths = write_annotation_csvs(CORPUS, list(texts), tmp_path / "csv")
     for path in paths:
         header, rows = read_csv(path)
         assert header[: len(REQUIRED_CSV_COLUMNS[path.stem])] == REQUIRED_CSV_COLUMNS[path.stem]
-        assert len(rows) == len(ann.frame(path.stem))
+        extra = len(ann.frame("nominal_mentions")) if path.stem == "mentions" else 0  # one CSV, form column
+        assert len(rows) == len(ann.frame(path.stem)) + extra

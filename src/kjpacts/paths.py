@@ -38,9 +38,13 @@ def package_data(name: str) -> Path:
 
 
 def schema_path(name: str) -> Path:
-    """The kit's own JSON Schema ``<name>.schema.json``: schemas come with the kit, since the
-    folder being checked may be the broken one (or a new story without schemas)."""
-    return shipped_corpus_dir() / "schemas" / f"{name}.schema.json"
+    """The kit's own JSON Schema ``schemas/<name>.json``: schemas come with the kit, since the
+    folder being checked may be the broken one (or a new story without schemas).
+
+    Not ``<name>.schema.json``: Frictionless reads any file whose name ends in ``schema.json``
+    as a Table Schema (``frictionless validate`` failed on every one of them).
+    """
+    return shipped_corpus_dir() / "schemas" / f"{name}.json"
 
 
 def course_root() -> Path:

@@ -25,6 +25,7 @@ SpanRecord = tuple[int, int, dict]
 #: layer -> (folder or file under a pass dir, how to get (start, end, attrs) from a record)
 ATTRIBUTES = {
     "mentions": ["type", "metonymy"],
+    "nominal mentions": ["entity_id"],
     "quotes": ["kind", "speaker_type", "named"],
     "timex": ["type", "value"],
     "framing": ["category", "voice"],
@@ -119,6 +120,8 @@ def layer_records(pass_dir: Path, layer: str) -> dict[str, list[SpanRecord]]:
             for o in claim["occurrences"]:
                 out.setdefault(o["doc_id"], []).append((o["start"], o["end"], o))
         return out
+    nominal = layer == "nominal mentions"  # the nominal person mentions; "mentions" are the named ones
+    layer = "mentions" if nominal else layer
     types = {}
     if layer == "mentions":
         types = {e["entity_id"]: e["type"] for e in _load(pass_dir / "entities.json")["entities"]}
@@ -130,7 +133,8 @@ def layer_records(pass_dir: Path, layer: str) -> dict[str, list[SpanRecord]]:
             if layer == "quotes":
                 recs.append((r["content"]["start"], r["content"]["end"], r))
             elif layer == "mentions":
-                recs.append((r["start"], r["end"], {**r, "type": types.get(r["entity_id"])}))
+                if (r.get("form", "named") == "nominal") == nominal:
+                    recs.append((r["start"], r["end"], {**r, "type": types.get(r["entity_id"])}))
             else:
                 recs.append((r["start"], r["end"], r))
         out[data["doc_id"]] = recs
@@ -152,7 +156,10 @@ def agreement_report(pass1: Path, pass2: Path) -> dict:
     """Agreement for every layer present in both pass folders."""
     report = {}
     for layer, attrs in ATTRIBUTES.items():
-        present = [(p / layer).is_dir() or (p / f"{layer}.json").is_file() for p in (pass1, pass2)]
+        folder = "mentions" if layer == "nominal mentions" else layer
+        present = [(p / folder).is_dir() or (p / f"{folder}.json").is_file() for p in (pass1, pass2)]
         if all(present):
-            report[layer] = compare(layer_records(pass1, layer), layer_records(pass2, layer), attrs)
+            result = compare(layer_records(pass1, layer), layer_records(pass2, layer), attrs)
+            if layer != "nominal mentions" or result["exact"]["a"] or result["exact"]["b"]:
+                report[layer] = result
     return report

@@ -54,6 +54,9 @@ class Checker:
         self.raw: dict[str, dict[str, list[dict]]] = {layer: {} for layer in LAYERS}
         self.present: set[str] = set()
         self.files: dict[tuple[str, str], str] = {}
+        self.variants: dict[str, Any] = {}
+        self.types: dict[str, Any] = {}
+        self.entity_ids: set[str] = set()
 
     # -- reading -----------------------------------------------------------
     def add(self, file: str, field: str, message: str) -> None:
@@ -176,6 +179,7 @@ class Checker:
         rows = [(label, rec) for *_, label, rec in self.records("entities")]
         self.check_unique(file, [(label, e.get("entity_id")) for label, e in rows], "entity_id", "in the registry")
         self.variants = {e["entity_id"]: e.get("variants") for _, e in rows if isinstance(e.get("entity_id"), str)}
+        self.types = {e["entity_id"]: e.get("type") for _, e in rows if isinstance(e.get("entity_id"), str)}
         self.entity_ids = set(self.variants)
 
     def check_entity_ref(self, file: str, field: str, value: Any) -> None:
@@ -187,14 +191,29 @@ class Checker:
         for doc, file, _, label, m in self.records("mentions"):
             self.check_span(file, label, m, doc)
             self.check_entity_ref(file, f"{label}.entity_id", m.get("entity_id"))
+            if m.get("form") == "nominal":
+                self.check_nominal(file, label, m)
             variants = self.variants.get(m.get("entity_id"))
-            if isinstance(variants, list) and isinstance(m.get("text"), str) and m["text"] not in variants:
+            if (m.get("form") != "nominal" and isinstance(variants, list) and isinstance(m.get("text"), str)
+                    and m["text"] not in variants):
                 self.add(file, f"{label}.text", f"{m['text']!r} is not among the variants of entity {m['entity_id']!r}; "
                          "add it to its variants in annotations/entities.json")
             self.check_entity_ref(file, f"{label}.refers_to", m.get("refers_to"))
             if (m.get("metonymy") is None) != (m.get("refers_to") is None):
                 self.add(file, f"{label}.refers_to", "refers_to is set exactly when metonymy is; "
                          "give both (the entity actually meant) or neither")
+
+    def check_nominal(self, file: str, label: str, m: dict) -> None:
+        """A nominal mention refers to one person of the registry, literally (guidelines/entities.md §8)."""
+        kind = self.types.get(m.get("entity_id"))
+        if kind is not None and kind != "person":
+            self.add(file, f"{label}.form", f"nominal mentions are for persons; {m['entity_id']!r} is a {kind}: "
+                     "use form 'named', or link the description to a person")
+        if m.get("metonymy") is not None:
+            self.add(file, f"{label}.metonymy", "a nominal mention has no metonymy; set metonymy and refers_to to null")
+        if isinstance(m.get("text"), str) and re.match(r"(?i)(a|an|the) ", m["text"]):
+            self.add(file, f"{label}.start", f"{_short(m['text'])} starts with an article; leave the article out "
+                     "(guidelines/entities.md §3.8)")
 
     def quote_ids(self, doc: str) -> set[str]:
         return _ids(self.raw["quotes"].get(doc, []))
@@ -247,6 +266,18 @@ class Checker:
                 self.check_span(file, olabel, o, doc)
                 self.check_quote_ref(file, f"{olabel}.quote_id", doc, o.get("quote_id"))
             self.check_claim_kind(file, label, c, occs)
+            self.check_independence(file, olabels, occs)
+
+    def check_independence(self, file: str, olabels: list[str], occs: list[dict]) -> None:
+        """``independent: null`` is the first occurrence, or one "In tension" with the claim (claims.md §6)."""
+        for i, (olabel, o) in enumerate(zip(olabels, occs)):
+            reason = o.get("reason") if isinstance(o.get("reason"), str) else ""
+            if i == 0 and o.get("independent") is not None:
+                self.add(file, f"{olabel}.independent", "the first occurrence has independent null (nothing earlier "
+                         "to be independent of); set it to null")
+            elif i > 0 and "independent" in o and o["independent"] is None and not reason.startswith("In tension"):
+                self.add(file, f"{olabel}.independent", "null is only for the first occurrence or one whose reason "
+                         "starts 'In tension'; set true or false, or explain the tension")
 
     def check_claim_kind(self, file: str, label: str, c: dict, occs: list[dict]) -> None:
         kind, status = c.get("kind"), c.get("status")

@@ -39,14 +39,16 @@ def _build(raw: dict[str, dict[str, list[dict]]], doc_ids: tuple[str, ...], pres
     for e in raw["entities"].get("", []):
         ann.entities[e["entity_id"]] = Entity(**{**e, "variants": tuple(e["variants"])})
     for doc in doc_ids:
-        ann.mentions[doc] = [Mention(doc_id=doc, **m) for m in raw["mentions"].get(doc, [])]
+        mentions = [Mention(doc_id=doc, **m) for m in raw["mentions"].get(doc, [])]
+        ann.mentions[doc] = [m for m in mentions if m.form == "named"]
+        ann.nominal_mentions[doc] = [m for m in mentions if m.form == "nominal"]
         ann.quotes[doc] = [Quote(doc_id=doc, **{**q, "content": _span(q["content"]), "cue": _span(q["cue"]),
                                                  "source": _span(q["source"])}) for q in raw["quotes"].get(doc, [])]
         ann.timexes[doc] = [Timex(doc_id=doc, **t) for t in raw["timex"].get(doc, [])]
         ann.framing[doc] = [Framing(doc_id=doc, **f) for f in raw["framing"].get(doc, [])]
     for c in raw["claims"].get("", []):
         occ = tuple(ClaimOccurrence(claim_id=c["claim_id"], **o) for o in c["occurrences"])
-        outcome = Outcome(**c["outcome"]) if c["outcome"] else None
+        outcome = Outcome(**{**c["outcome"], "sources": tuple(c["outcome"]["sources"])}) if c["outcome"] else None
         ann.claims.append(Claim(c["claim_id"], c["statement"], c["kind"], c["status"], outcome, occ))
     return ann
 

@@ -42,7 +42,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Mention(_Spanned):
-    """A place where a document names an entity."""
+    """A place where a document names an entity (``form`` 'named'), or refers to one specific
+    person of the registry by a description (``form`` 'nominal': "his Japanese counterpart")."""
 
     doc_id: str
     id: str
@@ -52,6 +53,8 @@ class Mention(_Spanned):
     entity_id: str
     metonymy: str | None
     refers_to: str | None
+    form: str = "named"
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,11 +97,16 @@ class Timex(_Spanned):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a prediction, from the outside record."""
+    """What became of a prediction, from the outside-record layer (``outside/records.json``)."""
 
     what_happened: str
     confidence: str
-    source: str
+    sources: tuple[str, ...]  # outside-record ids
+
+    @property
+    def source(self) -> str:
+        """The sources as one citation: ``corpus/outside/records.json: <id>; <id>``."""
+        return "corpus/outside/records.json: " + "; ".join(self.sources)
 
 
 @dataclass(frozen=True)
@@ -147,13 +155,14 @@ class Framing(_Spanned):
 # Columns of each table: the required CSV columns first, then extras.
 COLUMNS: dict[str, list[str]] = {
     "entities": ["entity_id", "name", "type", "country", "variants", "description"],
-    "mentions": ["doc_id", "start", "end", "text", "entity_id", "metonymy", "id", "refers_to"],
+    "mentions": ["doc_id", "start", "end", "text", "entity_id", "metonymy", "id", "refers_to", "form"],
+    "nominal_mentions": ["doc_id", "start", "end", "text", "entity_id", "id", "form", "note"],
     "quotes": ["doc_id", "start", "end", "text", "kind", "cue", "source_text", "speaker", "speaker_type",
                "named", "anonymity_reason", "country", "id", "cue_start", "cue_end", "source_start",
                "source_end", "speaker_entity", "source_group", "unattributed", "note"],
     "timex": ["doc_id", "start", "end", "text", "type", "value", "anchor", "id", "mod", "function", "note"],
     "claims": ["claim_id", "statement", "status", "kind", "occurrences", "documents",
-               "outcome", "outcome_confidence"],
+               "outcome", "outcome_confidence", "outcome_sources"],
     "claim_occurrences": ["claim_id", "doc_id", "start", "end", "text", "attributed_to", "independent",
                           "id", "quote_id", "reason"],
     "framing": ["doc_id", "start", "end", "text", "category", "voice", "id", "quote_id", "note"],
@@ -166,7 +175,8 @@ class Annotations:
 
     doc_ids: tuple[str, ...]
     entities: dict[str, Entity] = field(default_factory=dict)
-    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)  # named mentions (form 'named')
+    nominal_mentions: dict[str, list[Mention]] = field(default_factory=dict)  # descriptions of a person
     quotes: dict[str, list[Quote]] = field(default_factory=dict)
     timexes: dict[str, list[Timex]] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
@@ -217,8 +227,10 @@ def _rows(ann: Annotations, layer: str) -> list[dict]:
                  "occurrences": len(c.occurrences),
                  "documents": len({o.doc_id for o in c.occurrences}),
                  "outcome": c.outcome.what_happened if c.outcome else None,
-                 "outcome_confidence": c.outcome.confidence if c.outcome else None} for c in ann.claims]
+                 "outcome_confidence": c.outcome.confidence if c.outcome else None,
+                 "outcome_sources": "|".join(c.outcome.sources) if c.outcome else None} for c in ann.claims]
     if layer == "claim_occurrences":
         return [asdict(o) for o in ann.occurrences()]
-    source = {"mentions": ann.mentions, "timex": ann.timexes, "framing": ann.framing}[layer]
+    source = {"mentions": ann.mentions, "nominal_mentions": ann.nominal_mentions, "timex": ann.timexes,
+              "framing": ann.framing}[layer]
     return [asdict(r) for r in _per_doc(source)]

@@ -1,6 +1,6 @@
 """JSON Schema checks for corpus files, with errors that name file, record and field.
 
-The schemas live in ``corpus/schemas/<name>.schema.json`` (draft 2020-12). A
+The schemas live in ``corpus/schemas/<name>.json`` (draft 2020-12). A
 problem is reported as ``file: field: message`` where ``field`` starts at the
 record's id when the record has one (``q3.content.text``), else at its list
 index (``edits[4].category``).
@@ -50,6 +50,8 @@ FILE_SCHEMAS = {
     "annotations/timex/*.json": "timex",
     "annotations/claims.json": "claims",
     "annotations/framing/*.json": "framing",
+    "outside/records.json": "outside",
+    "agreement/agreement.json": "agreement",
 }
 #: The files checked outside the annotation layers (the layers are checked by :mod:`.checks`).
 CORPUS_FILES = {glob: name for glob, name in FILE_SCHEMAS.items() if not glob.startswith("annotations/")}
@@ -64,9 +66,9 @@ def schema_for(rel: str) -> str | None:
 
 
 def load_schema(name: str) -> dict:
-    """The kit's own ``<name>.schema.json``; raise ``CorpusError`` if it is missing or broken."""
-    return parse_json(read_text(schema_path(name), f"schemas/{name}.schema.json",
-                                missing="schema is missing; reinstall the kit"), f"schemas/{name}.schema.json")
+    """The kit's own ``schemas/<name>.json``; raise ``CorpusError`` if it is missing or broken."""
+    return parse_json(read_text(schema_path(name), f"schemas/{name}.json",
+                                missing="schema is missing; reinstall the kit"), f"schemas/{name}.json")
 
 
 def read_json(path: Path, rel: str) -> tuple[Any, list[CorpusError]]:

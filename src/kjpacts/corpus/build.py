@@ -108,7 +108,7 @@ def guidelines_text(corpus_dir: Path) -> str | None:
 
 
 def agreement_files(corpus_dir: Path) -> dict[str, str]:
-    """``agreement/report.json`` and the DATASHEET.md block, from the two annotation passes."""
+    """``agreement/agreement.json`` and the DATASHEET.md block, from the two annotation passes."""
     folder = corpus_dir / "agreement"
     sheet = corpus_dir / "DATASHEET.md"
     if not (folder / "pass1").is_dir() or not (folder / "pass2").is_dir() or not sheet.is_file():
@@ -117,7 +117,7 @@ def agreement_files(corpus_dir: Path) -> dict[str, str]:
     block = f"<!-- agreement:start -->\n{agreement_markdown(report)}\n<!-- agreement:end -->"
     text = re.sub(r"<!-- agreement:start -->.*?<!-- agreement:end -->", lambda _: block,
                   sheet.read_text(encoding="utf-8"), flags=re.S)
-    return {"agreement/report.json": dump_json(report), "DATASHEET.md": text}
+    return {"agreement/agreement.json": dump_json(report), "DATASHEET.md": text}
 
 
 def build_files(corpus_dir: Path) -> dict[str, str]:

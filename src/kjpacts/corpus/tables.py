@@ -17,6 +17,7 @@ DOCUMENT_COLUMNS = [
     "outlet_id", "photo_agency", "byline_truncated", "byline_position", "standfirst",
     "dateline_as_printed", "published_inferred", "published_confidence", "version_tag",
     "language", "other_dates", "rights", "null_reasons",
+    "source_url",  # from provenance: the page's address, recovered later
 ]
 
 
@@ -27,7 +28,9 @@ def document_rows(corpus: "Corpus") -> list[dict]:
         row = {}
         for col in DOCUMENT_COLUMNS:
             value = doc.meta.get(col)
-            if col == "published_evidence":
+            if col == "source_url":
+                value = (doc.meta.get("provenance") or {}).get("source_url")
+            elif col == "published_evidence":
                 value = " | ".join(value or [])
             elif isinstance(value, (list, dict)):
                 value = json.dumps(value, ensure_ascii=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from kjpacts.annotations.load import validate_annotations
+from kjpacts.annotations.outside import citation_problems
 from kjpacts.annotations.schemas import check_file, validate_corpus_files
 from kjpacts.corpus.build import agreement_files, build_document, guidelines_text
 from kjpacts.corpus.datapackage import corpus_files
@@ -29,7 +30,7 @@ def check_schemas(root: Path) -> list[CorpusError]:
     """Schema problems outside annotations/ (annotation schemas are checked with the layers)."""
     problems = validate_corpus_files(root)
     if (root / "datapackage.json").is_file():
-        problems += check_file(root, root / "datapackage.json", "datapackage")[1]
+        problems += check_file(root, root / "datapackage.json", "package")[1]
     return problems
 
 
@@ -126,5 +127,6 @@ def validate(root: Path) -> list[CorpusError]:
     problems += check_metadata(root, metas)
     problems += check_derived(root, metas)
     problems += annotation_problems(root, metas)
+    problems += citation_problems(root)
     problems += check_datapackage(root)
     return problems

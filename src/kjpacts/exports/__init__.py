@@ -25,8 +25,8 @@ def export(corpus: "Corpus", fmt: str, out_dir: Path, base_uri: str = "urn:kjpac
     out_dir.mkdir(parents=True, exist_ok=True)
     texts = {d.doc_id: d.text for d in corpus}
     if fmt == "csv":
-        return [csv.write_documents_csv(corpus, out_dir), csv.write_boilerplate_csv(corpus, out_dir),
-                *csv.write_annotation_csvs(corpus.annotations, out_dir)]
+        _ = corpus.annotations  # raises CorpusErrors: a corpus whose layers do not validate is not exported
+        return csv.export_csv(corpus, out_dir)
     if fmt == "brat":
         return brat.write_brat(corpus.annotations, texts, out_dir)
-    return w3c.write_w3c(corpus.annotations, texts, out_dir, base_uri)
+    return w3c.write_w3c(corpus.annotations, texts, out_dir, base_uri, {d.doc_id: d for d in corpus})

@@ -1,11 +1,19 @@
-"""brat standoff: ``<doc_id>.txt`` (the clean text, byte-identical), ``<doc_id>.ann`` and
-``annotation.conf``, and a reader for ``.ann`` files."""
+"""brat standoff: ``<doc_id>.txt`` (the clean text, byte-identical), ``<doc_id>.ann``,
+``annotation.conf``, ``visual.conf``, ``tools.conf`` and ``kjpacts_entities.tsv``, and a reader
+for ``.ann`` files.
+
+Normalisation lines (brat 1.3+, ``N<n>\tReference T<i> <DB>:<ID>\t<text>``) link every mention to
+its entity id (DB ``kjpacts_entities``, described in ``kjpacts_entities.tsv``, the input format of
+brat's ``tools/norm_db_init.py``) and every time expression to its TIMEX3 value (DB ``TIMEX3``).
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 from typing import Any
+
+from ..annotations.records import Entity
 
 from ..annotations.records import Annotations
 from ..annotations.vocabulary import (
@@ -50,10 +58,23 @@ def _note(fields: dict[str, Any]) -> str:
     return re.sub(r"[\t\r\n]+", " ", "; ".join(parts))
 
 
-def brat_ann(spans: list[ExportSpan], text: str) -> str:
+ENTITY_DB, TIMEX_DB = "kjpacts_entities", "TIMEX3"
+
+
+def _reference(s: ExportSpan, entities: dict[str, Entity]) -> tuple[str, str, str] | None:
+    """``(DB, ID, text)`` that normalises a span: a mention's entity, a timex's value."""
+    if s.layer == "mentions":
+        eid = s.fields["entity_id"]
+        return ENTITY_DB, eid, entities[eid].name if eid in entities else eid
+    if s.layer == "timex" and s.fields.get("value") and " " not in s.fields["value"]:
+        return TIMEX_DB, s.fields["value"], s.fields["value"]
+    return None
+
+
+def brat_ann(spans: list[ExportSpan], text: str, entities: dict[str, Entity] | None = None) -> str:
     """The ``.ann`` file of one document."""
     lines, rels, tids = [], [], {}
-    n_attr = n_note = 0
+    n_attr = n_note = n_norm = 0
     for i, s in enumerate(spans, 1):
         tids[s.key] = f"T{i}"
         frags = _fragments(text, s.start, s.end)
@@ -62,6 +83,10 @@ def brat_ann(spans: list[ExportSpan], text: str) -> str:
         for name, value in s.attributes:
             n_attr += 1
             lines.append(f"A{n_attr}\t{name} T{i}" + (f" {value}" if value else ""))
+        ref = _reference(s, entities or {})
+        if ref is not None:
+            n_norm += 1
+            lines.append(f"N{n_norm}\tReference T{i} {ref[0]}:{ref[1]}\t{_note({'t': ref[2]})[2:]}")
         n_note += 1
         lines.append(f"#{n_note}\tAnnotatorNotes T{i}\t{_note(s.fields)}")
     for s in spans:
@@ -75,6 +100,7 @@ def brat_conf() -> str:
     mentions, framing = "|".join(MENTION_LABELS.values()), "|".join(FRAMING_LABELS.values())
     attrs = [
         ("Metonymy", mentions, list(METONYMY)),
+        ("Nominal", MENTION_LABELS["person"], None),
         ("Quote_kind", QUOTE_LABELS["content"], list(QUOTE_KINDS)),
         ("Unattributed", QUOTE_LABELS["content"], None),
         ("Speaker_type", QUOTE_LABELS["source"], list(SPEAKER_TYPES)),
@@ -96,17 +122,65 @@ def brat_conf() -> str:
     return "\n".join(out) + "\n"
 
 
+#: Span colours for visual.conf, by label family.
+COLOURS = {"Mention": "#9fc5e8", "Quote_content": "#fff2cc", "Quote_cue": "#f6b26b", "Quote_source": "#b6d7a8",
+           "Timex": "#d5a6bd", "Framing": "#ea9999", "Claim": "#cccccc"}
+
+
+def visual_conf() -> str:
+    """``visual.conf``: a readable label and a colour for every span type, styles for the relations."""
+    out = ["# kjpacts display settings (written by kjpacts.exports.brat)", "[labels]"]
+    for label in LABELS:
+        words = label.replace("_", " ")
+        out.append(f"{label} | {words} | {label.split('_', 1)[-1].replace('_', ' ')}")
+    out += ["Source_of | source of | src", "Cue_of | cue of | cue", "", "[drawing]",
+            "SPAN_DEFAULT\tfgColor:black, bgColor:lightgray, borderColor:darken",
+            "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5",
+            "Source_of\tcolor:#38761d", "Cue_of\tcolor:#b45f06, dashArray:3-3"]
+    for label in LABELS:
+        family = next(k for k in COLOURS if label.startswith(k))
+        out.append(f"{label}\tbgColor:{COLOURS[family]}")
+    return "\n".join(out) + "\n"
+
+
+def tools_conf() -> str:
+    """``tools.conf``: the two normalisation resources. ``DB:<NONE>``: no server DB is needed to show
+    the N lines; run brat's ``tools/norm_db_init.py kjpacts_entities.tsv`` to search the entities."""
+    return ("# kjpacts normalisation resources (written by kjpacts.exports.brat)\n[normalization]\n"
+            f"{ENTITY_DB}\tDB:<NONE>, <URL>:{ENTITY_DB}.tsv\n"
+            f"{TIMEX_DB}\tDB:<NONE>, <URL>:https://www.timeml.org/\n")
+
+
+def entities_tsv(entities: dict[str, Entity]) -> str:
+    """The entity registry in the input format of brat's ``tools/norm_db_init.py``
+    (``ID<TAB>name:Name:...<TAB>attr:Type:...<TAB>info:Description:...``)."""
+    clean = lambda s: re.sub(r"[\t\r\n]+", " ", s)  # noqa: E731
+    lines = []
+    for e in entities.values():
+        names = dict.fromkeys([e.name, *e.variants])
+        fields = [f"name:Name:{clean(n)}" for n in names] + [f"attr:Type:{e.type}"]
+        if e.country:
+            fields.append(f"attr:Country:{clean(e.country)}")
+        fields.append(f"info:Description:{clean(e.description)}")
+        lines.append("\t".join([e.entity_id, *fields]))
+    return "".join(line + "\n" for line in lines)
+
+
 def write_brat(ann: Annotations, texts: dict[str, str], out_dir: Path) -> list[Path]:
-    """Write ``<doc_id>.txt`` (byte-identical clean text), ``<doc_id>.ann`` and ``annotation.conf``."""
+    """Write ``<doc_id>.txt`` (byte-identical clean text) and ``<doc_id>.ann`` per document, and the
+    configuration: ``annotation.conf``, ``visual.conf``, ``tools.conf``, ``kjpacts_entities.tsv``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for doc, spans in export_spans(ann).items():
         (out_dir / f"{doc}.txt").write_bytes(texts[doc].encode("utf-8"))
-        (out_dir / f"{doc}.ann").write_bytes(brat_ann(spans, texts[doc]).encode("utf-8"))
+        (out_dir / f"{doc}.ann").write_bytes(brat_ann(spans, texts[doc], ann.entities).encode("utf-8"))
         paths += [out_dir / f"{doc}.txt", out_dir / f"{doc}.ann"]
-    (out_dir / "annotation.conf").write_bytes(brat_conf().encode("utf-8"))
-    return paths + [out_dir / "annotation.conf"]
+    for name, text in (("annotation.conf", brat_conf()), ("visual.conf", visual_conf()),
+                       ("tools.conf", tools_conf()), (f"{ENTITY_DB}.tsv", entities_tsv(ann.entities))):
+        (out_dir / name).write_bytes(text.encode("utf-8"))
+        paths.append(out_dir / name)
+    return paths
 
 
 def read_brat(directory: Path) -> dict[str, list[SpanTuple]]:

@@ -19,7 +19,14 @@ QUOTE_LABELS = {"content": "Quote_content", "cue": "Quote_cue", "source": "Quote
 FRAMING_LABELS = {c: "Framing_" + c.replace("-", "_") for c in FRAMING_CATEGORIES}
 TIMEX_LABEL, CLAIM_LABEL = "Timex", "Claim"
 LABELS = [*MENTION_LABELS.values(), *QUOTE_LABELS.values(), TIMEX_LABEL, *FRAMING_LABELS.values(), CLAIM_LABEL]
-INDEPENDENCE = {True: "independent", False: "echo", None: "first"}
+INDEPENDENCE = {True: "independent", False: "echo", None: "first", "tension": "in_tension"}
+
+
+def independence(independent: bool | None, reason: str) -> str:
+    """The Independence label: ``null`` is the first occurrence, or one "In tension" with the claim."""
+    if independent is None and reason.startswith("In tension"):
+        return INDEPENDENCE["tension"]
+    return INDEPENDENCE[independent]
 
 
 @dataclass
@@ -45,9 +52,11 @@ def export_spans(ann: Annotations) -> dict[str, list[ExportSpan]]:
     """Every span of every layer, per document, in document order."""
     out: dict[str, list[ExportSpan]] = {doc: [] for doc in ann.doc_ids}
     for doc in ann.doc_ids:
-        for m in ann.mentions.get(doc, []):
+        for m in [*ann.mentions.get(doc, []), *ann.nominal_mentions.get(doc, [])]:
             label = MENTION_LABELS[ann.entities[m.entity_id].type]
             attrs = [("Metonymy", m.metonymy)] if m.metonymy else []
+            if m.form == "nominal":
+                attrs.append(("Nominal", None))
             out[doc].append(ExportSpan(f"mentions/{m.id}", label, m.start, m.end, m.text, "mentions", _fields(m), attrs))
         for q in ann.quotes.get(doc, []):
             info = _fields(q, ("doc_id", "content", "cue", "source"))
@@ -75,7 +84,7 @@ def export_spans(ann: Annotations) -> dict[str, list[ExportSpan]]:
         for o in c.occurrences:
             info = {"claim_id": c.claim_id, "statement": c.statement, "kind": c.kind, **_fields(o, ("claim_id", "doc_id", "start", "end", "text"))}
             out[o.doc_id].append(ExportSpan(f"claims/{c.claim_id}/{o.id}", CLAIM_LABEL, o.start, o.end, o.text, "claims", info,
-                                            [("Claim_status", c.status), ("Independence", INDEPENDENCE[o.independent])]))
+                                            [("Claim_status", c.status), ("Independence", independence(o.independent, o.reason))]))
     for spans in out.values():
         spans.sort(key=lambda s: (s.start, s.end))
     return out

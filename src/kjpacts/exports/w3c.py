@@ -1,41 +1,77 @@
-"""W3C Web Annotation (JSON-LD): one ``AnnotationCollection`` per document, and a reader."""
+"""W3C Web Annotation (JSON-LD): one ``AnnotationCollection`` per document, and a reader.
+
+Each annotation has a ``tagging`` body (the label), a ``describing`` body whose record fields are
+real JSON-LD properties in the kit's vocabulary (prefix ``kjp:``, declared in the collection's
+``@context``), and for a mention an ``identifying`` body that describes the entity. Its target is
+the clean text, with ``kjp:rawPage`` (the raw page, copied beside the export) and ``scope`` (the
+page's address on the web, when known). ``entities.jsonld`` describes every entity id.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..annotations.records import Annotations
 from ..io import read_json, read_text
 from .spans import ExportSpan, SpanTuple, export_spans
 
+if TYPE_CHECKING:
+    from ..annotations.records import Entity
+    from ..corpus.model import Document
+
+
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32  # prefix / suffix length of a TextQuoteSelector
 
 
-def w3c_annotation(s: ExportSpan, text: str, doc_uri: str, ids: dict[str, str], base: str) -> dict:
+def context(base: str) -> list:
+    """The W3C context plus the kit's vocabulary prefix ``kjp:``."""
+    return [W3C_CONTEXT, {"kjp": f"{base}vocab#", "kjp:rawPage": {"@type": "@id"}}]
+
+
+def properties(fields: dict[str, Any]) -> dict[str, Any]:
+    """Record fields as ``kjp:`` properties (null fields left out)."""
+    return {f"kjp:{k}": v for k, v in fields.items() if v is not None}
+
+
+def entity_node(e: "Entity", base: str) -> dict:
+    """An entity of the registry as a JSON-LD node with its own id."""
+    return {"id": f"{base}entities/{e.entity_id}", "type": "kjp:Entity",
+            **properties({"entity_id": e.entity_id, "name": e.name, "entity_type": e.type, "country": e.country,
+                          "variants": list(e.variants), "description": e.description})}
+
+
+def w3c_annotation(s: ExportSpan, text: str, target: dict, ids: dict[str, str], base: str,
+                   entities: dict[str, "Entity"] | None = None) -> dict:
     """One span as a W3C Annotation with a TextQuoteSelector and a TextPositionSelector."""
     body: list[dict] = [
         {"type": "TextualBody", "purpose": "tagging", "value": s.label},
-        {"type": "TextualBody", "purpose": "describing", "format": "application/json",
-         "value": json.dumps({"layer": s.layer, **s.fields, **dict(s.attributes)}, ensure_ascii=False)},
+        {"type": "kjp:Record", "purpose": "describing",
+         **properties({"layer": s.layer, **s.fields, **{k: (v if v is not None else True) for k, v in s.attributes}})},
     ]
     if s.layer == "mentions":
-        body.append({"type": "SpecificResource", "purpose": "identifying", "source": f"{base}entities/{s.fields['entity_id']}"})
-    body += [{"type": "SpecificResource", "purpose": "linking", "source": ids[target]} for _, target in s.links]
+        eid = s.fields["entity_id"]
+        source: Any = f"{base}entities/{eid}"
+        if entities and eid in entities:
+            source = entity_node(entities[eid], base)
+        body.append({"type": "SpecificResource", "purpose": "identifying", "source": source})
+    body += [{"type": "SpecificResource", "purpose": "linking", "source": ids[target_key]} for _, target_key in s.links]
     selectors = [
         {"type": "TextQuoteSelector", "exact": s.text, "prefix": text[max(0, s.start - CONTEXT_CHARS):s.start],
          "suffix": text[s.end:s.end + CONTEXT_CHARS]},
         {"type": "TextPositionSelector", "start": s.start, "end": s.end},
     ]
     return {"id": ids[s.key], "type": "Annotation", "motivation": "tagging", "body": body,
-            "target": {"source": doc_uri, "selector": selectors}}
+            "target": {**target, "selector": selectors}}
 
 
-def write_w3c(ann: Annotations, texts: dict[str, str], out_dir: Path, base_uri: str) -> list[Path]:
-    """Write ``<doc_id>.jsonld`` (an AnnotationCollection) and ``<doc_id>.txt`` per document.
+def write_w3c(ann: Annotations, texts: dict[str, str], out_dir: Path, base_uri: str,
+              documents: dict[str, "Document"] | None = None) -> list[Path]:
+    """Write ``<doc_id>.jsonld`` (an AnnotationCollection) and ``<doc_id>.txt`` per document, the raw
+    pages (``raw/<file>``, when ``documents`` are given) and ``entities.jsonld``.
 
     Targets are ``<base><doc_id>.txt``; annotation ids are
     ``<base><doc_id>/<layer>/<id>[/<role>]``, where ``<base>`` is ``base_uri``
@@ -47,9 +83,20 @@ def write_w3c(ann: Annotations, texts: dict[str, str], out_dir: Path, base_uri: 
     paths = []
     for doc, spans in export_spans(ann).items():
         ids = {s.key: f"{base}{doc}/{s.key}" for s in spans}
-        items = [w3c_annotation(s, texts[doc], f"{base}{doc}.txt", ids, base) for s in spans]
+        target: dict[str, Any] = {"source": f"{base}{doc}.txt"}
+        if documents and doc in documents:
+            page = documents[doc]
+            target["kjp:rawPage"] = f"{base}{page.meta['source_file']}"
+            url = (page.meta.get("provenance") or {}).get("source_url")
+            if url:
+                target["scope"] = url
+            raw_path = out_dir / page.meta["source_file"]
+            raw_path.parent.mkdir(parents=True, exist_ok=True)
+            raw_path.write_bytes(page.raw.encode("utf-8"))
+            paths.append(raw_path)
+        items = [w3c_annotation(s, texts[doc], target, ids, base, ann.entities) for s in spans]
         collection = {
-            "@context": W3C_CONTEXT, "id": f"{base}{doc}.jsonld", "type": "AnnotationCollection",
+            "@context": context(base), "id": f"{base}{doc}.jsonld", "type": "AnnotationCollection",
             "label": f"kjpacts annotations of {doc}", "total": len(items),
             "first": {"id": f"{base}{doc}.jsonld#page1", "type": "AnnotationPage", "startIndex": 0, "items": items},
         }
@@ -57,7 +104,9 @@ def write_w3c(ann: Annotations, texts: dict[str, str], out_dir: Path, base_uri: 
         path.write_bytes((json.dumps(collection, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
         (out_dir / f"{doc}.txt").write_bytes(texts[doc].encode("utf-8"))
         paths += [path, out_dir / f"{doc}.txt"]
-    return paths
+    graph = {"@context": context(base), "id": f"{base}entities", "@graph": [entity_node(e, base) for e in ann.entities.values()]}
+    (out_dir / "entities.jsonld").write_bytes((json.dumps(graph, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return paths + [out_dir / "entities.jsonld"]
 
 
 def _w3c_items(data: Any) -> list[dict]:
@@ -104,7 +153,7 @@ def read_w3c(path: Path) -> dict[str, list[SpanTuple]]:
     against it and re-found from the quote if the text has moved.
     """
     path = Path(path)
-    files = sorted(path.glob("*.jsonld")) if path.is_dir() else [path]
+    files = sorted(p for p in path.glob("*.jsonld") if p.name != "entities.jsonld") if path.is_dir() else [path]
     result: dict[str, list[SpanTuple]] = {}
     for file in files:
         texts: dict[str, str | None] = {}

@@ -61,7 +61,7 @@ def merge(layer: str, doc_id: str | None, machine: list[dict], force: dict) -> l
 
 
 def _order(layer: str, r: dict) -> dict:
-    fields = {"mentions": ["id", "start", "end", "text", "entity_id", "metonymy", "refers_to"],
+    fields = {"mentions": ["id", "start", "end", "text", "entity_id", "metonymy", "refers_to", "form"],
               "timex": ["id", "start", "end", "text", "type", "value", "mod", "anchor", "function", "note"],
               "quotes": ["id", "kind", "content", "cue", "source", "speaker", "speaker_entity", "source_group",
                          "speaker_type", "named", "anonymity_reason", "country", "unattributed", "note"],
@@ -88,7 +88,8 @@ def machine_mentions(docs: list[Document]) -> tuple[dict[str, list[dict]], dict[
                 by_key[m["key"]] = entity_id
             registry[entity_id]["variants"] = list(dict.fromkeys(registry[entity_id]["variants"] + [m["text"]]))
             recs.append({"start": m["start"], "end": m["end"], "text": m["text"], "entity_id": entity_id,
-                         "metonymy": m["metonymy"], "refers_to": m["refers_to"]})
+                         "metonymy": m["metonymy"], "refers_to": m["refers_to"],
+                         "form": "named"})  # the rules find names; nominal mentions are a reviewer's job
             if m["refers_to"] and m["refers_to"] not in registry:
                 registry[m["refers_to"]] = entity_record(m["refers_to"], m["refers_to"], "country")
         out[doc.doc_id] = recs
