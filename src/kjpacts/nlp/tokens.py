@@ -69,6 +69,9 @@ def is_word(token: str) -> bool:
 
 
 def corpus_words(corpus: "Corpus", doc_ids: Iterable[str] | None = None, lower: bool = True) -> list[str]:
-    """Alphanumeric word tokens over several documents."""
+    """Alphanumeric word tokens over several documents (``doc_ids``: a list of ids; None: all)."""
+    if isinstance(doc_ids, str):  # the commonest slip: one id where a list of ids is due
+        raise TypeError(f"corpus_words takes a list of doc ids: write [{doc_ids!r}] with square brackets, "
+                        f"not {doc_ids!r} alone")
     ids = list(doc_ids) if doc_ids is not None else corpus.fileids()
     return [w for d in ids for w in words(corpus[d], lower=lower) if is_word(w)]
