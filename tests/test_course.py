@@ -182,3 +182,43 @@ def test_make_lab_opens_the_start_notebook_with_the_repo_as_root():
     url = re.search(r"--LabApp\.default_url=/lab/tree/(\S+)", target).group(1)
     assert (ROOT / url).is_file() and url == "notebooks/00-start-here.ipynb"
     assert '--ServerApp.root_dir="$(CURDIR)"' in target  # so ../exercises and ../docs links resolve
+
+
+JUDGE_LESSONS = [l for l in LESSONS if l.number in ("05", "06", "07", "08", "09")]
+#: The layer each judge-first activity draws its gold from; it must not be shown before the judgement.
+GOLD_LAYER = {"05": 'frame("quotes")', "06": 'frame("claim', "07": 'frame("framing")', "08": None,
+              "09": 'frame("mentions")'}
+
+
+def _src(cell) -> str:
+    return "".join(cell["source"])
+
+
+@pytest.mark.parametrize("lesson", JUDGE_LESSONS, ids=lambda l: l.number)
+def test_the_student_judges_before_the_gold_is_shown(lesson):
+    import importlib
+
+    cells = json.loads(lesson.path.read_text(encoding="utf-8"))["cells"]
+    judged = [i for i, c in enumerate(cells) if "judge-first" in c.get("metadata", {}).get("tags", [])]
+    assert judged, f"{lesson.name}: a code cell tagged judge-first, where the student gives labels and reasons"
+    i = judged[0]
+    assert "my_judgements" in _src(cells[i]) and "..." in _src(cells[i])
+    compared = [k for k, c in enumerate(cells) if "compare_judgements(my_judgements" in _src(c)]
+    assert compared and compared[0] > i, f"{lesson.name}: compare with the gold only after the judgement cell"
+    before = "\n".join(_src(c) for c in cells[:i])
+    code_before = "\n".join(_src(c) for c in cells[:i] if c["cell_type"] == "code")
+    layer = GOLD_LAYER[lesson.number]
+    assert layer is None or layer not in code_before, f"{lesson.name}: the gold layer is shown before the judgement"
+    items = importlib.import_module(f"kjpacts.teaching.lessons.l{lesson.number}").judge_items()
+    assert len(items) >= 5
+    for it in items:
+        assert it.reason and it.reason not in before, f"{lesson.name}: the annotators' reason for item {it.item_id} is shown first"
+    after = "\n".join(_src(c) for c in cells[compared[0] + 1:compared[0] + 2] if c["cell_type"] == "markdown")
+    assert "annotators" in after.lower(), f"{lesson.name}: discuss where the annotators' reading differs"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.number)
+def test_at_least_two_predict_then_run_prompts(lesson):
+    cells = json.loads(lesson.path.read_text(encoding="utf-8"))["cells"]
+    prompts = sum(len(re.findall(r"\*\*Predict(?: first|, then run)", _src(c))) for c in cells if c["cell_type"] == "markdown")
+    assert prompts >= 2, f"{lesson.name}: {prompts} 'predict, then run' prompt(s); at least two"

@@ -110,6 +110,42 @@ def _check_here(answer: Any) -> Feedback:
                          f"page locates Mullen's remarks in {expected} without saying so in words.")
 
 
+#: The outside records the lateral-reading section shows (corpus/outside/records.json).
+OUTLET_RECORDS = ["ox-wire-service-definition", "ox-outlet-afp-statute", "ox-outlet-afp-state-subscriptions",
+                  "ox-outlet-ahram-online", "ox-outlet-al-ahram-state-owned", "ox-outlet-yonhap-national-agency",
+                  "ox-outlet-yonhap-funding", "ox-outlet-korea-herald-founding", "ox-outlet-korea-herald-owner-2012",
+                  "ox-outlet-washington-post-owner-2011"]
+POSTPONEMENT_RECORDS = ["ox-gsomia-signing-postponed-2012-06-29-ap", "ox-gsomia-signing-postponed-2012-06-29-yonhap",
+                        "ox-gsomia-signing-postponed-2012-06-29-upi",
+                        "ox-gsomia-postponed-secret-cabinet-approval-koreaherald", "ox-gsomia-signed-2016-11-23-kyodo"]
+
+
+def _check_grants(answer: Any) -> Feedback:
+    from kjpacts.teaching.outside import outside_record
+
+    expected = _corpus()["yonhap-2012-06-27"].outlet
+    if not isinstance(answer, str):
+        return Feedback(False, f"Give the outlet's name as text, as in the outlet column; you gave {describe(answer)}.")
+    a = answer.strip().lower()
+    if "ahram" in a:
+        return Feedback(False, "Ahram Online's parent is majority-owned by the Egyptian government "
+                               f"{outside_record('ox-outlet-al-ahram-state-owned').cite()}: that is ownership. "
+                               "Which record speaks of grants?")
+    if "afp" in a or "france" in a:
+        return Feedback(False, "AFP's statutes forbid direct subsidies; the French state is a major subscriber "
+                               f"{outside_record('ox-outlet-afp-state-subscriptions').cite()}. Which record speaks of grants?")
+    if "herald" in a:
+        return Feedback(False, "The Korea Herald's 2012 chairman had been a lawmaker "
+                               f"{outside_record('ox-outlet-korea-herald-owner-2012').cite()}, but no record says the "
+                               "government funds it.")
+    if "yonhap" in a and a != expected.lower():
+        return Feedback(False, f"Right outlet; give its name exactly as the outlet column prints it: {expected!r}.")
+    record = outside_record("ox-outlet-yonhap-funding")
+    return one_of(answer, [expected], "Read the fact column of the records above: which one mentions government grants?",
+                  praise=f"Yes: {record.fact} {record.cite()}. A national agency funded partly by the state is "
+                         "a source to weigh, not to dismiss: ask what it gains from each story.")
+
+
 TRYITS = [
     TryIt(
         id="01.1",
@@ -166,5 +202,19 @@ TRYITS = [
                 ('answer = ["Tokyo"]', "as text")),
         explanation="The dateline is 'TOKYO -', so 'here' is Tokyo, although the talks the article reports "
                     "were held 'Monday in Seoul'. A dateline says where the story was filed from.",
+    ),
+    TryIt(
+        id="01.5",
+        skill="read laterally: check an outlet in the outside records",
+        prompt="According to the outside records, which outlet of the corpus is funded partly by government grants? "
+               "Give its name as the outlet column of the metadata table prints it.",
+        check=_check_grants,
+        answer='answer = "Yonhap News Agency"',
+        wrongs=(('answer = "Ahram Online"', "ownership"), ('answer = "AFP"', "subsidies"),
+                ('answer = "The Korea Herald"', "no record says"), ('answer = "yonhap"', "exactly")),
+        explanation="Yonhap: 'funded by government grants, income from a state-created fund, and sales of its content "
+                    "to media' (outside record ox-outlet-yonhap-funding, high). Al-Ahram is state-owned (ownership, not "
+                    "grants); AFP's statutes forbid direct subsidies. The point is to read each record's source as "
+                    "closely as the page.",
     ),
 ]

@@ -143,6 +143,30 @@ def japanese_quotes_any_kind() -> int:
     return int((frame["country"] == "JP").sum())
 
 
+# -- judge first: named or anonymous? ----------------------------------------------
+
+#: The attributions the student judges before seeing the attribution layer: (doc_id, quote id).
+JUDGE_QUOTES = [("koreaherald-2012-05", "q4"), ("ahram-2011-01-10", "q2"), ("yonhap-2012-06-27", "q3"),
+                ("koreaherald-2012-05-13", "q6"), ("yonhap-2012-06-27", "q15"), ("yonhap-2012-06-27", "q12"),
+                ("ahram-2011-01-10", "q10")]
+JUDGE_LABELS = ("named", "anonymous")
+
+
+def judge_items(corpus=None) -> list:
+    """One item per attribution in :data:`JUDGE_QUOTES`: its printed source in context; the gold
+    label and reason come from the attribution layer (``named`` and the annotators' note)."""
+    from kjpacts.teaching.judging import JudgeItem, in_context
+
+    corpus = corpus if corpus is not None else _corpus()
+    items = []
+    for n, (doc_id, qid) in enumerate(JUDGE_QUOTES, 1):
+        q = next(x for x in corpus.annotations.quotes[doc_id] if x.id == qid)
+        text = in_context(corpus[doc_id].text, q.source.start, q.source.end)
+        items.append(JudgeItem(str(n), text, "named" if q.named else "anonymous", q.note,
+                               f"{doc_id} ({corpus[doc_id].outlet}), quote {qid}"))
+    return items
+
+
 # -- checks ------------------------------------------------------------------------
 
 SETUP = """

@@ -27,6 +27,34 @@ def documents_and_sources(claim_id: str) -> tuple[int, int]:
     return len({o.doc_id for o in occ}), sum(1 for o in occ if o.independent is not False)
 
 
+# -- judge first: independent or echo? ---------------------------------------------
+
+#: Later occurrences the student judges before seeing the claim registry: (claim_id, occurrence id).
+JUDGE_OCCURRENCES = [("gsomia-24-countries", "o2"), ("jan-2011-talks-outcome", "o5"),
+                     ("comfort-women-unresolved", "o3"), ("acsa-function", "o6"),
+                     ("kim-visit-japan-may-2012", "o2"), ("nk-threat-drives-cooperation", "o5")]
+JUDGE_LABELS = ("independent", "echo")
+
+
+def judge_items(corpus=None) -> list:
+    """One item per occurrence in :data:`JUDGE_OCCURRENCES`: the claim's first occurrence, then
+    the later one in context. Gold: the registry's ``independent`` and its ``reason``."""
+    from kjpacts.teaching.judging import JudgeItem, in_context
+
+    corpus = corpus if corpus is not None else _corpus()
+    claims = {c.claim_id: c for c in corpus.annotations.claims}
+    items = []
+    for n, (claim_id, occ_id) in enumerate(JUDGE_OCCURRENCES, 1):
+        occs = claims[claim_id].occurrences
+        first, o = occs[0], next(x for x in occs if x.id == occ_id)
+        d0, d1 = corpus[first.doc_id], corpus[o.doc_id]
+        text = (f"FIRST ({d0.doc_id}, {d0.outlet}, {d0.published}): {d0.text[first.start:first.end]} "
+                f"LATER ({d1.doc_id}, {d1.outlet}, {d1.published}): {in_context(d1.text, o.start, o.end, 70)}")
+        items.append(JudgeItem(str(n), text, "independent" if o.independent else "echo", o.reason,
+                               f"claim {claim_id}, occurrence {occ_id}"))
+    return items
+
+
 SETUP = """
 import kjpacts
 import pandas as pd

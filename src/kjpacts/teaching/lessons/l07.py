@@ -61,6 +61,43 @@ def sentence_sentiment(doc: "Document", corpus: "Corpus | None" = None) -> "pd.D
     return pd.DataFrame(rows, columns=["sentence", "part", "compound", "speaker"])
 
 
+# -- judge first: which framing choice, if any? -------------------------------------
+
+#: Spans the student classifies before seeing the framing layer: (doc_id, words around it, the span).
+JUDGE_SPANS = [("ahram-2011-01-10", "Tokyo's brutal colonial", "brutal"),
+               ("koreaherald-2012-05", "agreements are said to be", "are said to"),
+               ("yonhap-2012-06-27", "a non-combat military pact", "non-combat"),
+               ("koreaherald-2012-05-13", "Seoul has demanded", "Seoul"),
+               ("koreaherald-2012-05-13", 'the "comfort women" issue', '"comfort women"'),
+               ("ahram-2011-01-10", "Tokyo's reasserted claims", "reasserted"),
+               ("wapo-2011-01-11", "a step strongly encouraged", "strongly")]
+JUDGE_LABELS = ("evaluative", "hedge", "agentless-passive", "naming-choice", "euphemism", "scare-quote",
+                "intensifier", "none")
+
+
+def judge_items(corpus=None) -> list:
+    """One item per span of :data:`JUDGE_SPANS`. Gold: the category of the framing record on that
+    span (scare quotes and euphemisms may share a span; the record whose text matches wins), or
+    'none' with the reason that no record marks it."""
+    from kjpacts.teaching.judging import JudgeItem, in_context
+
+    corpus = corpus if corpus is not None else _corpus()
+    items = []
+    for n, (doc_id, around, needle) in enumerate(JUDGE_SPANS, 1):
+        text = corpus[doc_id].text
+        start = text.index(around) + around.index(needle)
+        end = start + len(needle)
+        recs = [f for f in corpus.annotations.framing[doc_id] if f.start < end and f.end > start]
+        exact = [f for f in recs if (f.start, f.end) == (start, end)] or [f for f in recs if f.text.strip('"') == needle.strip('"')]
+        if exact:
+            gold, why = exact[0].category, exact[0].note or f"{exact[0].category}, voice: {exact[0].voice}"
+        else:
+            gold, why = "none", "No framing record marks this span" + (
+                f" (it overlaps: {', '.join(f.category + ' ' + repr(f.text) for f in recs)})." if recs else ".")
+        items.append(JudgeItem(str(n), in_context(text, start, end, 80), gold, why, f"{doc_id} ({corpus[doc_id].outlet})"))
+    return items
+
+
 SETUP = """
 import kjpacts
 import pandas as pd

@@ -15,6 +15,29 @@ KH_0513, YONHAP = "koreaherald-2012-05-13", "yonhap-2012-06-27"
 SHELLING = "2010-11-23"
 
 
+# -- judge first: which date does it point to? --------------------------------------
+
+#: Time expressions the student resolves before seeing the time layer: (doc_id, timex id).
+JUDGE_TIMEXES = [("ahram-2011-01-10", "t2"), ("ahram-2011-01-10", "t8"), ("ahram-2011-01-10", "t9"),
+                 ("koreaherald-2012-05", "t2"), ("koreaherald-2012-05", "t5"), ("yonhap-2012-06-27", "t10")]
+
+
+def judge_items(corpus=None) -> list:
+    """One item per time expression of :data:`JUDGE_TIMEXES`, with the page's date as the page
+    gives it. Gold: the TIMEX value in the time layer, and its note."""
+    from kjpacts.teaching.judging import JudgeItem, in_context
+
+    corpus = corpus if corpus is not None else _corpus()
+    items = []
+    for n, (doc_id, tid) in enumerate(JUDGE_TIMEXES, 1):
+        t = next(x for x in corpus.annotations.timexes[doc_id] if x.id == tid)
+        doc = corpus[doc_id]
+        printed = doc.meta.get("printed", {}).get("date") or doc.published
+        text = f"(page dated {printed}) " + in_context(doc.text, t.start, t.end, 80)
+        items.append(JudgeItem(str(n), text, t.value, t.note or f"anchor: {t.anchor}", f"{doc_id} ({doc.outlet})"))
+    return items
+
+
 SETUP = """
 import kjpacts
 import pandas as pd

@@ -24,6 +24,32 @@ STARTER_GAZETTEER = {
 
 
 
+# -- judge first: the city, or the government? --------------------------------------
+
+#: Capital mentions the student judges before seeing the mentions layer: (doc_id, start offset).
+JUDGE_MENTIONS = [("yonhap-2012-06-27", 62), ("koreaherald-2012-05-13", 1593), ("wapo-2011-01-11", 182),
+                  ("yonhap-2012-06-27", 173), ("wapo-2011-01-11", 2650), ("ahram-2011-01-10", 2455),
+                  ("wapo-2011-01-11", 345)]
+JUDGE_LABELS = ("the city", "the government")
+
+
+def judge_items(corpus=None) -> list:
+    """One item per mention of :data:`JUDGE_MENTIONS`. Gold: 'the government' when the mentions layer
+    marks capital-for-government metonymy, else 'the city'."""
+    from kjpacts.teaching.judging import JudgeItem, in_context
+
+    corpus = corpus if corpus is not None else _corpus()
+    items = []
+    for n, (doc_id, start) in enumerate(JUDGE_MENTIONS, 1):
+        m = next(x for x in corpus.annotations.mentions[doc_id] if x.start == start)
+        gold = "the government" if m.metonymy == "capital-for-government" else "the city"
+        why = (f"metonymy {m.metonymy}: stands for {m.refers_to}" if m.metonymy else
+               "No metonymy: the place itself (entity " + m.entity_id + ")")
+        items.append(JudgeItem(str(n), in_context(corpus[doc_id].text, m.start, m.end, 80), gold, why,
+                               f"{doc_id} ({corpus[doc_id].outlet})"))
+    return items
+
+
 SETUP = """
 import kjpacts
 import pandas as pd
