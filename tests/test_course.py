@@ -226,3 +226,31 @@ def test_at_least_two_predict_then_run_prompts(lesson):
     cells = json.loads(lesson.path.read_text(encoding="utf-8"))["cells"]
     prompts = sum(len(re.findall(r"\*\*Predict(?: first|, then run)", _src(c))) for c in cells if c["cell_type"] == "markdown")
     assert prompts >= 2, f"{lesson.name}: {prompts} 'predict, then run' prompt(s); at least two"
+
+
+def test_every_outside_record_cited_in_the_course_exists():
+    """Lessons cite outside facts by record id; each id must be in corpus/outside/records.json
+    (read here with json, not with the kit's reader)."""
+    from .conftest import CORPUS
+
+    records = {r["id"] for r in json.loads((CORPUS / "outside" / "records.json").read_text(encoding="utf-8"))["records"]}
+    places = [*NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"), *(ROOT / "src" / "kjpacts" / "teaching").rglob("*.py"),
+              *(ROOT / "docs").rglob("*.md")]
+    cited = {}
+    for path in places:
+        for rid in re.findall(r"\box-[a-z0-9]+(?:-[a-z0-9]+)*", path.read_text(encoding="utf-8")):
+            cited.setdefault(rid, path.name)
+    assert len(cited) >= 20, "the lessons cite their outside facts by record id"
+    missing = {rid: where for rid, where in cited.items() if rid not in records}
+    assert not missing, f"outside records cited but not in records.json: {missing}"
+
+
+def test_the_outside_reader_shows_the_source_of_each_fact():
+    from kjpacts.errors import CorpusError
+    from kjpacts.teaching.outside import outside_record, show_records
+
+    view = show_records(["ox-outlet-yonhap-funding"])
+    html = view._repr_html_()
+    assert "State Media Monitor" in html and "high" in html and "government grants" in html
+    with pytest.raises(CorpusError, match="no outside record 'ox-nope'"):
+        outside_record("ox-nope")
