@@ -174,6 +174,7 @@ TRYITS = [
         answer='answer = kh.to_raw(kh.text.index("Seoul\'s"))',
         wrongs=(('answer = kh.text.index("Seoul\'s")', "clean text"), ('answer = str(kh.to_raw(kh.text.index("Seoul\'s")))', "it is text"),
                 ('def answer():\n    return kh.raw.index("Seoul\'s")', "substring not found")),
+        open_code=False,
         explanation="The clean offset is 284; the raw offset is 297, because 'Back To Top' and a blank "
                     "line (13 characters) were removed from the top of the page. doc.to_raw() walks the "
                     "cleaning log to convert between the two.",
