@@ -109,7 +109,10 @@ def contents_markdown(items: list[Lesson]) -> str:
 
 
 def answers_markdown(items: list[Lesson]) -> str:
-    """The instructor's answer key: every try-it, per lesson, with timings."""
+    """The instructor's answer key: every try-it, per lesson, with timings, the skill it checks,
+    the typical wrong answers it diagnoses, and the gold of each judge-first activity."""
+    import importlib
+
     from kjpacts.teaching.checks import registry
 
     tryits = registry()
@@ -119,11 +122,27 @@ def answers_markdown(items: list[Lesson]) -> str:
         out += [f"## {lesson.number} · {lesson.title} ({lesson.meta['minutes']} min)", ""]
         mine = [t for t in tryits.values() if t.id.split(".")[0] == lesson.number]
         for t in sorted(mine, key=lambda t: [int(p) for p in t.id.split(".")]):
-            out += [f"### Try it {t.id}", "", t.prompt, "", "```python", t.answer, "```", ""]
+            kind = "asks for a result; the student chooses the code" if t.open_code else "guided: the prompt gives the steps"
+            out += [f"### Try it {t.id}: {t.skill}", "", t.prompt, "", f"*{kind}*", "", "```python", t.answer, "```", ""]
             if t.explanation:
                 out += [t.explanation, ""]
+            if t.wrongs:
+                out += ["Typical wrong answers (each is run by the tests, and its hint must name the mistake):", ""]
+                out += [f"- `{' / '.join(line.strip() for line in code.splitlines())}`: the hint says *{why}*"
+                        for code, why in t.wrongs]
+                out += [""]
         if not mine:
             out += ["(no try-it cells)", ""]
+        module = importlib.import_module(f"kjpacts.teaching.lessons.l{lesson.number}")
+        if hasattr(module, "judge_items"):
+            out += ["### Judge first: the annotators' labels", "",
+                    "The student labels these, with a reason, before the notebook shows the gold "
+                    "(`compare_judgements`). Gold and reasons come from the annotation layer:", "",
+                    "| item | text | gold | annotators' reason |", "|---|---|---|---|"]
+            for it in module.judge_items():
+                cell = lambda x: " ".join(str(x).replace("|", "\\|").split())  # noqa: E731
+                out.append(f"| {it.item_id} | {cell(it.text)} | {cell(it.gold)} | {cell(it.reason)} |")
+            out += [""]
     return "\n".join(out)
 
 
