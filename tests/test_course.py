@@ -254,3 +254,27 @@ def test_the_outside_reader_shows_the_source_of_each_fact():
     assert "State Media Monitor" in html and "high" in html and "government grants" in html
     with pytest.raises(CorpusError, match="no outside record 'ox-nope'"):
         outside_record("ox-nope")
+
+
+#: What counts as the student doing something: a try-it, a self-check or widget, a judgement, a guess,
+#: a predict-then-run prompt, a challenge.
+STUDENT_ACTION = re.compile(r"check\(|SelfCheck|ShortAnswer|= \.\.\.|my_judgements|my_guesses|# my guess|# Your code|"
+                            r"Concordance\(|DocumentViewer\(|QuoteExplorer\(|ClaimTracker\(|Timeline\(|CompareDocs\(|"
+                            r"RawVsClean\(|AnnotationPractice")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.number)
+def test_no_stretch_longer_than_15_minutes_without_student_action(lesson):
+    """An estimate, not a measurement: 120 words of prose a minute, half a minute per code cell to run."""
+    cells = [c for c in json.loads(lesson.path.read_text(encoding="utf-8"))["cells"]
+             if "kjpacts-" not in str(c.get("metadata", {}).get("tags"))]
+    stretch, worst, where = 0.0, 0.0, "start"
+    for c in cells:
+        s = _src(c)
+        acts = STUDENT_ACTION.search(s) if c["cell_type"] == "code" else ("**Predict" in s or "### Challenge" in s)
+        if acts:
+            worst, stretch, where = (max(worst, stretch), 0.0, c.get("id")) if stretch <= worst else (stretch, 0.0, c.get("id"))
+        else:
+            stretch += len(s.split()) / 120 if c["cell_type"] == "markdown" else 0.5
+    worst = max(worst, stretch)
+    assert worst <= 15, f"{lesson.name}: about {worst:.0f} minutes pass without the student doing something"
