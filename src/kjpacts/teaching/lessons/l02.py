@@ -96,7 +96,7 @@ def _check_month(answer: Any) -> Feedback:
         return Feedback(False, "The page still expects a signing at 'the end of May'; by June that would be past.")
     return iso_date(a, expected, "Combine the year from 'last year' = 2011 with the month of "
                                  "'the end of the month' = 'the end of May'.",
-                    praise="Yes: May 2012, to the month. Nothing on the page fixes the day.")
+                    praise=f"Yes: {expected}, to the month. Nothing on the page fixes the day.")
 
 
 def _check_years(answer: Any) -> Feedback:

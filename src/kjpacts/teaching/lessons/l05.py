@@ -266,12 +266,14 @@ def _check_anonymous(answer) -> Feedback:
 
 
 def _check_japanese(answer) -> Feedback:
-    return number(answer, japanese_direct_quotes(),
+    expected = japanese_direct_quotes()
+    none = ("none. Japanese speakers are paraphrased (Noda, 'Japan has argued', Kan), one is given a two-word "
+            "fragment (Kan's 'deep remorse'), and a Japanese newspaper is cited; no Japanese official speaks in "
+            "his own words.") if expected == 0 else f"{expected}."
+    return number(answer, expected,
                   "Keep the rows that meet two conditions at once: the country is \"JP\" and the kind is \"direct\"; "
                   "then count them.",
-                  "Right: none. Japanese speakers are paraphrased (Noda, 'Japan has argued', Kan), one is given "
-                  "a two-word fragment (Kan's 'deep remorse'), and a Japanese newspaper is cited; no Japanese "
-                  "official speaks in his own words.",
+                  f"Right: {none}",
                   wrong={japanese_quotes_any_kind(): "That counts every attribution to a Japanese speaker, of any "
                                                      "kind. Keep only the rows whose kind is \"direct\" as well.",
                          len(_corpus().frame("quotes")): "That is every attribution in the corpus: the filter kept "
