@@ -14,6 +14,11 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 
 def ngrams_with_offsets(doc: "Document", n: int) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     """Lower-cased word n-grams of ``doc`` mapped to their clean-text spans."""
+    from .tokens import need_document
+
+    need_document(doc, "shared_ngrams")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise TypeError(f"n must be a whole number of words, at least 1, not {n!r}")
     toks = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(doc.text)]
     grams: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for i in range(len(toks) - n + 1):

@@ -41,8 +41,17 @@ def _punkt():
 _tokenizer = None
 
 
+def need_document(doc: object, function: str) -> None:
+    """A one-line TypeError when a student passes a doc id (or text) where a document is due."""
+    if isinstance(doc, str):
+        raise TypeError(f"{function} takes a document, for example corpus[{doc[:40]!r}], not text or an id")
+    if not hasattr(doc, "segments"):
+        raise TypeError(f"{function} takes a document from the corpus (corpus[\"doc-id\"]), not {type(doc).__name__}")
+
+
 def sentences(doc: "Document") -> list[Sentence]:
     """Every sentence of ``doc`` with clean-text offsets, split by structure then Punkt."""
+    need_document(doc, "sentences")
     global _tokenizer
     if _tokenizer is None:
         _tokenizer = _punkt()
@@ -59,6 +68,7 @@ def words(doc: "Document", lower: bool = False) -> list[str]:
     """Word tokens of ``doc`` (``nltk.word_tokenize`` per sentence), punctuation included."""
     import nltk
 
+    need_document(doc, "words")
     toks = [t for s in sentences(doc) for t in nltk.word_tokenize(s.text)]
     return [t.lower() for t in toks] if lower else toks
 
@@ -69,6 +79,9 @@ def is_word(token: str) -> bool:
 
 
 def corpus_words(corpus: "Corpus", doc_ids: Iterable[str] | None = None, lower: bool = True) -> list[str]:
-    """Alphanumeric word tokens over several documents."""
+    """Alphanumeric word tokens over several documents (``doc_ids``: a list of ids; None: all)."""
+    if isinstance(doc_ids, str):  # the commonest slip: one id where a list of ids is due
+        raise TypeError(f"corpus_words takes a list of doc ids: write [{doc_ids!r}] with square brackets, "
+                        f"not {doc_ids!r} alone")
     ids = list(doc_ids) if doc_ids is not None else corpus.fileids()
     return [w for d in ids for w in words(corpus[d], lower=lower) if is_word(w)]

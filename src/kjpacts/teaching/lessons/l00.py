@@ -17,8 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from kjpacts.teaching.checks import Feedback, TryIt, equal, one_of
-from kjpacts.teaching.checks import shipped_corpus as _corpus, needs_answer as _needs_answer
+from kjpacts.teaching.checks import Feedback, TryIt, describe, equal, number, one_of
+from kjpacts.teaching.checks import shipped_corpus as _corpus
 
 MIN_PYTHON = (3, 10)
 ASK = "If this does not help, show this message to your instructor."
@@ -181,37 +181,42 @@ def environment_check() -> EnvironmentReport:
 
 # --------------------------------------------------------------------------- try-its
 
+#: What the notebook has run before its try-its (the tests run the answer key after it).
+SETUP = """
+import kjpacts
+corpus = kjpacts.load()
+doc = corpus["wapo-2011-01-11"]
+table = corpus.frame()
+"""
 
-@_needs_answer
+
 def _check_count(answer: Any) -> Feedback:
     from kjpacts.corpus.load import Corpus
 
     expected = len(_corpus())
     if isinstance(answer, Corpus):
-        return Feedback(False, "That is the corpus itself. Put it inside len( ) to count its documents: "
-                               "answer = len(corpus)")
-    if isinstance(answer, str) and answer.strip() == str(expected):
-        return Feedback(False, "Right number, but it is text (it has quotes around it). "
-                               "Write len(corpus) without quotes: Python then gives a number.")
-    return equal(answer, expected, "Not quite. len(corpus) counts the documents in the corpus: "
-                                   "write answer = len(corpus) and run the cell.",
-                 praise=f"Yes: the corpus holds {expected} pages.")
+        return Feedback(False, "That is the corpus itself. Put it inside len( ) to count its documents.")
+    return number(answer, expected, "Not quite. len(...) counts the items of a collection: count the "
+                                    "documents of corpus.",
+                  praise=f"Yes: the corpus holds {expected} pages.")
 
 
-@_needs_answer
 def _check_headline(answer: Any) -> Feedback:
     from kjpacts.corpus.model import Document
 
     doc = _corpus()["wapo-2011-01-11"]
     if isinstance(answer, Document):
-        return Feedback(False, "That is the whole document. Add .headline after it, without brackets: "
-                               "doc.headline")
+        return Feedback(False, "That is the whole document. Add .headline after it, without brackets.")
     if not isinstance(answer, str):
-        return Feedback(False, "The headline is text (a string). Write answer = corpus[\"wapo-2011-01-11\"].headline")
+        return Feedback(False, f"The headline is text (a string); you gave {describe(answer)}. "
+                               "Ask the document for its .headline.")
     if answer == doc.outlet:
         return Feedback(False, "That is the outlet's name. Ask for .headline instead of .outlet.")
-    return equal(answer, doc.headline, "Not the headline as printed. Let Python give it to you: "
-                                       "answer = corpus[\"wapo-2011-01-11\"].headline",
+    if answer.strip().lower() == doc.headline.lower() and answer != doc.headline:
+        return Feedback(False, "Nearly: the letters match but not exactly (capitals or spaces differ). "
+                               "Let Python copy it: doc.headline.")
+    return equal(answer, doc.headline, "Not the headline as printed. Let Python give it to you, from the "
+                                       "document's .headline.",
                  praise="Yes. Copying values with code, not by hand, avoids typing mistakes.")
 
 
@@ -219,14 +224,16 @@ def _month_only() -> list[str]:
     return [d.doc_id for d in _corpus() if d.meta.get("published_precision") == "month"]
 
 
-@_needs_answer
 def _check_month_only(answer: Any) -> Feedback:
     (expected,) = _month_only()
-    if isinstance(answer, str) and answer.strip() == "koreaherald-2012-05-13":
-        return Feedback(False, "That page's date is known to the day (precision 'day'). "
-                               "Look for 'month' in the published_precision column.")
+    day_precise = [d.doc_id for d in _corpus() if d.meta.get("published_precision") == "day"]
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        return Feedback(False, "One id is enough: give it as text, without the square brackets.")
     if not isinstance(answer, str):
-        return Feedback(False, "Give the doc_id as text between quotes, like \"wapo-2011-01-11\".")
+        return Feedback(False, f"Give the doc_id as text between quotes; you gave {describe(answer)}.")
+    if answer.strip() in day_precise:
+        return Feedback(False, f"{answer.strip()}'s date is known to the day (precision 'day'). "
+                               "Look for 'month' in the published_precision column.")
     return one_of(answer, [expected], "Look at the published_precision column of the table above: "
                                       "which row says 'month'? Give its doc_id (the first column).",
                   praise="Yes: the page prints no date, so it can only be dated to the month from what it says. "
@@ -236,33 +243,37 @@ def _check_month_only(answer: Any) -> Feedback:
 TRYITS = [
     TryIt(
         id="00.1",
+        skill="call a function on the corpus (len)",
         prompt="How many documents are in the corpus? Use the function `len()` on `corpus`.",
         check=_check_count,
         answer="answer = len(corpus)",
-        right=lambda: len(_corpus()),
-        wrong=lambda: str(len(_corpus())),
+        wrongs=(('answer = "5"', "it is text"), ("answer = corpus", "corpus itself"),
+                ("answer = len(corpus) + 1", "len(...) counts")),
         explanation="`len()` counts the items of a collection; here, the five pages. "
                     "A number written in quotes (\"5\") is text, not a number, so it is not accepted.",
+        open_code=False,
     ),
     TryIt(
         id="00.2",
+        skill="read a document's attribute",
         prompt="What is the headline of the Washington Post page (`wapo-2011-01-11`)? "
                "Get it with code, from the document's `.headline`.",
         check=_check_headline,
-        answer='answer = corpus["wapo-2011-01-11"].headline',
-        right=lambda: _corpus()["wapo-2011-01-11"].headline,
-        wrong=lambda: _corpus()["wapo-2011-01-11"].outlet,
+        answer="answer = doc.headline",
+        wrongs=(("answer = doc.outlet", "outlet's name"), ("answer = doc", "whole document"),
+                ("answer = doc.headline.upper()", "letters match")),
         explanation="Square brackets pick one document by its id; the dot asks the document for one of "
                     "its attributes.",
     ),
     TryIt(
         id="00.3",
+        skill="read a table",
         prompt="One page can only be dated to the month, not the day. Read the `published_precision` "
                "column of the table and give that page's `doc_id` as a string.",
         check=_check_month_only,
         answer='answer = "koreaherald-2012-05"',
-        right=lambda: _month_only()[0],
-        wrong=lambda: "koreaherald-2012-05-13",
+        wrongs=(('answer = "koreaherald-2012-05-13"', "known to the day"),
+                ('answer = ["koreaherald-2012-05"]', "without the square brackets")),
         explanation="koreaherald-2012-05 prints no date; what it says ('since January last year', "
                     "'April 13', 'by the end of the month') places it in May 2012 (lesson 02).",
     ),

@@ -8,10 +8,8 @@ learnt nothing, to compare with the kit's trained one) and :func:`abbreviations`
 from __future__ import annotations
 
 
-from kjpacts.teaching.checks import Feedback, TryIt, equal, same_items
+from kjpacts.teaching.checks import Feedback, TryIt, doc_id_list_hint, number, same_items
 from kjpacts.teaching.checks import shipped_corpus as _corpus
-
-WANTED = "Replace the ... with your answer, then run the cell again."
 
 
 def untrained_punkt():
@@ -73,119 +71,125 @@ def furniture_characters() -> int:
 
 # -- checks --------------------------------------------------------------------
 
+SETUP = """
+import nltk
+import kjpacts
+from kjpacts.teaching.lessons import l03
+corpus = kjpacts.load()
+kh = corpus["koreaherald-2012-05"]
+yonhap = corpus["yonhap-2012-06-27"]
+wapo = corpus["wapo-2011-01-11"]
+ahram = corpus["ahram-2011-01-10"]
+untrained = l03.untrained_punkt()
+"""
+
+
 def _check_curly(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
     expected = curly_quote_documents()
-    if isinstance(answer, str):
-        return Feedback(False, 'Give a list of document ids, like ["koreaherald-2012-05"], not a single string.')
-    if isinstance(answer, (list, tuple, set)) and set(answer) <= set(expected) and answer:
-        if set(answer) != set(expected):
-            return Feedback(False, "Right so far, but one more page had curly quotes: some pages had only "
-                                   "curly double quotes (“ ”), no curly apostrophes (’). Look for the "
-                                   "category 'quote-normalised' in every document's edits.")
+    hint = doc_id_list_hint(answer, "Look for the category 'quote-normalised' in each document's edits.")
+    if hint is not None:
+        return hint
+    if isinstance(answer, (list, tuple, set)) and answer and set(answer) < set(expected):
+        return Feedback(False, f"Right so far, but {len(expected) - len(set(answer))} more page(s) had curly "
+                               "quotes: some pages had only curly double quotes (“ ”), no curly apostrophes (’). "
+                               "Look for the category 'quote-normalised' in every document's edits.")
+    outlets = sorted({_corpus()[d].outlet for d in expected})
     return same_items(answer, expected,
                       "Look at the edit counts per document: the pages with 'quote-normalised' edits had "
                       "curly quotes. The clean text cannot tell you; the cleaning log can.",
-                      "Right: only the two Korea Herald pages. Their curly quotes are house-style evidence "
-                      "that the clean text no longer shows.")
+                      f"Right: {len(expected)} pages, all from {', '.join(outlets)}. Their curly quotes are "
+                      "house-style evidence that the clean text no longer shows.")
 
 
 def _check_raw_offset(answer) -> Feedback:
-    if isinstance(answer, str):
-        return Feedback(False, "Give the offset as a number, without quotes: kh.to_raw(...) gives one.")
-    if type(answer) is int and answer == first_seouls_clean_offset():
-        return Feedback(False, "That is where \"Seoul's\" starts in the clean text. The raw page is longer at the "
-                               "top (the navigation line was removed), so convert it with doc.to_raw(...).")
-    return equal(answer, first_seouls_raw_offset(),
-                 "Find the clean offset with doc.text.index(\"Seoul's\"), then pass it to doc.to_raw(...). "
-                 "The answer is a whole number (an int).",
-                 "Right. doc.raw[297:304] is 'Seoul’s', with the curly apostrophe the page really printed.")
+    expected = first_seouls_raw_offset()
+    doc = _corpus()["koreaherald-2012-05"]
+    return number(answer, expected,
+                  "Find the clean offset of \"Seoul's\" in kh.text, then convert it with kh.to_raw(...).",
+                  f"Right. kh.raw[{expected}:{expected + 7}] is {doc.raw[expected:expected + 7]!r}, with the "
+                  "apostrophe the page really printed.",
+                  wrong={first_seouls_clean_offset(): "That is where \"Seoul's\" starts in the clean text. The raw "
+                         "page is longer at the top (the navigation line was removed), so convert it with "
+                         "kh.to_raw(...)."})
 
 
 def _check_extra(answer) -> Feedback:
     expected = extra_untrained_sentences()
-    if type(answer) is int and answer == -expected:
-        return Feedback(False, "Your number has the wrong sign: subtract the kit's count from the untrained count.")
-    if isinstance(answer, str):
-        return Feedback(False, "Give a number, without quotes: subtract one len(...) from the other.")
-    if type(answer) is int and answer == len(untrained_punkt().tokenize(_corpus()["yonhap-2012-06-27"].text)):
-        return Feedback(False, "That is the untrained tokenizer's count alone. Subtract the kit's count, "
-                               "len(nltk.sent_tokenize(yonhap.text)), from it.")
-    return equal(answer, expected,
-                 "Count both: len(untrained.tokenize(yonhap.text)) and len(nltk.sent_tokenize(yonhap.text)), "
-                 "then subtract. The answer is a whole number.",
-                 "Right: every extra 'sentence' comes from a period that is not a sentence end "
-                 "(U.S. five times, Rep. once).")
+    text = _corpus()["yonhap-2012-06-27"].text
+    return number(answer, expected,
+                  "Count the sentences both ways (the untrained tokenizer and nltk.sent_tokenize) and subtract: "
+                  "untrained minus kit.",
+                  f"Right: {expected} extra 'sentences', each from a period that is not a sentence end "
+                  f"(U.S. {text.count('U.S. ')} times in the text, Rep. {text.count('Rep. ')}).",
+                  wrong={len(untrained_punkt().tokenize(text)): "That is the untrained tokenizer's count alone. "
+                         "Subtract the kit's count from it."})
 
 
 def _check_furniture(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
-    if type(answer) is int and answer == furniture_characters():
-        return Feedback(False, "That is the difference in characters (len of the strings). Count tokens: "
-                               "len(nltk.word_tokenize(...)) of the raw page minus that of the clean text.")
-    if type(answer) is int and answer == -furniture_tokens():
-        return Feedback(False, "Your number has the wrong sign: raw minus clean.")
-    if isinstance(answer, str):
-        return Feedback(False, "Give a number, without quotes: subtract one len(...) from the other.")
-    if type(answer) is int and answer == _raw_ahram_tokens():
-        return Feedback(False, "That is the raw page's count alone. Subtract the clean count, "
-                               "len(nltk.word_tokenize(ahram.text)), from it.")
-    return equal(answer, furniture_tokens(),
-                 "Tokenize both texts with nltk.word_tokenize, count each list with len(...), and subtract "
-                 "the clean count from the raw count. The answer is a whole number.",
-                 "Right: 56 tokens of page furniture, among them '2021', 'Views', '858' (twice) and 'AP'.")
+    expected = furniture_tokens()
+    return number(answer, expected,
+                  "Tokenize both texts with nltk.word_tokenize, count each list with len(...), and subtract "
+                  "the clean count from the raw count.",
+                  f"Right: {expected} tokens of page furniture, among them the 'Last Update' date, the view "
+                  "counters and the photo credit.",
+                  wrong={furniture_characters(): "That is the difference in characters (len of the strings). "
+                         "Count tokens: tokenize with nltk.word_tokenize first.",
+                         _raw_ahram_tokens(): "That is the raw page's count alone. Subtract the clean count."})
 
 
 TRYITS = [
     TryIt(
         id="03.1",
+        skill="read the cleaning log",
         prompt="Which documents' raw pages used curly quotation marks? Give a list of document ids.",
         check=_check_curly,
-        answer='answer = ["koreaherald-2012-05", "koreaherald-2012-05-13"]\n'
-               '# or: [d.doc_id for d in corpus if any(e.category == "quote-normalised" for e in d.edits)]',
-        right=lambda: ["koreaherald-2012-05-13", "koreaherald-2012-05"],
-        wrong=lambda: ["koreaherald-2012-05"],
+        answer='answer = [d.doc_id for d in corpus if any(e.category == "quote-normalised" for e in d.edits)]',
+        wrongs=(('answer = ["koreaherald-2012-05"]', "more page"), ('answer = "koreaherald-2012-05"', "not a single string"),
+                ('answer = ["wapo-2011-01-11"]', "should not be there")),
         explanation="Both Korea Herald pages used curly quotes: koreaherald-2012-05 curly apostrophes and "
                     "double quotes, koreaherald-2012-05-13 curly double quotes only. The other three pages "
                     "used straight marks. After cleaning, every page has straight marks, so only the "
                     "cleaning log keeps this house-style evidence.",
     ),
     TryIt(
+        id="03.2",
+        skill="measure what cleaning removed, in tokens",
+        prompt="How many more tokens does nltk.word_tokenize find in the raw Ahram page than in its clean text?",
+        check=_check_furniture,
+        answer="answer = len(nltk.word_tokenize(ahram.raw)) - len(nltk.word_tokenize(ahram.text))",
+        wrongs=(("answer = len(ahram.raw) - len(ahram.text)", "difference in characters"),
+                ("answer = len(nltk.word_tokenize(ahram.text)) - len(nltk.word_tokenize(ahram.raw))", "wrong sign"),
+                ("answer = len(nltk.word_tokenize(ahram.raw))", "raw page's count alone"),
+                ("def answer():\n    return nltk.word_tokenize(ahram.raw) - nltk.word_tokenize(ahram.text)",
+                 "len(...) first")),
+        explanation="56 tokens: the 'Last Update' header with its 2021 date, the photo title and caption "
+                    "(with AP's credit), two view counters, 'Short link:' and the "
+                    "copyright line. Without cleaning they would all be counted as the article's words.",
+    ),
+    TryIt(
         id="03.3",
+        skill="convert a clean offset to a raw offset",
         prompt="At which offset of the raw page does the first \"Seoul's\" of koreaherald-2012-05 start?",
         check=_check_raw_offset,
-        answer='kh = corpus["koreaherald-2012-05"]\nanswer = kh.to_raw(kh.text.index("Seoul\'s"))',
-        right=first_seouls_raw_offset,
-        wrong=first_seouls_clean_offset,
+        answer='answer = kh.to_raw(kh.text.index("Seoul\'s"))',
+        wrongs=(('answer = kh.text.index("Seoul\'s")', "clean text"), ('answer = str(kh.to_raw(kh.text.index("Seoul\'s")))', "it is text"),
+                ('def answer():\n    return kh.raw.index("Seoul\'s")', "substring not found")),
+        open_code=False,
         explanation="The clean offset is 284; the raw offset is 297, because 'Back To Top' and a blank "
                     "line (13 characters) were removed from the top of the page. doc.to_raw() walks the "
                     "cleaning log to convert between the two.",
     ),
     TryIt(
         id="03.4",
+        skill="compare two sentence tokenizers",
         prompt="How many more sentences does an untrained Punkt tokenizer find in the Yonhap page than "
                "the kit's nltk.sent_tokenize?",
         check=_check_extra,
-        answer='untrained = l03.untrained_punkt()\nyonhap = corpus["yonhap-2012-06-27"]\n'
-               'answer = len(untrained.tokenize(yonhap.text)) - len(nltk.sent_tokenize(yonhap.text))',
-        right=extra_untrained_sentences,
-        wrong=lambda: 0,
+        answer="answer = len(untrained.tokenize(yonhap.text)) - len(nltk.sent_tokenize(yonhap.text))",
+        wrongs=(("answer = 0", "Count the sentences both ways"), ("answer = len(untrained.tokenize(yonhap.text))", "alone"),
+                ("answer = len(nltk.sent_tokenize(yonhap.text)) - len(untrained.tokenize(yonhap.text))", "wrong sign")),
         explanation="Six extra breaks: after 'U.S.' five times ('U.S. forces', 'the U.S. Forces Japan', "
                     "'the U.S. Forces Korea', '28,500 U.S. troops', '35,000 U.S. troops') and after 'Rep.' "
                     "before Kim Eul-dong. The kit's parameters list u.s and rep as abbreviations.",
-    ),
-    TryIt(
-        id="03.2",
-        prompt="How many more tokens does nltk.word_tokenize find in the raw Ahram page than in its clean text?",
-        check=_check_furniture,
-        answer='ahram = corpus["ahram-2011-01-10"]\n'
-               'answer = len(nltk.word_tokenize(ahram.raw)) - len(nltk.word_tokenize(ahram.text))',
-        right=furniture_tokens,
-        wrong=furniture_characters,
-        explanation="56 tokens: the 'Last Update' header with its 2021 date, the photo title and caption "
-                    "(with AP's credit), two view counters, 'Short link:' and the "
-                    "copyright line. Without cleaning they would all be counted as the article's words.",
     ),
 ]

@@ -11,10 +11,8 @@ Helpers the notebook calls (general-purpose; candidates for :mod:`kjpacts.nlp`):
 from __future__ import annotations
 
 
-from kjpacts.teaching.checks import Feedback, TryIt, equal
+from kjpacts.teaching.checks import Feedback, TryIt, describe, equal, number
 from kjpacts.teaching.checks import shipped_corpus as _corpus
-
-WANTED = "Replace the ... with your answer, then run the cell again."
 
 
 def documents_by_date(corpus) -> list:
@@ -110,53 +108,92 @@ def g2_official() -> float:
 
 # -- checks --------------------------------------------------------------------
 
+SETUP = """
+import nltk
+import kjpacts
+from kjpacts.nlp import corpus_words, keyness, log_likelihood
+from nltk.collocations import BigramCollocationFinder, BigramAssocMeasures
+corpus = kjpacts.load()
+tokens = corpus_words(corpus)
+stop = nltk.corpus.stopwords.words("english")
+measures = BigramAssocMeasures()
+finder = BigramCollocationFinder.from_words(tokens)
+finder.apply_freq_filter(2)
+finder.apply_word_filter(lambda w: w in stop)
+"""
+
+_YONHAP_SPLIT = """
+target = corpus_words(corpus, ["yonhap-2012-06-27"])
+reference = corpus_words(corpus, [d for d in corpus.fileids() if d != "yonhap-2012-06-27"])
+"""
+
+
+def _yonhap_count(word: str) -> int:
+    from kjpacts.nlp import corpus_words
+
+    return corpus_words(_corpus(), ["yonhap-2012-06-27"]).count(word)
+
+
 def _check_top_word(answer) -> Feedback:
     expected = top_content_word()
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
     if isinstance(answer, tuple) and answer and answer[0] == expected:
-        return Feedback(False, "Nearly: most_common gives (word, count) pairs. Give only the word: "
-                               "fd.most_common(1)[0][0].")
+        return Feedback(False, "Nearly: most_common gives (word, count) pairs. Give only the word, the pair's [0].")
+    if isinstance(answer, list) and answer and isinstance(answer[0], tuple):
+        return Feedback(False, "most_common(1) gives a list with one (word, count) pair: take [0][0].")
     if not isinstance(answer, str):
-        return Feedback(False, "Give the word as a string, e.g. \"pact\".")
-    if answer.strip().lower() == expected:
-        return Feedback(True, "Right: 'japan' (19 times). Type japan into the concordance explorer to see "
-                              "in which roles Japan appears in this story.")
-    if answer.strip().lower() in _stopwords():
+        return Feedback(False, f"Give the word as a string, e.g. \"pact\"; you gave {describe(answer)}.")
+    word = answer.strip().lower()
+    if word == expected:
+        return Feedback(True, f"Right: '{expected}' ({_yonhap_count(expected)} times). Type it into the concordance "
+                              "explorer to see in which roles it appears in this story.")
+    if word in _stopwords():
         return Feedback(False, "That is a stopword. Remove the stopwords first, as in the cell above, "
                                "but for the Yonhap page only.")
-    return Feedback(False, "Make a FreqDist of the Yonhap page's words without stopwords "
-                           "(corpus_words(corpus, [\"yonhap-2012-06-27\"])) and ask for most_common(1).")
+    if top_content_word_of_corpus() == word:
+        return Feedback(False, f"That is the top content word of the whole corpus ({_yonhap_count(word)} times in "
+                               "Yonhap). Count the Yonhap page's words only.")
+    return Feedback(False, f"'{word}' occurs {_yonhap_count(word)} times in the Yonhap page; another content word "
+                           "occurs more often. Make a FreqDist of the Yonhap words without stopwords.")
+
+
+def top_content_word_of_corpus() -> str:
+    import nltk
+
+    from kjpacts.nlp import corpus_words
+
+    stop = _stopwords()
+    return nltk.FreqDist(w for w in corpus_words(_corpus()) if w not in stop).most_common(1)[0][0]
 
 
 def _check_bigram(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
+    expected = top_bigram("pmi")
     if isinstance(answer, list) and len(answer) == 1 and isinstance(answer[0], tuple):
         return Feedback(False, "nbest(..., 1) gives a list with one pair in it; take the pair with [0].")
-    if isinstance(answer, list) and tuple(answer) == top_bigram("pmi"):
-        return Feedback(False, "Right words, but give the pair as nbest returns it: a tuple, "
-                               "finder.nbest(measures.pmi, 1)[0].")
-    if answer == top_bigram("likelihood_ratio"):
-        return Feedback(False, "That is the top bigram by likelihood ratio. Change the measure to "
-                               "measures.pmi and look again.")
-    return equal(answer, top_bigram("pmi"),
-                 "Use the finder from the cell above (frequency filter 2, stopwords filtered) with "
-                 "finder.nbest(measures.pmi, 1)[0]. The answer is a pair of lower-case words.",
-                 "Right: ('uranium', 'enrichment'). PMI rewards pairs whose words almost never occur apart; "
-                 "likelihood ratio rewards pairs that are frequent too.")
+    if isinstance(answer, list) and tuple(answer) == expected:
+        return Feedback(False, "Right words, but give the pair as nbest returns it: a tuple.")
+    if isinstance(answer, tuple) and answer == top_bigram("likelihood_ratio"):
+        return Feedback(False, "That pair ranks first by likelihood ratio. Rank the finder by PMI instead.")
+    if isinstance(answer, tuple) and answer == expected[::-1]:
+        return Feedback(False, "Right words, wrong order: give the pair as nbest returns it.")
+    if not isinstance(answer, tuple):
+        return Feedback(False, f"Give a pair of words, a tuple like ('south', 'korea'); you gave {describe(answer)}.")
+    return equal(answer, expected, "Rank the same finder with measures.pmi and take the first pair.",
+                 f"Right: {expected}. PMI favours rare pairs whose words occur only together.")
 
 
 def _check_keyword(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
+    from kjpacts.nlp import corpus_words
+
     if not isinstance(answer, str):
-        return Feedback(False, "Give the word as a string. keyness(...) returns a list of Keyword rows; "
-                               "the first row's word is keyness(...)[0].word.")
+        if type(answer).__name__ == "Keyword":
+            return Feedback(False, "That is the whole keyword row; give only its .word.")
+        return Feedback(False, f"Give the word as a string; you gave {describe(answer)}. keyness(...) returns "
+                               "a list of Keyword rows, each with a .word.")
     expected = top_keyword()
     if answer.strip().lower() == expected:
-        return Feedback(True, "Right: 'government' (6 times in Yonhap, never in the other pages). Read it in "
-                              "the concordance: the government keeps the approval secret and is criticised.")
+        others = corpus_words(_corpus(), [d for d in _corpus().fileids() if d != "yonhap-2012-06-27"]).count(expected)
+        return Feedback(True, f"Right: '{expected}' ({_yonhap_count(expected)} times in Yonhap, {others} in the other "
+                              "pages). Read it in the concordance before you explain it.")
     if answer.strip().lower() == top_keyword("ahram-2011-01-10"):
         return Feedback(False, "That is Ahram's strongest keyword. Put the Yonhap words first (the target) "
                                "and the other four pages second (the reference).")
@@ -164,73 +201,94 @@ def _check_keyword(answer) -> Feedback:
                            "other four pages as the reference; the first row is the strongest keyword.")
 
 
+def _g2_swapped() -> float:
+    from kjpacts.nlp import log_likelihood
+
+    target, reference = _split(["yonhap-2012-06-27"])
+    return log_likelihood(reference.count("official"), target.count("official"), len(target), len(reference))
+
+
 def _check_g2(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
-    if isinstance(answer, bool) or not isinstance(answer, float):
-        return Feedback(False, "log_likelihood(...) returns a decimal number (a float); give that number.")
     expected = g2_official()
-    if abs(answer - expected) < 0.01:
-        return Feedback(True, f"Right: G2 = {expected:.2f}, well above 3.84, the usual 'significant' line. "
-                              "Read it as 'not chance within these texts': the concordance showed that "
-                              "nine of the eleven 'official' come from one unnamed source.")
-    if abs(answer - 2 * expected) < 0.01 or abs(answer - expected / 2) < 0.01:
-        return Feedback(False, "Off by a factor of two: let log_likelihood do the whole calculation.")
-    return Feedback(False, "Four arguments, in this order: the count in Yonhap, the count in the rest, the "
-                           "number of words in Yonhap, the number of words in the rest. Use .count(\"official\") "
-                           "and len(...) on the two word lists of try it 04.3.")
+    return number(answer, expected,
+                  "Four arguments, in this order: the count in Yonhap, the count in the rest, the number of "
+                  "words in Yonhap, the number of words in the rest.",
+                  f"Right: G2 = {expected:.2f}, well above 3.84, the usual 'significant' line. Read it as 'not "
+                  "chance within these texts': the concordance showed where the occurrences come from.",
+                  wrong={2 * expected: "Off by a factor of two: let log_likelihood do the whole calculation.",
+                         expected / 2: "Off by a factor of two: let log_likelihood do the whole calculation.",
+                         _g2_swapped(): "The counts are in the wrong order: first the count in Yonhap (target), "
+                                        "then the count in the rest (reference)."})
 
 
 TRYITS = [
     TryIt(
         id="04.1",
-        prompt="Which content word (not a stopword) is the most frequent in the Yonhap page?",
+        skill="count content words in one document",
+        prompt="Which content word (not a stopword) is the most frequent in the Yonhap page alone?",
         check=_check_top_word,
         answer='yonhap_words = corpus_words(corpus, ["yonhap-2012-06-27"])\n'
                'fd_yonhap = nltk.FreqDist(w for w in yonhap_words if w not in stop)\n'
                'answer = fd_yonhap.most_common(1)[0][0]',
-        right=top_content_word,
-        wrong=lambda: "the",
+        wrongs=(('answer = "the"', "stopword"),
+                ('def answer():\n    return corpus_words(corpus, "yonhap-2012-06-27")', "square brackets"),
+                ('answer = nltk.FreqDist(w for w in corpus_words(corpus, ["yonhap-2012-06-27"]) if w not in stop)'
+                 '.most_common(1)[0]', "only the word"),
+                ('answer = "said"', "11 times"),
+                ('answer = nltk.FreqDist(w for w in tokens if w not in stop).most_common(1)[0][0]', "whole corpus")),
         explanation="'japan', 19 times, ahead of 'military' (17) and 'said' (11). 'said' is not in the "
                     "stopword list, and in a news story it is a content word of sorts: it marks attribution.",
     ),
     TryIt(
         id="04.2",
+        skill="rank collocations by another measure",
         prompt="With the same bigram finder (frequency filter 2, stopwords filtered), which pair ranks "
                "first by PMI instead of likelihood ratio?",
         check=_check_bigram,
         answer="answer = finder.nbest(measures.pmi, 1)[0]",
-        right=lambda: top_bigram("pmi"),
-        wrong=lambda: top_bigram("likelihood_ratio"),
+        wrongs=(("answer = finder.nbest(measures.pmi, 1)", "take the pair"),
+                ("answer = finder.nbest(measures.likelihood_ratio, 1)[0]", "likelihood ratio"),
+                ("answer = list(finder.nbest(measures.pmi, 1)[0])", "a tuple"),
+                ("answer = tuple(reversed(finder.nbest(measures.pmi, 1)[0]))", "wrong order")),
         explanation="('uranium', 'enrichment'): both words occur only together, twice, in Ahram. PMI "
                     "favours such rare exclusive pairs; likelihood ratio favours frequent ones like "
                     "('south', 'korea'). Neither is 'the' right measure: they answer different questions.",
     ),
     TryIt(
         id="04.3",
-        prompt="What is the strongest keyword of the Yonhap page against the other four pages?",
+        skill="find the keywords of one document against the rest",
+        prompt="What is the strongest keyword of the Yonhap page against the other four pages? Keep the two "
+               "word lists as `target` and `reference`: try it 04.4 uses them again.",
         check=_check_keyword,
-        answer='target = corpus_words(corpus, ["yonhap-2012-06-27"])\n'
-               'reference = corpus_words(corpus, [d for d in corpus.fileids() if d != "yonhap-2012-06-27"])\n'
-               'answer = keyness(target, reference)[0].word',
-        right=top_keyword,
-        wrong=lambda: top_keyword("ahram-2011-01-10"),
+        answer=_YONHAP_SPLIT.strip() + "\nanswer = keyness(target, reference)[0].word",
+        wrongs=(("answer = keyness(corpus_words(corpus, [\"ahram-2011-01-10\"]), corpus_words(corpus, "
+                 "[d for d in corpus.fileids() if d != \"ahram-2011-01-10\"]))[0].word", "Ahram's strongest"),
+                (_YONHAP_SPLIT + "answer = keyness(target, reference)[0]", "only its .word"),
+                (_YONHAP_SPLIT + "answer = keyness(target, reference)", "a list")),
         explanation="'government' (G2 about 16): 6 times in Yonhap, 0 elsewhere. Then come 'pact' and "
                     "'official'. The keywords point to what is specific to the story: a government "
                     "criticised at home and one anonymous official speaking for it.",
     ),
     TryIt(
         id="04.4",
+        skill="compute a log-likelihood (G2) by hand",
         prompt="Compute G2 for 'official' in the Yonhap page against the other four pages with "
                "log_likelihood(a, b, total_a, total_b).",
         check=_check_g2,
+        given=_YONHAP_SPLIT,
         answer='answer = log_likelihood(target.count("official"), reference.count("official"),\n'
                '                        len(target), len(reference))',
-        right=g2_official,
-        wrong=lambda: 9.0,
+        wrongs=(('answer = round(log_likelihood(target.count("official"), reference.count("official"), '
+                 'len(target), len(reference)), 2)', "rounded"),
+                ('answer = log_likelihood(reference.count("official"), target.count("official"), '
+                 'len(target), len(reference))', "wrong order"),
+                ('answer = 2 * log_likelihood(target.count("official"), reference.count("official"), '
+                 'len(target), len(reference))', "factor of two"),
+                ('answer = "14.85"', "text")),
         explanation="About 14.85: 9 of Yonhap's 640 words against 2 of the other pages' 1,797. If Yonhap "
                     "used 'official' at the rate of the whole corpus it would have about 2.9 of them. The "
                     "gap is real within these texts, and the concordance explains it: one anonymous "
                     "official, quoted again and again.",
+        open_code=False,
     ),
 ]

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import re
 
-from kjpacts.teaching.checks import Feedback, TryIt, equal
+from kjpacts.teaching.checks import Feedback, TryIt, describe, number
 from kjpacts.teaching.checks import shipped_corpus as _corpus
-
-WANTED = "Replace the ... with your answer, then run the cell again."
 QUOTE_PATTERN = r'"([^"]*)"'
 #: The cue words the notebook starts from.
 STARTER_CUES = ["said", "according to"]
@@ -145,18 +143,57 @@ def japanese_quotes_any_kind() -> int:
     return int((frame["country"] == "JP").sum())
 
 
+# -- judge first: named or anonymous? ----------------------------------------------
+
+#: The attributions the student judges before seeing the attribution layer: (doc_id, quote id).
+JUDGE_QUOTES = [("koreaherald-2012-05", "q4"), ("ahram-2011-01-10", "q2"), ("yonhap-2012-06-27", "q3"),
+                ("koreaherald-2012-05-13", "q6"), ("yonhap-2012-06-27", "q15"), ("yonhap-2012-06-27", "q12"),
+                ("ahram-2011-01-10", "q10")]
+JUDGE_LABELS = ("named", "anonymous")
+
+
+def judge_items(corpus=None) -> list:
+    """One item per attribution in :data:`JUDGE_QUOTES`: its printed source in context; the gold
+    label and reason come from the attribution layer (``named`` and the annotators' note)."""
+    from kjpacts.teaching.judging import JudgeItem, in_context
+
+    corpus = corpus if corpus is not None else _corpus()
+    items = []
+    for n, (doc_id, qid) in enumerate(JUDGE_QUOTES, 1):
+        q = next(x for x in corpus.annotations.quotes[doc_id] if x.id == qid)
+        text = in_context(corpus[doc_id].text, q.source.start, q.source.end)
+        items.append(JudgeItem(str(n), text, "named" if q.named else "anonymous", q.note,
+                               f"{doc_id} ({corpus[doc_id].outlet}), quote {qid}"))
+    return items
+
+
 # -- checks ------------------------------------------------------------------------
 
+SETUP = """
+import re
+import kjpacts
+from nltk.metrics import precision, recall, f_measure
+from kjpacts.teaching.lessons import l05
+corpus = kjpacts.load()
+yonhap = corpus["yonhap-2012-06-27"]
+wapo = corpus["wapo-2011-01-11"]
+gold = l05.gold_quote_spans(corpus)
+found = l05.all_found_quotes(corpus)
+quotes = corpus.frame("quotes")
+"""
+
+
 def _check_quoted(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
     if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
-        return Feedback(False, "re.findall(...) gives a list of strings; give that list.")
+        return Feedback(False, f"re.findall(...) gives a list of strings; give that list. You gave {describe(answer)}.")
     expected = wapo_quoted()
     stripped = [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in answer]
     if stripped == expected:
         return Feedback(True, f"Right: {len(expected)} quoted stretches. [^\"]* means 'any characters "
                               "except a quotation mark', so each match stops at the next closing mark.")
+    others = {d.doc_id for d in _corpus() if d.doc_id != "wapo-2011-01-11" and re.findall(QUOTE_PATTERN, d.text) == stripped}
+    if others:
+        return Feedback(False, f"Those are the quotes of {sorted(others)[0]}. Search the Washington Post text, wapo.text.")
     if stripped == wapo_quoted_greedy() or len(answer) < len(expected):
         return Feedback(False, f"You found {len(answer)} stretches; there are {len(expected)}. If you used .* "
                                "the pattern is greedy: it runs on to the LAST quotation mark of the line and "
@@ -167,26 +204,24 @@ def _check_quoted(answer) -> Feedback:
 
 
 def _check_precision(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
-    if isinstance(answer, bool) or not isinstance(answer, float):
-        return Feedback(False, "precision(...) returns a decimal number (a float) between 0 and 1; give it.")
+    corpus = _corpus()
+    gold, found = gold_quote_spans(corpus), all_found_quotes(corpus)
     p, r = quote_finder_precision(), quote_finder_recall()
-    if abs(answer - p) < 1e-9:
-        return Feedback(True, f"Right: precision {p:.3f}. Nine of the 24 'quotes' the rule finds are not "
-                              "direct quotes: scare quotes and fragments inside paraphrases and statements.")
-    if abs(answer - r) < 1e-9:
-        return Feedback(False, "That is the recall. Precision asks: of the spans we FOUND, how many are in "
-                               "the gold set? Use precision(gold, found).")
-    return Feedback(False, "Call precision(gold, found) with the two sets from the cell above: the gold "
-                           "set first, then the set the finder found.")
+    false_alarms = len(found - gold)
+    return number(answer, p,
+                  "Call precision(gold, found) with the two sets from the cell above: the gold set first, "
+                  "then the set the finder found.",
+                  f"Right: precision {p:.3f}. {false_alarms} of the {len(found)} 'quotes' the rule finds are not "
+                  "direct quotes: scare quotes and fragments inside paraphrases and statements.",
+                  wrong={r: "That is the recall. Precision asks: of the spans we FOUND, how many are in the gold "
+                            "set? Give precision(gold, found)."} if r != p else None)
 
 
 def _check_cues(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
+    if isinstance(answer, str):
+        return Feedback(False, "Give a list of cue words, like [\"said\", \"told\"], not one text.")
     if not isinstance(answer, list) or not answer or not all(isinstance(a, str) for a in answer):
-        return Feedback(False, "Give a list of cue words as strings, e.g. [\"said\", \"told\"].")
+        return Feedback(False, f"Give a list of cue words as strings, e.g. [\"said\", \"told\"]; you gave {describe(answer)}.")
     s = cue_scores(answer)
     summary = f"(precision {s['precision']:.2f}, recall {s['recall']:.2f})"
     if s["recall"] >= 0.9 and s["precision"] >= 0.9:
@@ -200,61 +235,77 @@ def _check_cues(answer) -> Feedback:
                            "sentences that report no speech. Remove the most general words.")
 
 
+def _named_counts(doc_id: str) -> tuple[int, int]:
+    frame = _corpus().frame("quotes")
+    rows = frame[frame["doc_id"] == doc_id]
+    return int(rows["named"].sum()), len(rows)
+
+
 def _check_anonymous(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
+    if type(answer).__name__ == "Series":
+        return Feedback(False, "That is the share for every document. Give only the id of the document with the "
+                               "smallest share (.idxmin() gives it).")
     if not isinstance(answer, str):
-        return Feedback(False, "Give the document id as a string, e.g. \"wapo-2011-01-11\". "
-                               "share.idxmin() gives the id with the smallest value.")
+        return Feedback(False, f"Give the document id as a string, e.g. \"wapo-2011-01-11\"; you gave {describe(answer)}.")
     expected = most_anonymous_document()
-    if answer == expected:
-        return Feedback(True, "Right: in the Yonhap page 13 of 18 attributions come from speakers who are "
-                              "not named, 11 of them from one official.")
-    if answer == "koreaherald-2012-05":
-        return Feedback(False, "Close: 5 of its 8 attributions are anonymous (two of them agentless "
-                               "'are said to'). One page has an even smaller share of named speakers.")
-    return Feedback(False, "Compute the share of named attributions per document "
-                           "(quotes.groupby(\"doc_id\")[\"named\"].mean()) and take the smallest.")
+    named, total = _named_counts(expected)
+    if answer.strip() == expected:
+        return Feedback(True, f"Right: in {expected} only {named} of {total} attributions come from named speakers.")
+    frame = _corpus().frame("quotes")
+    most_named = str(frame.groupby("doc_id")["named"].mean().idxmax())
+    if answer.strip() == most_named:
+        return Feedback(False, "That document has the LARGEST share of named speakers. You want the smallest.")
+    counts = frame[~frame["named"]].groupby("doc_id").size()
+    if answer.strip() in counts.index and answer.strip() == str(counts.idxmax()) and answer.strip() != expected:
+        return Feedback(False, "That page has the most anonymous attributions in number, not the smallest share "
+                               "of named ones. Compare shares (a mean), not counts.")
+    if answer.strip() in frame["doc_id"].values:
+        n, t = _named_counts(answer.strip())
+        return Feedback(False, f"In {answer.strip()} {n} of {t} attributions are named. One page has an even smaller share.")
+    return Feedback(False, "Compute the share of named attributions per document and take the smallest.")
 
 
 def _check_japanese(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, WANTED)
-    if type(answer) is not int:
-        return Feedback(False, "Give a whole number (an int). len(...) of a filtered table gives one.")
-    if answer == japanese_quotes_any_kind():
-        return Feedback(False, "That counts every attribution to a Japanese speaker, of any kind. Keep "
-                               "only the rows whose kind is \"direct\" as well.")
-    return equal(answer, japanese_direct_quotes(),
-                 "Filter the quotes table on two conditions at once: country is \"JP\" and kind is "
-                 "\"direct\" (join them with &, each in round brackets).",
-                 "Right: none. Japanese speakers are paraphrased (Noda, 'Japan has argued', Kan), one is given "
-                 "a two-word fragment (Kan's 'deep remorse'), and a Japanese newspaper is cited; no Japanese "
-                 "official speaks in his own words.")
+    expected = japanese_direct_quotes()
+    none = ("none. Japanese speakers are paraphrased (Noda, 'Japan has argued', Kan), one is given a two-word "
+            "fragment (Kan's 'deep remorse'), and a Japanese newspaper is cited; no Japanese official speaks in "
+            "his own words.") if expected == 0 else f"{expected}."
+    return number(answer, expected,
+                  "Keep the rows that meet two conditions at once: the country is \"JP\" and the kind is \"direct\"; "
+                  "then count them.",
+                  f"Right: {none}",
+                  wrong={japanese_quotes_any_kind(): "That counts every attribution to a Japanese speaker, of any "
+                                                     "kind. Keep only the rows whose kind is \"direct\" as well.",
+                         len(_corpus().frame("quotes")): "That is every attribution in the corpus: the filter kept "
+                                                          "every row."})
 
 
 TRYITS = [
     TryIt(
         id="05.1",
+        skill="write a non-greedy regular expression",
         prompt="With re.findall, list every stretch of the Washington Post clean text that stands between "
                "straight double quotation marks.",
         check=_check_quoted,
         answer="answer = re.findall(r'\"([^\"]*)\"', wapo.text)",
-        right=wapo_quoted,
-        wrong=wapo_quoted_greedy,
+        wrongs=(("answer = re.findall(r'\"(.*)\"', wapo.text)", "greedy"),
+                ("answer = re.findall(r'\"([^\"]*)\"', wapo.text)[0]", "list of strings"),
+                ("answer = re.findall(r'\"([^\"]*)\"', yonhap.text)", "wapo.text")),
         explanation="Seven stretches. [^\"]* cannot run past a closing mark. The greedy .* runs on to the "
                     "last mark of the line, so in the Mullen paragraph it returns 'recognize the importance\" "
                     "of cooperation without being \"hung up ...' as one stretch, and the same happens to "
                     "Yun's two quotes and to the ministry's two fragments.",
+        open_code=False,
     ),
     TryIt(
         id="05.2",
+        skill="score a finder: precision",
         prompt="What is the precision of the quotation-mark finder against the gold direct quotes, over the "
                "whole corpus?",
         check=_check_precision,
         answer="answer = precision(gold, found)",
-        right=quote_finder_precision,
-        wrong=quote_finder_recall,
+        wrongs=(("answer = recall(gold, found)", "recall"), ("answer = round(precision(gold, found), 2)", "rounded"),
+                ("answer = len(gold & found)", "Call precision"), ('answer = "0.625"', "text")),
         explanation="Recall is 1.0 (every direct quote is inside quotation marks) but precision is 0.625 "
                     "(15 of 24): scare quotes ('comfort women', 'mature, future-oriented') and quoted "
                     "fragments inside paraphrases and statements ('deep remorse', 'close coordination', "
@@ -262,33 +313,42 @@ TRYITS = [
     ),
     TryIt(
         id="05.3",
+        skill="improve a rule against a gold layer",
         prompt="Extend the list of cue words so that the cue-sentence finder reaches recall and precision "
                "of at least 0.90 against the gold attribution layer.",
         check=_check_cues,
         answer="answer = " + repr(GOOD_CUES),
-        right=lambda: list(GOOD_CUES),
-        wrong=lambda: list(STARTER_CUES),
+        wrongs=(("answer = " + repr(STARTER_CUES), "recall must reach"),
+                ("answer = " + repr(GOOD_CUES + ["agreed", "expected", "report", "the"]), "precision fell"),
+                ('answer = "said"', "not one text")),
         explanation="The starter list (said, according to) finds most attributions: 'said' is by far "
                     "the commonest cue. The rest need the verbs the guidelines list (told, added, urged, "
                     "denounced, reported, ...), and the headline colon of Yonhap is beyond a word list.",
     ),
     TryIt(
         id="05.4",
+        skill="compare shares across documents (groupby)",
         prompt="Which document has the smallest share of attributions to named speakers?",
         check=_check_anonymous,
         answer='share = quotes.groupby("doc_id")["named"].mean()\nanswer = share.idxmin()',
-        right=most_anonymous_document,
-        wrong=lambda: "koreaherald-2012-05",
+        wrongs=(('answer = quotes.groupby("doc_id")["named"].mean().idxmax()', "LARGEST share"),
+                ('answer = quotes.groupby("doc_id")["named"].mean()', "every document"),
+                ('answer = "koreaherald-2012-05"', "even smaller share")),
         explanation="yonhap-2012-06-27: 5 named attributions of 18. The story rests on one official who "
                     "is never named.",
     ),
     TryIt(
         id="05.5",
+        skill="filter a table on two conditions",
         prompt="How many direct quotes in the corpus come from a Japanese speaker (country \"JP\")?",
         check=_check_japanese,
         answer='answer = len(quotes[(quotes["country"] == "JP") & (quotes["kind"] == "direct")])',
-        right=japanese_direct_quotes,
-        wrong=japanese_quotes_any_kind,
+        wrongs=(('def answer():\n    return len(quotes[(quotes["country"] == "JP") and (quotes["kind"] == "direct")])',
+                 "& instead of and"),
+                ('answer = len(quotes[quotes["country"] == "JP"])', "of any kind"),
+                ('answer = quotes[(quotes["country"] == "JP") & (quotes["kind"] == "direct")]', "len(...)"),
+                ('answer = ((quotes["country"] == "JP") & (quotes["kind"] == "direct")).sum() + 1',
+                 "two conditions at once")),
         explanation="None. All Japanese voices are paraphrased or cited second-hand; the closest is Kan's "
                     "'deep remorse', a quoted fragment in a paraphrase (kind mixed).",
     ),

@@ -7,12 +7,10 @@ read next to its voice. It is general-purpose and could move to :mod:`kjpacts.nl
 
 from __future__ import annotations
 
-import math
-import numbers
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kjpacts.teaching.checks import Feedback, TryIt
+from kjpacts.teaching.checks import Feedback, TryIt, describe, number, pair, table_shape_hint
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 
 if TYPE_CHECKING:
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
     from kjpacts.corpus.load import Corpus
     from kjpacts.corpus.model import Document
 
-YONHAP, AHRAM = "yonhap-2012-06-27", "ahram-2011-01-10"
+YONHAP, AHRAM, WAPO = "yonhap-2012-06-27", "ahram-2011-01-10", "wapo-2011-01-11"
 CAPITALS = ["Seoul", "Tokyo", "Washington", "Pyongyang"]
 EUPHEMISM, PLAIN = "comfort women", "women forced into sexual slavery"
 
@@ -63,8 +61,56 @@ def sentence_sentiment(doc: "Document", corpus: "Corpus | None" = None) -> "pd.D
     return pd.DataFrame(rows, columns=["sentence", "part", "compound", "speaker"])
 
 
-def _unanswered(answer) -> bool:
-    return answer is None or answer is Ellipsis
+# -- judge first: which framing choice, if any? -------------------------------------
+
+#: Spans the student classifies before seeing the framing layer: (doc_id, words around it, the span).
+JUDGE_SPANS = [("ahram-2011-01-10", "Tokyo's brutal colonial", "brutal"),
+               ("koreaherald-2012-05", "agreements are said to be", "are said to"),
+               ("yonhap-2012-06-27", "a non-combat military pact", "non-combat"),
+               ("koreaherald-2012-05-13", "Seoul has demanded", "Seoul"),
+               ("koreaherald-2012-05-13", 'the "comfort women" issue', '"comfort women"'),
+               ("ahram-2011-01-10", "Tokyo's reasserted claims", "reasserted"),
+               ("wapo-2011-01-11", "a step strongly encouraged", "strongly")]
+JUDGE_LABELS = ("evaluative", "hedge", "agentless-passive", "naming-choice", "euphemism", "scare-quote",
+                "intensifier", "none")
+
+
+def judge_items(corpus=None) -> list:
+    """One item per span of :data:`JUDGE_SPANS`. Gold: the category of the framing record on that
+    span (scare quotes and euphemisms may share a span; the record whose text matches wins), or
+    'none' with the reason that no record marks it."""
+    from kjpacts.teaching.judging import JudgeItem, in_context
+
+    corpus = corpus if corpus is not None else _corpus()
+    items = []
+    for n, (doc_id, around, needle) in enumerate(JUDGE_SPANS, 1):
+        text = corpus[doc_id].text
+        start = text.index(around) + around.index(needle)
+        end = start + len(needle)
+        recs = [f for f in corpus.annotations.framing[doc_id] if f.start < end and f.end > start]
+        exact = [f for f in recs if (f.start, f.end) == (start, end)] or [f for f in recs if f.text.strip('"') == needle.strip('"')]
+        if exact:
+            gold, why = exact[0].category, exact[0].note or f"{exact[0].category}, voice: {exact[0].voice}"
+        else:
+            gold, why = "none", "No framing record marks this span" + (
+                f" (it overlaps: {', '.join(f.category + ' ' + repr(f.text) for f in recs)})." if recs else ".")
+        items.append(JudgeItem(str(n), in_context(text, start, end, 80), gold, why, f"{doc_id} ({corpus[doc_id].outlet})"))
+    return items
+
+
+SETUP = """
+import kjpacts
+import pandas as pd
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from kjpacts.nlp import keyness, corpus_words
+from kjpacts.teaching.lessons import l07
+corpus = kjpacts.load()
+framing = corpus.frame("framing")
+sia = SentimentIntensityAnalyzer()
+capitals = ["Seoul", "Tokyo", "Washington", "Pyongyang"]
+others = [d for d in corpus.fileids() if d != "ahram-2011-01-10"]
+ahram_keys = keyness(corpus_words(corpus, ["ahram-2011-01-10"]), corpus_words(corpus, others))
+"""
 
 
 def _framing(doc_id: str, category: str) -> list[str]:
@@ -79,24 +125,48 @@ def _passives() -> list[str]:
 
 def _check_passives(answer) -> Feedback:
     expected = _passives()
-    if _unanswered(answer):
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-    if hasattr(answer, "tolist") and not isinstance(answer, list):
-        return Feedback(False, "That is a pandas column or table; select .text and add .tolist() at the end.")
+    shape = table_shape_hint(answer)
+    if shape is not None:
+        return shape
     if not isinstance(answer, list) or not all(isinstance(x, str) for x in answer):
-        return Feedback(False, 'Give a list of texts, like ["is said", "was made"].')
+        return Feedback(False, f'Give a list of texts, like ["is said", "was made"]; you gave {describe(answer)}.')
     if sorted(answer) == sorted(expected):
-        return Feedback(True, "In each of these, the clause does not say who did it.")
+        return Feedback(True, f"{len(expected)} passives; in each, the clause does not say who did it.")
     if sorted(answer) == sorted(_framing(YONHAP, "hedge")):
-        return Feedback(False, "Those are the hedges. Filter on the category 'agentless-passive'.")
-    if sorted(answer) == sorted(f.text for recs in _corpus().annotations.framing.values() for f in recs
-                                if f.category == "agentless-passive"):
-        return Feedback(False, "That is every document. Add a second condition: framing.doc_id == \"yonhap-2012-06-27\".")
-    return Feedback(False, "Keep the rows where doc_id is \"yonhap-2012-06-27\" and category is \"agentless-passive\" "
-                           "(join the two conditions with &), then take .text.tolist().")
+        return Feedback(False, "Those are the hedges. Keep the category 'agentless-passive'.")
+    every = [f.text for recs in _corpus().annotations.framing.values() for f in recs if f.category == "agentless-passive"]
+    if sorted(answer) == sorted(every):
+        return Feedback(False, "That is every document's passives. Add a second condition: the doc_id of the Yonhap article.")
+    if sorted(answer) == sorted(f.text for f in _corpus().annotations.framing[YONHAP]):
+        return Feedback(False, "That is every framing record of the Yonhap article. Add a second condition: the "
+                               "category 'agentless-passive'.")
+    return Feedback(False, "Keep the rows of the Yonhap article whose category is 'agentless-passive' (two "
+                           "conditions, joined with &), then take their texts as a list.")
 
 
 # 07.2 ---------------------------------------------------------------------------
+
+def _naming(doc_id: str | None = None, capitals_only: bool = True) -> int:
+    return sum(1 for d, recs in _corpus().annotations.framing.items() for f in recs
+               if (doc_id is None or d == doc_id) and f.category == "naming-choice"
+               and (not capitals_only or f.text in CAPITALS))
+
+
+def _check_capitals(answer) -> Feedback:
+    expected = _naming(WAPO)
+    return number(answer, expected,
+                  "Keep the Washington Post's rows (doc_id) whose text is one of the capitals "
+                  "(framing.text.isin(capitals)); then count them.",
+                  f"Right: {expected} times the Post lets a capital stand for a government ('Seoul has demanded').",
+                  wrong={_naming(None): "That counts the capitals in every document. Add the condition on doc_id: "
+                                        "the Washington Post only.",
+                         _naming(WAPO, capitals_only=False): "That counts every naming choice in the Post. Keep only "
+                                                             "the rows whose text is one of the capitals.",
+                         len(_corpus().annotations.framing[WAPO]): "That is every framing record of the Post. Add the "
+                                                                    "condition on the text: one of the capitals."})
+
+
+# 07.3 ---------------------------------------------------------------------------
 
 def _two_scores() -> tuple[float, float]:
     sia = _vader()
@@ -104,26 +174,16 @@ def _two_scores() -> tuple[float, float]:
 
 
 def _check_vader(answer) -> Feedback:
-    a, b = _two_scores()
-    if _unanswered(answer):
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
     if isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(x, dict) for x in answer):
         return Feedback(False, 'You kept the whole score dictionaries; take ["compound"] from each.')
-    if not isinstance(answer, tuple) or len(answer) != 2:
-        return Feedback(False, "Give two numbers in round brackets: (score of the first phrase, score of the second).")
-    x, y = answer
-    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in (x, y)):
-        return Feedback(False, "Both parts must be numbers: the 'compound' values, without quotes.")
-    if math.isclose(x, a, abs_tol=1e-4) and math.isclose(y, b, abs_tol=1e-4):
-        return Feedback(True, "The euphemism scores as positive, because VADER's word list rates 'comfort' as a "
-                              "pleasant word. The plain description scores strongly negative.")
-    if math.isclose(x, b, abs_tol=1e-4) and math.isclose(y, a, abs_tol=1e-4):
-        return Feedback(False, "Right numbers, wrong order: first \"comfort women\", then \"women forced into sexual "
-                               "slavery\".")
-    return Feedback(False, 'Score each phrase with sia.polarity_scores("...") and take ["compound"] from each result.')
+    a, b = _two_scores()
+    return pair(answer, (a, b), f'Score each phrase with sia.polarity_scores("...") and take ["compound"] from each result.',
+                f"The euphemism scores {a:+.2f} and the plain description {b:+.2f}. VADER's word list rates 'comfort' "
+                "as pleasant: the score measures the words, not what they refer to.",
+                names=(f'the score of "{EUPHEMISM}"', f'the score of "{PLAIN}"'))
 
 
-# 07.3 ---------------------------------------------------------------------------
+# 07.4 ---------------------------------------------------------------------------
 
 def _defence_counts() -> tuple[int, int]:
     from kjpacts.nlp import corpus_words, keyness
@@ -135,94 +195,81 @@ def _defence_counts() -> tuple[int, int]:
 
 
 def _check_defence(answer) -> Feedback:
+    if type(answer).__name__ == "Keyword":
+        return Feedback(False, "That is the whole keyword row; give the pair (row.count_target, row.count_reference).")
     expected = _defence_counts()
-    if _unanswered(answer):
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-    if not isinstance(answer, tuple) or len(answer) != 2:
-        return Feedback(False, "Give two numbers in round brackets: (count in Ahram, count in the other four).")
-    if not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in answer):
-        return Feedback(False, "Both parts must be whole numbers (no quotes).")
-    if answer == expected:
-        return Feedback(True, "Never in the other four. They all print 'defense': the keyword is a spelling "
-                              "(house style), not a choice of frame.")
-    if answer == expected[::-1]:
-        return Feedback(False, "Swap them: first the count in Ahram (count_target), then in the reference "
-                               "(count_reference).")
-    return Feedback(False, "Find the row whose word is 'defence' in ahram_keys and read its count_target and "
-                           "count_reference.")
-
-
-# 07.4 ---------------------------------------------------------------------------
-
-def _capital_records() -> int:
-    return sum(1 for recs in _corpus().annotations.framing.values() for f in recs
-               if f.category == "naming-choice" and f.text in CAPITALS)
-
-
-def _check_capitals(answer) -> Feedback:
-    expected = _capital_records()
-    if _unanswered(answer):
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-    if hasattr(answer, "shape"):
-        return Feedback(False, "That is a table; count its rows with len(...).")
-    if not isinstance(answer, numbers.Integral) or isinstance(answer, bool):
-        return Feedback(False, "Give a whole number: len(...) of the filtered table.")
-    if answer == expected:
-        return Feedback(True, "Capitals standing for governments are the most frequent naming choice in the corpus.")
-    every_naming = sum(1 for recs in _corpus().annotations.framing.values() for f in recs
-                       if f.category == "naming-choice")
-    if answer == every_naming:
-        return Feedback(False, "That counts every naming choice. Keep only the rows whose text is one of the four "
-                               "capitals: framing.text.isin(capitals).")
-    return Feedback(False, "Combine two conditions with &: the category is \"naming-choice\" and the text is in the "
-                           "list of capitals (framing.text.isin(capitals)); then count with len(...).")
+    return pair(answer, expected, "Find the row whose word is 'defence' in ahram_keys and read its count_target and "
+                                  "count_reference.",
+                f"{expected[0]} in Ahram, {expected[1]} in the other four. They print 'defense': the keyword is a "
+                "spelling (house style), not a choice of frame.",
+                names=("the count in Ahram (count_target)", "the count in the others (count_reference)"))
 
 
 TRYITS = [
     TryIt(
         id="07.1",
+        skill="filter a table on two conditions",
         prompt="List the texts of the agentless passives that the framing layer marks in the Yonhap article.",
         check=_check_passives,
-        answer='framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "agentless-passive")].text.tolist()',
-        right=_passives,
-        wrong=lambda: _framing(YONHAP, "hedge"),
+        answer='answer = framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "agentless-passive")].text.tolist()',
+        wrongs=(('answer = framing[framing.category == "agentless-passive"].text.tolist()', "every document"),
+                ('answer = framing[framing.doc_id == "yonhap-2012-06-27"].text.tolist()', "every framing record"),
+                ('answer = framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "hedge")].text.tolist()',
+                 "hedges"),
+                ('answer = framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "agentless-passive")].text',
+                 "pandas column"),
+                ('def answer():\n    return framing[(framing.doc_id == "yonhap-2012-06-27") and '
+                 '(framing.category == "agentless-passive")].text.tolist()', "& instead of and")),
         explanation="'is expected' (by whom?), 'needs to be addressed' (by whom?), 'Asked' (who asked? presumably "
                     "the reporter): each hides the doer.",
     ),
     TryIt(
         id="07.2",
+        skill="filter on two conditions, one of them a list of values (isin)",
+        prompt="In the Washington Post article, how many framing records are naming choices whose text is exactly "
+               "one of the capitals Seoul, Tokyo, Washington or Pyongyang?",
+        check=_check_capitals,
+        answer='answer = len(framing[(framing.doc_id == "wapo-2011-01-11") & framing.text.isin(capitals)])',
+        wrongs=(("answer = len(framing[framing.text.isin(capitals)])", "every document"),
+                ('answer = len(framing[(framing.doc_id == "wapo-2011-01-11") & (framing.category == "naming-choice")])',
+                 "every naming choice in the Post"),
+                ('answer = framing[(framing.doc_id == "wapo-2011-01-11") & framing.text.isin(capitals)]', "len(...)"),
+                ('answer = len(framing[framing.doc_id == "wapo-2011-01-11"])', "every framing record")),
+        explanation="Nine in the Post (35 in the corpus). Every one of them makes a city speak or act for a "
+                    "government ('Seoul has demanded'). 'Seoul-controlled islands' is a naming choice too, but its "
+                    "text is longer, so it is not counted.",
+    ),
+    TryIt(
+        id="07.3",
+        skill="score phrases with VADER",
         prompt='What compound scores does VADER give to "comfort women" and to "women forced into sexual slavery"? '
                "Answer with a pair of numbers.",
         check=_check_vader,
-        answer='(sia.polarity_scores("comfort women")["compound"],\n'
-               ' sia.polarity_scores("women forced into sexual slavery")["compound"])',
-        right=_two_scores,
-        wrong=lambda: _two_scores()[::-1],
+        answer='answer = (sia.polarity_scores("comfort women")["compound"],\n'
+               '          sia.polarity_scores("women forced into sexual slavery")["compound"])',
+        wrongs=(('answer = (sia.polarity_scores("women forced into sexual slavery")["compound"], '
+                 'sia.polarity_scores("comfort women")["compound"])', "wrong order"),
+                ('answer = (sia.polarity_scores("comfort women"), sia.polarity_scores("women forced into sexual slavery"))',
+                 "whole score dictionaries"),
+                ('answer = sia.polarity_scores("comfort women")["compound"]', "two values"),
+                ("answer = (0.5, -0.5)", "polarity_scores")),
         explanation="VADER adds up the ratings of single words. 'comfort' is rated pleasant, so the euphemism "
                     "comes out positive: a sentiment score measures the words, not what they refer to.",
     ),
     TryIt(
-        id="07.3",
+        id="07.4",
+        skill="read a keyness row",
         prompt="In the keyness list of Ahram against the other four documents, how often does 'defence' occur in "
                "Ahram and in the other four? Answer (count in Ahram, count in the others).",
         check=_check_defence,
-        answer='row = [k for k in ahram_keys if k.word == "defence"][0]\n(row.count_target, row.count_reference)',
-        right=_defence_counts,
-        wrong=lambda: _defence_counts()[::-1],
+        answer='row = [k for k in ahram_keys if k.word == "defence"][0]\nanswer = (row.count_target, row.count_reference)',
+        wrongs=(('row = [k for k in ahram_keys if k.word == "defence"][0]\nanswer = (row.count_reference, row.count_target)',
+                 "wrong order"),
+                ('answer = [k for k in ahram_keys if k.word == "defence"][0]', "whole keyword row"),
+                ('answer = ("4", "0")', "must be numbers"),
+                ('row = [k for k in ahram_keys if k.word == "defense"][0]\nanswer = (row.count_target, row.count_reference)',
+                 "count_target")),
         explanation="A top keyword can be a spelling difference (British 'defence' in AFP copy, American "
                     "'defense' elsewhere) rather than anything about framing.",
-    ),
-    TryIt(
-        id="07.4",
-        prompt="How many framing records in the whole corpus are naming choices whose text is exactly one of the "
-               "capitals Seoul, Tokyo, Washington or Pyongyang?",
-        check=_check_capitals,
-        answer='capitals = ["Seoul", "Tokyo", "Washington", "Pyongyang"]\n'
-               'len(framing[(framing.category == "naming-choice") & framing.text.isin(capitals)])',
-        right=_capital_records,
-        wrong=lambda: sum(1 for recs in _corpus().annotations.framing.values() for f in recs
-                          if f.category == "naming-choice"),
-        explanation="Every one of them makes a city speak or act for a government ('Seoul has demanded'). "
-                    "'Seoul-controlled islands' is a naming choice too, but its text is longer, so it is not counted.",
     ),
 ]

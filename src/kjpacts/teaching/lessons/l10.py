@@ -21,11 +21,10 @@ A memo cites evidence as ``(doc_id: "exact words from the clean text")``, e.g.
 from __future__ import annotations
 
 import difflib
-import numbers
 import re
 from typing import TYPE_CHECKING, Iterable
 
-from kjpacts.teaching.checks import Feedback, TryIt, equal
+from kjpacts.teaching.checks import Feedback, TryIt, describe, number
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 #: ``(doc_id: "span")``; the span may itself contain quotation marks.
 CITATION = re.compile(r"\(\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*:\s*[\"“](.+?)[\"”]\s*\)", re.DOTALL)
 _QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _norm(text: str) -> str:
@@ -186,32 +184,27 @@ RUBRIC = {
 RUBRIC_POINTS = (5, 4, 2, 1, 0)
 
 
-def rubric_table() -> "pd.DataFrame":
-    """The rubric as a table: one row per criterion, one column per level."""
-    import pandas as pd
-
-    rows = [{"criterion": name, "looks for": what, **dict(zip(RUBRIC_LEVELS, levels))}
-            for name, (what, levels) in RUBRIC.items()]
-    return pd.DataFrame(rows, columns=["criterion", "looks for", *RUBRIC_LEVELS])
-
-
-def rubric_markdown() -> str:
-    """The rubric as a Markdown table (the instructor notes print the same table)."""
-    head = "| criterion | looks for | " + " | ".join(RUBRIC_LEVELS) + " |"
-    sep = "|" + "---|" * (2 + len(RUBRIC_LEVELS))
-    rows = [f"| **{name}** | {what} | " + " | ".join(levels) + " |" for name, (what, levels) in RUBRIC.items()]
-    total = len(RUBRIC) * RUBRIC_POINTS[0]
-    return "\n".join([head, sep, *rows, "", f"Maximum: {len(RUBRIC)} criteria × {RUBRIC_POINTS[0]} = {total} points."])
-
-
 # ---------------------------------------------------------------- try-its
+
+SETUP = """
+import kjpacts
+import pandas as pd
+from kjpacts.teaching.lessons.l10 import citations_in, verify_citations
+corpus = kjpacts.load()
+claims = corpus.frame("claims")
+"""
 
 
 def _check_citation(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, "Replace the ... with your citation, then run the cell again.")
+    if isinstance(answer, str):
+        found = citations_in(answer)
+        if found:
+            return Feedback(False, "That is a citation written as memo text. Give the pair itself: "
+                                   f"{found[0]!r}.")
+        return Feedback(False, 'Give a pair of two strings in round brackets: ("doc-id", "exact words"); you gave one text.')
     if not (isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(x, str) for x in answer)):
-        return Feedback(False, 'Give a pair of two strings in round brackets: ("doc-id", "exact words").')
+        return Feedback(False, f'Give a pair of two strings in round brackets: ("doc-id", "exact words"); '
+                               f"you gave {describe(answer)}.")
     doc_id, quoted = answer
     corpus = _corpus()
     if doc_id not in corpus.documents:
@@ -221,9 +214,11 @@ def _check_citation(answer) -> Feedback:
     span = find_span(corpus, doc_id, quoted)
     if span is None:
         near = closest_span(corpus, doc_id, quoted)
+        elsewhere = [d for d in corpus.fileids() if d != doc_id and find_span(corpus, d, quoted)]
         return Feedback(False, "These words are not in that document's clean text. "
-                        + (f"Did you mean {near!r}? " if near else "")
-                        + "Copy them exactly, or check the document id.")
+                        + (f"They are in {elsewhere[0]}: check the document id. " if elsewhere else "")
+                        + (f"Did you mean {near!r}? " if near and not elsewhere else "")
+                        + "Copy them exactly.")
     return Feedback(True, f"Found in {doc_id} at characters {span[0]}-{span[1]}; "
                           f"speaker there: {_speaker_at(corpus, doc_id, *span)}.")
 
@@ -235,12 +230,12 @@ def _claim_status(claim_id: str) -> str | None:
 def _check_claim(answer) -> Feedback:
     from kjpacts.annotations.vocabulary import CLAIM_STATUSES
 
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
     if not (isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(x, str) for x in answer)):
-        return Feedback(False, 'Give a pair of two strings: ("claim-id", "status").')
+        return Feedback(False, f'Give a pair of two strings: ("claim-id", "status"); you gave {describe(answer)}.')
     claim_id, status = (x.strip() for x in answer)
     actual = _claim_status(claim_id)
+    if actual is None and _claim_status(status) is not None:
+        return Feedback(False, "Wrong order: first the claim id, then its status.")
     if actual is None:
         return Feedback(False, f"There is no claim {claim_id!r}. Copy an id from the claim_id column of "
                                "corpus.frame(\"claims\").")
@@ -252,92 +247,57 @@ def _check_claim(answer) -> Feedback:
     return Feedback(True, f"Yes: {claim_id} is '{actual}' ({CLAIM_STATUSES[actual]}).")
 
 
-def _cabinet_date() -> str:
-    """The value of the timex 'Tuesday' in 'With the approval by South Korea's Cabinet on Tuesday' (Yonhap)."""
-    corpus = _corpus()
-    doc = corpus["yonhap-2012-06-27"]
-    anchor = doc.text.index("Cabinet on Tuesday") + len("Cabinet on ")
-    return next(t.value for t in corpus.annotations.timexes["yonhap-2012-06-27"]
-                if t.start == anchor and t.text == "Tuesday")
-
-
-def _check_date(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-    if not isinstance(answer, str):
-        return Feedback(False, 'Give the date as a string in quotes, like "2012-06-30".')
-    if not ISO_DATE.match(answer.strip()):
-        return Feedback(False, 'Write the date in ISO form, year-month-day with hyphens: "YYYY-MM-DD" '
-                               '(for example "2012-06-30").')
-    expected = _cabinet_date()
-    if answer.strip() == _corpus()["yonhap-2012-06-27"].published:
-        return Feedback(False, "That is the day the Yonhap page was published (Wednesday). The Cabinet met "
-                               "earlier: on which day of the week, and what date was that?")
-    return equal(answer.strip(), expected, "Count back from the publication date (Wednesday, 27 June 2012) "
-                                           "to the Tuesday before it; or look the timex up in the time layer.",
-                 f"Yes: {expected}, the Tuesday before the page's date.")
-
-
 def _failed_predictions() -> int:
     return sum(1 for c in _corpus().annotations.claims if c.status == "prediction-failed")
 
 
 def _check_failed(answer) -> Feedback:
-    if answer is None or answer is Ellipsis:
-        return Feedback(False, "Replace the ... with your answer, then run the cell again.")
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
-        return Feedback(False, f"Give a whole number (like 7), not {type(answer).__name__}.")
-    n = int(answer)
     predictions = sum(1 for c in _corpus().annotations.claims if c.kind == "prediction")
-    if n == predictions and n != _failed_predictions():
-        return Feedback(False, "That is the number of all predictions. Keep only those whose status is "
-                               "'prediction-failed'.")
-    return equal(n, _failed_predictions(), "Filter the claims table on status == 'prediction-failed' and "
-                                           "count the rows (len(...)).")
+    return number(answer, _failed_predictions(), "Keep the claims whose status is 'prediction-failed' and count them.",
+                  f"Yes: {_failed_predictions()} of {predictions} predictions failed by the outside record; say what "
+                  "the record cannot settle rather than guessing.",
+                  wrong={predictions: "That is the number of all predictions. Keep only those whose status is "
+                                      "'prediction-failed'."} if predictions != _failed_predictions() else None)
 
 
 TRYITS = [
     TryIt(
         id="10.1",
+        skill="cite evidence as (doc_id, exact words)",
         prompt='Cite one piece of evidence for your memo as a pair ("doc-id", "exact words"), '
                "at least three words copied from the clean text.",
         check=_check_citation,
         answer='answer = ("yonhap-2012-06-27", "as early as this week")',
-        right=lambda: ("yonhap-2012-06-27", "as early as this week"),
-        wrong=lambda: ("yonhap-2012-06-27", "as soon as this week"),
+        wrongs=(('answer = ("yonhap-2012-06-27", "as soon as this week")', "Did you mean"),
+                ('answer = ("wapo-2011-01-11", "as early as this week")', "check the document id"),
+                ('answer = ("yonhap-2012-06-27", "this week")', "at least three words"),
+                ('answer = \'(yonhap-2012-06-27: "as early as this week")\'', "memo text"),
+                ('answer = ("yonhap", "as early as this week")', "no document")),
         explanation="Any span that really is in the named document is accepted. The checker forgives curly "
                     "quotes and extra spaces, nothing else: a citation must let a reader find the exact words.",
     ),
     TryIt(
         id="10.2",
+        skill="read a claim's recorded status",
         prompt='Choose a claim from the claim registry and give its id and status as a pair ("claim-id", "status").',
         check=_check_claim,
-        answer='answer = ("gsomia-24-countries", "echo")  # any claim id with its recorded status',
-        right=lambda: ("gsomia-24-countries", _claim_status("gsomia-24-countries")),
-        wrong=lambda: ("gsomia-24-countries", "corroborated"),
+        answer='answer = ("gsomia-24-countries", claims[claims.claim_id == "gsomia-24-countries"].status.iloc[0])',
+        wrongs=(('answer = ("gsomia-24-countries", "corroborated")', "not the status recorded"),
+                ('answer = ("echo", "gsomia-24-countries")', "Wrong order"),
+                ('answer = ("gsomia-24", "echo")', "no claim"),
+                ('answer = ("gsomia-24-countries", "true")', "not a status")),
         explanation="A figure repeated in three pages is not three confirmations: the registry records "
                     "whether each repetition is independent. Quote the status exactly as recorded.",
     ),
     TryIt(
         id="10.3",
-        prompt="On what date, according to the Yonhap page, did South Korea's Cabinet approve the GSOMIA? "
-               "Give it in ISO form (YYYY-MM-DD).",
-        check=_check_date,
-        answer='answer = "2012-06-26"',
-        right=_cabinet_date,
-        wrong=lambda: "26 June 2012",
-        explanation="The page says 'With the approval by South Korea's Cabinet on Tuesday'; the corpus dates "
-                    "the page (printed 'June 27') Wednesday 27 June 2012, so Tuesday is 26 June. "
-                    "ISO dates sort correctly and cannot be "
-                    "misread as day/month or month/day.",
-    ),
-    TryIt(
-        id="10.4",
+        skill="count claims by status",
         prompt="How many claims in the registry are predictions that failed (status 'prediction-failed')?",
         check=_check_failed,
         answer='answer = len(claims[claims["status"] == "prediction-failed"])',
-        right=_failed_predictions,
-        wrong=lambda: sum(1 for c in _corpus().annotations.claims if c.kind == "prediction"),
+        wrongs=(('answer = len(claims[claims["kind"] == "prediction"])', "all predictions"),
+                ('answer = claims[claims["status"] == "prediction-failed"]', "len(...)"),
+                ('answer = str(len(claims[claims["status"] == "prediction-failed"]))', "it is text")),
         explanation="Not every prediction can be judged: for some, the outside record used by the kit says "
                     "nothing ('prediction-unresolved'). Say so rather than guessing.",
     ),
