@@ -31,11 +31,19 @@ c.Execute.interrupt_on_timeout = True
 c.SandboxExecute.max_output_chars = 200_000
 c.SandboxExecute.max_consecutive_timeouts = 2
 c.SandboxExecute.kernel_name = "kjpacts-sandbox"
+c.Autograde.sanitize_preprocessors = [
+    "kjpacts.grading.preprocessors.restore.RestoreMetadata",  # metadata and ids from the gradebook
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 c.LimitOutput.max_lines = 300
 c.LimitOutput.max_traceback = 40
 c.OverwriteCells.add_missing_cells = True  # deleted test cells are put back and graded
 c.Autograde.autograde_preprocessors = [
-    "kjpacts.grading.nbext.SandboxExecute",
+    "kjpacts.grading.preprocessors.execute.SandboxExecute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -51,7 +59,7 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "nbgrader.preprocessors.ClearHiddenTests",
-    "kjpacts.grading.nbext.SanitizeFeedback",
+    "kjpacts.grading.preprocessors.feedback.SanitizeFeedback",
 ]
 
 # --- exchange (only for release_assignment / fetch / submit on a shared machine or JupyterHub)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from .course import Course
-from .nbext import secret_lines
+from .hidden import secret_lines
 
 
 def hidden_secrets(course: Course, assignment: str) -> set[str]:
