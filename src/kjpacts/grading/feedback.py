@@ -67,3 +67,25 @@ def scan_feedback(course: Course, assignment: str, students: list[str] | None = 
             if n:
                 out[str(html_file.relative_to(course.root))] = n
     return out
+
+
+def only_feedback_html(course: Course, assignment: str, students: list[str] | None = None) -> list[Path]:
+    """Remove every file but the feedback HTML from ``feedback/<student>/<assignment>/``.
+
+    nbgrader copies the whole autograded folder (anything a submission held); only the
+    feedback page is meant for the student. Returns the files removed (copies: the originals
+    stay in ``submitted/``).
+    """
+    removed = []
+    if not course.feedback.is_dir():
+        return removed
+    for folder in sorted(course.feedback.glob(f"*/{assignment}")):
+        if students and folder.parent.name not in students:
+            continue
+        for p in sorted(folder.rglob("*"), reverse=True):
+            if p.is_file() and not (p.suffix == ".html" and p.parent == folder):
+                p.unlink()
+                removed.append(p)
+            elif p.is_dir() and not any(p.iterdir()):
+                p.rmdir()
+    return removed

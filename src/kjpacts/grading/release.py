@@ -166,6 +166,29 @@ def release_sync(course: Course, assignments: list[str] | None = None, *, check:
         return sync_release(generated, course.release, assignments, check=check, force=force)
 
 
+def lab_root(course: Course) -> Path | None:
+    """The folder ``make lab`` opens (the repository around the course folder), if there is one."""
+    repo = course.root.parent
+    if (repo / "Makefile").is_file() and (repo / "notebooks").is_dir():
+        return repo
+    return None
+
+
+def work_folder(course: Course) -> Path:
+    """Where ``start`` copies by default: ``my-work/`` in the Lab's folder, else ``~/kjpacts-work``."""
+    root = lab_root(course)
+    return root / "my-work" if root is not None else Path("~/kjpacts-work").expanduser()
+
+
+def lab_path(course: Course, path: Path) -> str | None:
+    """``path`` as the JupyterLab file browser shows it under ``make lab`` (None: outside it)."""
+    root = lab_root(course)
+    try:
+        return str(path.resolve().relative_to(root.resolve())) if root is not None else None
+    except ValueError:
+        return None
+
+
 def start(course: Course, ps: str, dest: Path) -> Path:
     """Copy the release of ``ps`` into ``dest/<ps>/``; refuse to overwrite a started copy."""
     ps = course.check_assignment(ps)
@@ -178,6 +201,9 @@ def start(course: Course, ps: str, dest: Path) -> Path:
         raise GradingError(f"{notebook} already exists: that is your work, it is not overwritten. "
                            "Open it, or choose another folder with --dest.")
     target.mkdir(parents=True, exist_ok=True)
+    ignore = target.parent / ".gitignore"
+    if target.parent == work_folder(course) and not ignore.exists():
+        ignore.write_text("# students' own work: never committed to the course repository\n*\n", encoding="utf-8")
     for p in sorted(src.rglob("*")):
         if p.is_file() and "-my-copy-" not in p.name and ".ipynb_checkpoints" not in p.parts:
             out = target / p.relative_to(src)
