@@ -5,8 +5,18 @@
 # sanitises feedback. Plain `nbgrader` commands still work with this file for everything except
 # autograding, which refuses to run student code outside the sandbox kernel.
 import os
+import sys
 
 c = get_config()  # noqa: F821 - provided by nbgrader
+
+# Plain `nbgrader autograde` (without the wrapper) would run student code outside the sandbox
+# kernel: stop with one line saying what to run instead.
+if "autograde" in sys.argv[1:3] and not os.environ.get("KJPACTS_GRADEBOOK"):
+    from jupyter_client.kernelspec import find_kernel_specs
+
+    if "kjpacts-sandbox" not in find_kernel_specs():
+        sys.exit("nbgrader autograde needs the kjpacts sandbox kernel: run `kjpacts grade autograde <ps>` "
+                 "instead (or `kjpacts grade install-kernel` once, for the formgrader)")
 
 c.CourseDirectory.course_id = "kjpacts"
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))  # wherever the folder sits

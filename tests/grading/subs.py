@@ -24,6 +24,8 @@ FULL_SUITE = ("solution", "blank", "hardcoded", "edited-tests", "deleted-tests",
               # tricks on the kernel: each must end with the honest score and a flag
               "frame-reader", "kappa-alias", "display-max", "patch-min", "sys-exit", "patch-testkit",
               "write-files", "forge-answers",
+              # written answers: two share a long passage, one wrote their own
+              "essay-copy", "essay-copier", "own-essay",
               # one-field metadata edits: repaired, graded and flagged
               "renamed-grade-id", "test-as-solution", "points-edited", "old-nbformat")
 REDUCED_SUITE = ("solution", "blank", "hardcoded", "always-equal", "deleted-tests", "corrupt", "renamed",
@@ -442,6 +444,26 @@ def _kappa_alias(prob: "Problem"):
     return prob.with_answers(answers)
 
 
+ESSAY = ("The page reads as a government briefing more than a report: the unnamed official supplies "
+         "every figure, the reporter adds no second source, and the only other voice is a paraphrase "
+         "of the opposition that the article never lets speak for itself in quotation marks.")
+ESSAY_COPIED = ("In my view the article reads as a government briefing more than a report: the unnamed official "
+                "supplies every figure, the reporter adds no second source, and the only other voice is a "
+                "paraphrase of the opposition that the article never lets speak for itself. So trust is hard.")
+OWN_ESSAY = ("Counting who is quoted shows a lopsided page. Officials from one capital dominate, their "
+             "names often withheld, while critics appear only in summary. A careful reader should check "
+             "each figure against the other outlets before accepting the framing offered here.")
+
+
+def _with_essay(prob: "Problem", text: str):
+    nb = prob.solution()
+    for c in nb.cells:
+        m = nbmeta(c)
+        if c.cell_type == "markdown" and m.get("solution") and m.get("grade"):
+            c.source = text
+    return nb
+
+
 TRICKS = {
     "frame-reader": lambda p: _functions_replaced(p, "return _peek(*args)", FRAME_READER),
     "kappa-alias": _kappa_alias,
@@ -451,6 +473,9 @@ TRICKS = {
     "patch-testkit": lambda p: _functions_replaced(p, "return 'garbage'", PATCH_TESTKIT),
     "write-files": lambda p: _solution_with_cell(p, WRITE_FILES.replace("@PS@", p.ps)),
     "forge-answers": lambda p: _functions_replaced(p, "return 'garbage'", FORGE_ANSWERS),
+    "essay-copy": lambda p: _with_essay(p, ESSAY),
+    "essay-copier": lambda p: _with_essay(p, ESSAY_COPIED),
+    "own-essay": lambda p: _with_essay(p, OWN_ESSAY),
 }
 
 

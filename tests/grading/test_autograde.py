@@ -242,3 +242,32 @@ def test_scores_are_rounded_and_crashed_rows_have_a_score(graded, tmp_path):
             assert re.fullmatch(r"\d+(\.\d{1,2})?", r["score"]), r["score"]
         if r["status"] == "crashed":
             assert r["score"] != "", r
+
+
+def test_similarity_flags_the_copied_essay_and_tells_the_formgrader(graded):
+    from nbgrader.api import Gradebook
+
+    course = graded["course"]
+    ps = FULL_SETS[0]
+    out = grade(course, "similarity", ps)
+    assert "nothing is penalised" in out.stdout
+    flags = {s: r["flags"].split() for (a, s), r in read_status(course).items() if a == ps}
+    pair = [f for f in flags["essay-copier"] if f.startswith("similar-to:essay-copy:")]
+    assert pair, flags["essay-copier"]
+    assert any(f.startswith("similar-to:essay-copier:") for f in flags["essay-copy"])
+    assert not any(f.startswith("similar-to:") for f in flags["own-essay"]), flags["own-essay"]
+    assert not any(f.startswith("similar-to:") for f in flags["blank"])
+    report = sorted((course / "reports").glob(f"similarity-{ps}-*.csv"))[-1].read_text(encoding="utf-8")
+    assert "the unnamed official supplies every figure, the reporter adds no second source" in report
+    # scores untouched: a flag is never a penalty
+    assert read_status(course)[(ps, "essay-copier")]["autograded_score"] == graded["status"][(ps, "essay-copier")]["autograded_score"]
+    question = pair[0].split(":")[2]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        nb = gb.find_submission_notebook(ps, ps, "essay-copier")
+        assert nb.flagged
+        c = gb.find_comment(question, ps, ps, "essay-copier")
+        assert c.auto_comment.startswith("[kjpacts similarity]") and "essay-copy" in c.auto_comment
+        assert not gb.find_submission_notebook(ps, ps, "own-essay").flagged
+    grade(course, "feedback", ps, "--student", "essay-copier", "--force")
+    page = (course / "feedback" / "essay-copier" / ps / f"{ps}.html").read_text(encoding="utf-8")
+    assert "kjpacts similarity" not in page, "the grader's note must not reach the student"

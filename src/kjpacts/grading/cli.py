@@ -142,6 +142,13 @@ def cmd_feedback(args) -> int:
     return 0
 
 
+def cmd_similarity(args) -> int:
+    from .similarity import similarity
+
+    similarity(_course(args), args.assignment, args.words)
+    return 0
+
+
 def cmd_export(args) -> int:
     from .export import export
 
@@ -262,6 +269,10 @@ def register(sub) -> None:
     p.add_argument("--regrade", action="store_true", help="grade again (previous autograded copies and gradebook backed up)")
     p.add_argument("--jobs", type=int, metavar="N",
                    help="grade in N parallel shards (default: the number of CPUs; 1: one nbgrader batch)")
+
+    p = add("similarity", cmd_similarity, "flag written answers that share long passages (never a penalty)")
+    p.add_argument("assignment")
+    p.add_argument("--words", type=int, default=8, help="shortest shared passage flagged, in words (default 8)")
 
     p = add("feedback", cmd_feedback, "HTML feedback with hidden tests removed")
     p.add_argument("assignment")

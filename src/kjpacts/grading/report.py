@@ -227,3 +227,26 @@ def table(rows: list[Row]) -> str:
             extra = (extra + "  " if extra else "") + r.message
         lines.append(f"{r.student_id:<18} {r.status:<8} {score:>11}  {extra}")
     return "\n".join(lines)
+
+
+def add_flags(course: Course, assignment: str, flags: dict[str, list[str]], prefix: str = "similar-to:") -> Path:
+    """Set the ``prefix`` flags of ``assignment``'s rows in ``reports/status.csv`` to ``flags``."""
+    path = course.reports / "status.csv"
+    rows = read_csv(path)
+    known = {r["student_id"] for r in rows if r["assignment"] == assignment}
+    for student in sorted(set(flags) - known):
+        rows.append({**{k: "" for k in COLUMNS}, "assignment": assignment, "student_id": student,
+                     "status": "not-graded", "message": "not autograded yet"})
+    for r in rows:
+        if r["assignment"] != assignment:
+            continue
+        kept = [f for f in r.get("flags", "").split() if not f.startswith(prefix)]
+        r["flags"] = " ".join(kept + flags.get(r["student_id"], []))
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS)
+        w.writeheader()
+        for r in sorted(rows, key=lambda r: (r["assignment"], r["student_id"])):
+            w.writerow({k: r.get(k, "") for k in COLUMNS})
+    tmp.replace(path)
+    return path

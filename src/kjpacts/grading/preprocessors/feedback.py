@@ -11,6 +11,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from ..hidden import BEGIN_HIDDEN, redact, secret_lines
+from ..similarity import MARK as SIMILARITY_MARK
 
 #: Lines that tests print for students start with one of these.
 HINT_PREFIXES = ("Hint:", "Passed:", "Score:")
@@ -60,6 +61,9 @@ class SanitizeFeedback(NbGraderPreprocessor):
         except Exception as exc:  # noqa: BLE001 - never release feedback we could not check
             raise RuntimeError(f"kjpacts: cannot read hidden tests from the gradebook to sanitise feedback: {exc}") from exc
         for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if str(meta.get("comment") or "").startswith(SIMILARITY_MARK):
+                meta["comment"] = None  # the kit's note to the grader, never shown to the student
             if cell.cell_type != "code":
                 continue
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
