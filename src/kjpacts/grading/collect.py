@@ -30,11 +30,10 @@ from .course import Course, GradingError
 #: Per layout: patterns tried in order against the path inside the archive (``/`` separated).
 LMS_PATTERNS: dict[str, list[str]] = {
     "moodle": [r"(?:^|/)[^/]*_(?P<student_id>\d+)_assignsubmission_file_(?P<file_id>[^/]+)$",
-               r"(?:^|/)[^/]*_(?P<student_id>\d+)_assignsubmission_file/(?:.*/)?(?P<file_id>[^/]+)$",
                r"(?:^|/)[^/]*_(?P<student_id>\d+)_assignsubmission_\w+/(?:.*/)?(?P<file_id>[^/]+)$"],
     "canvas": [r"(?:^|/)[^/_]+_(?:LATE_|late_)?(?P<student_id>\d+)_\d+_(?P<file_id>[^/]+)$"],
     "blackboard": [r"(?:^|/)[^/]*?_(?P<student_id>[^_/]+)_attempt_(?P<attempt>\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2})"
-                   r"(?:_(?P<file_id>[^/]+))?$"],
+                   r"(?:_(?P<file_id>[^/]+)|(?P<record>\.txt))$"],
     "generic": [r"(?:^|/)(?P<student_id>[A-Za-z0-9.@-]+)_(?P<file_id>[^/]+\.ipynb)$",
                 r"(?:^|/)(?P<student_id>[A-Za-z0-9.@-]+)/(?P<file_id>[^/]+)$"],
 }
@@ -50,6 +49,7 @@ class Found:
     files: dict[str, bytes | Path] = field(default_factory=dict)  # name in the folder -> content
     when: float | None = None
     attempt: str = ""
+    paths: dict[str, str] = field(default_factory=dict)  # name in the folder -> where it came from
 
 
 @dataclass
@@ -108,7 +108,7 @@ def read_zip(archive: Path, patterns: list[str], ps: str, out: Collected) -> dic
             student = m.group("student_id")
             file_id = m.groupdict().get("file_id") or PurePosixPath(name).name
             attempt = m.groupdict().get("attempt") or ""
-            if file_id.endswith(".txt") and attempt and not m.groupdict().get("file_id"):
+            if m.groupdict().get("record"):
                 out.unmatched.append((shown, "Blackboard's attempt record (not a submission file)"))
                 continue
             when = time.mktime(info.date_time + (0, 0, -1))
@@ -119,7 +119,7 @@ def read_zip(archive: Path, patterns: list[str], ps: str, out: Collected) -> dic
                 if attempt < f.attempt:
                     earlier.append((shown, f"an earlier attempt of {student} ({attempt}); the latest is collected"))
                     continue
-                earlier += [(f"{archive.name}:{n}", f"an earlier attempt of {student} ({f.attempt}); the latest is collected")
+                earlier += [(f.paths[n], f"an earlier attempt of {student} ({f.attempt}); the latest is collected")
                             for n in f.files]
                 f = None
             if f is None:
@@ -128,6 +128,7 @@ def read_zip(archive: Path, patterns: list[str], ps: str, out: Collected) -> dic
                 out.unmatched.append((shown, f"{student} already has a file named {file_id} in this download"))
                 continue
             f.files[file_id] = z.read(info)
+            f.paths[file_id] = shown
             f.when = max(f.when or when, when)
     out.unmatched += earlier
     return found
@@ -196,7 +197,7 @@ def collect(course: Course, ps: str, *, from_dir: str | None = None, zips: list[
         for z in zips:
             for student, f in read_zip(Path(z), patterns, ps, out).items():
                 if student in found:
-                    out.unmatched += [(f"{Path(z).name}:{n}", f"{student} is also in an earlier zip; that one is kept")
+                    out.unmatched += [(f.paths[n], f"{student} is also in an earlier zip; that one is kept")
                                       for n in f.files]
                     continue
                 found[student] = f
