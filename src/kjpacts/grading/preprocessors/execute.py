@@ -24,8 +24,10 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
+from nbclient.util import run_sync
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
@@ -105,6 +107,8 @@ class SandboxExecute(Execute):
             kc.session.send = _recorder(path, kc.session.send)
         return kc
 
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)  # nbclient binds the sync one at import
+
     def _scratch(self, resources: dict) -> str | None:
         """A scratch copy of the submission folder's other files, inside the course folder."""
         folder = resources.get("metadata", {}).get("path")
@@ -129,6 +133,7 @@ class SandboxExecute(Execute):
         self._tests = test_sources(resources) if resources and "nbgrader" in resources else {}
         self._flags: set[str] = set()
         self._requests = 0
+        self._judge_s = self._ask_s = 0.0
         scratch = self._scratch(resources or {})
         before = set()
         if scratch:
@@ -144,6 +149,8 @@ class SandboxExecute(Execute):
                 shutil.rmtree(scratch, ignore_errors=True)
             if self._flags:
                 log_event(self.resources, "judge-flags", flags=sorted(self._flags))
+            log_event(self.resources, "judge-timing", judge_s=round(self._judge_s, 4),
+                      requests_s=round(self._ask_s, 4), requests=self._requests)
             if self._private_dir:
                 shutil.rmtree(self._private_dir, ignore_errors=True)
 
@@ -208,6 +215,7 @@ class SandboxExecute(Execute):
         if self._dead:
             return None
         self._requests += 1
+        started = time.perf_counter()
         index = self._judged_index  # nbclient files the executed cell under this index: put it back after
         own = self.nb.cells[index]
         cell = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[], execution_count=None)
@@ -218,6 +226,7 @@ class SandboxExecute(Execute):
                 return None
         finally:
             self.nb.cells[index] = own
+            self._ask_s += time.perf_counter() - started
         return "".join(o.get("text", "") for o in cell.outputs
                        if o.get("output_type") == "stream" and o.get("name") == "stdout")
 
@@ -230,7 +239,9 @@ class SandboxExecute(Execute):
             source, points = self._tests[gid]
             answers = KernelAnswers(self.ask_kernel)
             self._judged_index = index
+            started = time.perf_counter()
             verdict = judge(source, gid, points, answers)
+            self._judge_s += time.perf_counter() - started
             cell.outputs = outputs(verdict)
             cell.execution_count = None
             self._flags |= answers.flags
@@ -242,8 +253,6 @@ class SandboxExecute(Execute):
         return cell, self.resources
 
     def _kill_kernel(self) -> None:
-        from jupyter_core.utils import run_sync
-
         try:
             run_sync(self.km.shutdown_kernel)(now=True)
         except Exception:  # noqa: BLE001 - best effort: the kernel is gone either way
