@@ -35,7 +35,7 @@ def _gradebook_has(course: Course, ps: str) -> bool:
             return False
 
 
-def missing_students(course: Course, ps: str, seen: set[str]):
+def missing_students(course: Course, ps: str, seen: set[str]) -> list:
     """Students the gradebook knows who handed nothing in for ``ps``."""
     from nbgrader.api import Gradebook
 

@@ -75,7 +75,7 @@ class Tools:
         self._ns = namespace if namespace is not None else {}
 
     # -- the student's answers ------------------------------------------------------
-    def call(self, name: str, *args):
+    def call(self, name: str, *args: Any) -> Any:
         """The result of the student's function ``name`` on ``args``."""
         if self._judging is not None:
             return self._judging.ask("call", name, args)
@@ -94,7 +94,7 @@ class Tools:
         except Exception as exc:  # noqa: BLE001 - any error in the student's code is a hint
             raise Problem(f"`{shown}` raised {type(exc).__name__}.") from None
 
-    def value(self, name: str):
+    def value(self, name: str) -> Any:
         """The student's variable ``name``."""
         if self._judging is not None:
             return self._judging.ask("value", name, ())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 #: Largest answer (characters of JSON) the grader reads; a bigger one is refused.
 MAX_CHARS = 5_000_000
@@ -87,7 +88,7 @@ def _build(node, depth: int):
     raise NotPlainData(f"unknown tag {tag[:20]!r}")
 
 
-def decode(text: str):
+def decode(text: str) -> Any:
     """The plain value in ``text`` (from :func:`encode`), rebuilt from built-in types only."""
     if type(text) is not str:
         raise NotPlainData("an answer must be text")
