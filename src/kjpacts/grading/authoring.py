@@ -196,3 +196,19 @@ def build_sources(course: Path, check: bool = False, only: list[str] | None = No
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     return changed
+
+
+def rubrics(course, assignment: str | None = None) -> list[str]:
+    """Lines listing the written questions' rubrics of one problem set (or all)."""
+    names = [course.check_assignment(assignment)] if assignment else course.assignments()
+    lines = []
+    for ps in names:
+        nb = nbformat.read(course.source / ps / f"{ps}.ipynb", as_version=4)
+        for cell in nb.cells:
+            rubric = cell.metadata.get("kjpacts", {}).get("rubric")
+            if rubric:
+                total = sum(r["points"] for r in rubric)
+                lines.append(f"{ps} / {cell.metadata['nbgrader']['grade_id']} ({total:g} points)")
+                lines += [f"  {r['points']:>4g}  {r['criterion']}" for r in rubric]
+                lines.append("")
+    return lines

@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from .collect import LMS_PATTERNS
 from .course import Course, GradingError, nbgrader_missing, require_nbgrader
-from .pipeline import autograde, log_path
+from .pipeline import autograde
 
 
 def _course(args) -> Course:
@@ -85,16 +84,9 @@ def cmd_start(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .release import generate, sync_release
+    from .release import generate_and_sync
 
-    course = _course(args)
-    names = [course.check_assignment(a) for a in args.assignments] if args.assignments else course.assignments()
-    log = log_path(course, "generate")
-    with tempfile.TemporaryDirectory(prefix="generated-", dir=course.private) as tmp:
-        generate(course, names, f"--CourseDirectory.release_directory={tmp}", log=log)
-        for ps in names:
-            print(f"{ps}: registered in {course.gradebook.name}")
-        result = sync_release(Path(tmp), course.release, names, force=args.force)
+    result = generate_and_sync(_course(args), args.assignments, force=args.force)
     for line in result.lines():
         print(line)
     return 1 if result.edited else 0
@@ -117,27 +109,18 @@ def cmd_autograde(args) -> int:
 
 
 def cmd_feedback(args) -> int:
-    from .feedback import only_feedback_html, scan_feedback
+    from .feedback import feedback
 
     course = _course(args)
-    ps = course.check_assignment(args.assignment)
-    log = log_path(course, f"feedback-{ps}")
-    extra = ["--force"] if args.force else []
-    failed = False
-    for student in (args.student or [None]):
-        sel = [f"--student={student}"] if student else []
-        proc = course.nbgrader("generate_feedback", ps, *sel, *extra, log=log)
-        failed |= proc.returncode != 0
-    leaks = scan_feedback(course, ps, args.student or None)
-    removed = only_feedback_html(course, ps, args.student or None)
-    if removed:
-        print(f"{len(removed)} other file(s) removed from feedback/*/{ps}/ (copies; the originals stay in submitted/)")
-    for path, n in leaks.items():
+    result = feedback(course, args.assignment, args.student or None, args.force)
+    for path, n in result.leaks.items():
         print(f"{path}: {n} line(s) of hidden test code removed", file=sys.stderr)
-    n = len(list(course.feedback.glob(f"*/{ps}/*.html"))) if course.feedback.is_dir() else 0
-    print(f"{n} feedback file(s) in feedback/*/{ps}/ (hidden tests removed)")
-    if failed:
-        print(f"nbgrader reported errors for some students: see {log.relative_to(course.root)}", file=sys.stderr)
+    if result.removed:
+        print(f"{len(result.removed)} other file(s) removed from feedback/*/{result.assignment}/ "
+              "(copies; the originals stay in submitted/)")
+    print(f"{result.pages} feedback file(s) in feedback/*/{result.assignment}/ (hidden tests removed)")
+    if result.failed:
+        print(f"nbgrader reported errors for some students: see {result.log.relative_to(course.root)}", file=sys.stderr)
         return 1
     return 0
 
@@ -160,21 +143,10 @@ def cmd_export(args) -> int:
 
 
 def cmd_rubrics(args) -> int:
-    import nbformat
+    from .authoring import rubrics
 
-    course = _course(args)
-    names = [course.check_assignment(args.assignment)] if args.assignment else course.assignments()
-    for ps in names:
-        nb = nbformat.read(course.source / ps / f"{ps}.ipynb", as_version=4)
-        for cell in nb.cells:
-            rubric = cell.metadata.get("kjpacts", {}).get("rubric")
-            if rubric:
-                gid = cell.metadata["nbgrader"]["grade_id"]
-                total = sum(r["points"] for r in rubric)
-                print(f"{ps} / {gid} ({total:g} points)")
-                for r in rubric:
-                    print(f"  {r['points']:>4g}  {r['criterion']}")
-                print()
+    for line in rubrics(_course(args), args.assignment):
+        print(line)
     return 0
 
 

@@ -12,6 +12,8 @@ import html
 import re
 from pathlib import Path
 
+from dataclasses import dataclass, field
+
 from .course import Course
 from .hidden import secret_lines
 
@@ -89,3 +91,29 @@ def only_feedback_html(course: Course, assignment: str, students: list[str] | No
             elif p.is_dir() and not any(p.iterdir()):
                 p.rmdir()
     return removed
+
+
+@dataclass
+class FeedbackRun:
+    assignment: str
+    log: Path
+    failed: bool = False
+    leaks: dict[str, int] = field(default_factory=dict)
+    removed: list[Path] = field(default_factory=list)
+    pages: int = 0
+
+
+def feedback(course: Course, assignment: str, students: list[str] | None = None, force: bool = False) -> FeedbackRun:
+    """nbgrader ``generate_feedback``, then the HTML scanned for hidden tests and the folders emptied of copies."""
+    from .pipeline import log_path
+
+    ps = course.check_assignment(assignment)
+    run = FeedbackRun(ps, log_path(course, f"feedback-{ps}"))
+    extra = ["--force"] if force else []
+    for student in (students or [None]):
+        sel = [f"--student={student}"] if student else []
+        run.failed |= course.nbgrader("generate_feedback", ps, *sel, *extra, log=run.log).returncode != 0
+    run.leaks = scan_feedback(course, ps, students)
+    run.removed = only_feedback_html(course, ps, students)
+    run.pages = len(list(course.feedback.glob(f"*/{ps}/*.html"))) if course.feedback.is_dir() else 0
+    return run

@@ -59,13 +59,14 @@ class SyncResult:
     edited: list[str] = field(default_factory=list)     # edited after generation: kept
     backed_up: list[str] = field(default_factory=list)  # edited copies renamed (--force)
     extra: list[str] = field(default_factory=list)      # in release/ but not generated
+    registered: list[str] = field(default_factory=list)  # problem sets registered in the gradebook
 
     @property
     def in_sync(self) -> bool:
         return not (self.outdated or self.edited)
 
     def lines(self) -> list[str]:
-        out = [f"written: {p}" for p in self.written]
+        out = list(self.registered) + [f"written: {p}" for p in self.written]
         out += [f"out of date: {p}" for p in self.outdated]
         out += [f"edited after release, NOT overwritten: {p} (rerun with --force to keep it as a copy and regenerate)"
                 for p in self.edited]
@@ -212,3 +213,17 @@ def start(course: Course, ps: str, dest: Path) -> Path:
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(p, out)
     return notebook
+
+
+def generate_and_sync(course: Course, assignments: list[str] | None, force: bool = False) -> SyncResult:
+    """``nbgrader generate_assignment`` into a scratch folder, then release/ synced from it."""
+    import tempfile
+
+    from .pipeline import log_path
+
+    names = [course.check_assignment(a) for a in assignments] if assignments else course.assignments()
+    with tempfile.TemporaryDirectory(prefix="generated-", dir=course.private) as tmp:
+        generate(course, names, f"--CourseDirectory.release_directory={tmp}", log=log_path(course, "generate"))
+        result = sync_release(Path(tmp), course.release, names, force=force)
+    result.registered = [f"{ps}: registered in {course.gradebook.name}" for ps in names]
+    return result
