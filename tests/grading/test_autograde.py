@@ -11,7 +11,8 @@ import pytest
 from . import subs
 from .conftest import FULL_SETS, PROBLEM_SETS, grade, read_status, suite
 
-pytestmark = pytest.mark.grading
+# the session fixture grades every problem set's class in its first test: more than the default timeout
+pytestmark = [pytest.mark.grading, pytest.mark.timeout(3600)]
 
 CASES = [(ps, v) for ps in PROBLEM_SETS for v in suite(ps)]
 
