@@ -267,8 +267,27 @@ def test_similarity_flags_the_copied_essay_and_tells_the_formgrader(graded):
         nb = gb.find_submission_notebook(ps, ps, "essay-copier")
         assert nb.flagged
         c = gb.find_comment(question, ps, ps, "essay-copier")
-        assert c.auto_comment.startswith("[kjpacts similarity]") and "essay-copy" in c.auto_comment
+        assert "[kjpacts similarity]" in c.auto_comment and "essay-copy" in c.auto_comment
         assert not gb.find_submission_notebook(ps, ps, "own-essay").flagged
     grade(course, "feedback", ps, "--student", "essay-copier", "--force")
     page = (course / "feedback" / "essay-copier" / ps / f"{ps}.html").read_text(encoding="utf-8")
     assert "kjpacts similarity" not in page, "the grader's note must not reach the student"
+
+
+def test_autograde_flags_reach_the_formgrader(graded):
+    """A flagged submission is marked in the formgrader with the flags in a comment; feedback
+    does not show the kit's note; an unflagged one is left alone."""
+    from nbgrader.api import Gradebook
+
+    course = graded["course"]
+    ps = FULL_SETS[0]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        nb = gb.find_notebook(ps, ps)
+        written = [c.name for c in nb.solution_cells if c.name in {g.name for g in nb.grade_cells}][0]
+        assert gb.find_submission_notebook(ps, ps, "frame-reader").flagged
+        note = gb.find_comment(written, ps, ps, "frame-reader").auto_comment
+        assert "[kjpacts autograde] autograde flags:" in note and "frame-inspection" in note
+        assert not gb.find_submission_notebook(ps, ps, "own-essay").flagged  # no flag of any kind
+    grade(course, "feedback", ps, "--student", "frame-reader", "--force")
+    page = (course / "feedback" / "frame-reader" / ps / f"{ps}.html").read_text(encoding="utf-8")
+    assert "[kjpacts" not in page and "frame-inspection" not in page

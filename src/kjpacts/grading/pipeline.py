@@ -132,6 +132,12 @@ def autograde(course: Course, ps: str, students: list[str] | None = None, timeou
     rows = build_rows(course, ps, checks, set(to_grade), skipped, read_events(events), failed)
     report = write_csv(course.reports / f"autograde-{ps}-{stamp}.csv", rows)
     update_status(course, rows)
+    flagged = {r.student_id: [(None, "autograde flags: " + " ".join(r.flags))] for r in rows
+               if r.flags and r.status not in ("corrupt", "missing", "skipped")}
+    if flagged:
+        from .formgrader import add_notes
+
+        add_notes(course, ps, flagged, "autograde")
     if not quiet:
         print(table(rows))
         print(f"\nreport: {report.relative_to(course.root)}   (all runs: reports/status.csv; log: {log.relative_to(course.root)})")

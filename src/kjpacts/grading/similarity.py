@@ -8,9 +8,9 @@ when its longest passage has at least ``--words`` words.
 
 Nothing is penalised. A flag goes to three places: the report
 (``reports/similarity-<ps>-<time>.csv``: pair, question, passage), the status report's
-``flags``, and the formgrader: the submission is marked *flagged* and, when no one has
-written a comment there yet, the written answer's comment says what was found (marked
-:data:`MARK`; feedback never shows such a comment to the student).
+``flags``, and the formgrader (:mod:`~kjpacts.grading.formgrader`): the submission is marked
+*flagged* and, when no one has written a comment there yet, the written answer's comment says
+what was found (a ``[kjpacts similarity]`` line; feedback never shows it to the student).
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ import nbformat
 
 from .course import Course
 
-#: Start of every comment this module writes (SanitizeFeedback removes them from feedback).
-MARK = "[kjpacts similarity]"
 STUB = "YOUR ANSWER HERE"
 
 
@@ -130,32 +128,9 @@ def write_report(path: Path, matches: list[Match]) -> Path:
     return path
 
 
-def comment(m: Match, other: str) -> str:
-    return (f"{MARK} {m.words} words shared with the answer of {other}: \"{m.passage[:300]}\" "
-            "(a pointer for the grader, not a penalty)")
-
-
-def to_gradebook(course: Course, ps: str, matches: list[Match]) -> int:
-    """Flag the submissions in the formgrader and comment where no one has commented; returns comments written."""
-    from nbgrader.api import Gradebook, MissingEntry
-
-    written = 0
-    with Gradebook(f"sqlite:///{course.gradebook}") as gb:
-        for m in matches:
-            for student, other in ((m.a, m.b), (m.b, m.a)):
-                try:
-                    nb = gb.find_submission_notebook(ps, ps, student)
-                    c = gb.find_comment(m.question, ps, ps, student)
-                except MissingEntry:
-                    continue
-                nb.flagged = True
-                mine = c.auto_comment is None or c.auto_comment.startswith(MARK)
-                if c.manual_comment is None and mine:
-                    c.auto_comment = comment(m, other) if c.auto_comment is None else \
-                        c.auto_comment + "\n" + comment(m, other)
-                    written += 1
-        gb.db.commit()
-    return written
+def note(m: Match, other: str) -> str:
+    """The grader's note for one side of a match."""
+    return f"{m.words} words shared with the answer of {other}: \"{m.passage[:300]}\" (a pointer, not a penalty)"
 
 
 def similarity(course: Course, ps: str, n: int = 8, quiet: bool = False) -> tuple[list[Match], Path]:
@@ -165,7 +140,13 @@ def similarity(course: Course, ps: str, n: int = 8, quiet: bool = False) -> tupl
     matches = find(course, ps, n)
     report = write_report(course.reports / f"similarity-{ps}-{time.strftime('%Y%m%d-%H%M%S')}.csv", matches)
     if matches and course.gradebook.is_file():
-        to_gradebook(course, ps, matches)
+        from .formgrader import add_notes
+
+        notes: dict[str, list] = {}
+        for m in matches:
+            notes.setdefault(m.a, []).append((m.question, note(m, m.b)))
+            notes.setdefault(m.b, []).append((m.question, note(m, m.a)))
+        add_notes(course, ps, notes, "similarity")
     flags: dict[str, list[str]] = {}
     for m in matches:
         flags.setdefault(m.a, []).append(f"similar-to:{m.b}:{m.question}")

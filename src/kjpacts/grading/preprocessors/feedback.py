@@ -11,7 +11,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from ..hidden import BEGIN_HIDDEN, redact, secret_lines
-from ..similarity import MARK as SIMILARITY_MARK
+from ..formgrader import strip_notes
 
 #: Lines that tests print for students start with one of these.
 HINT_PREFIXES = ("Hint:", "Passed:", "Score:")
@@ -62,8 +62,8 @@ class SanitizeFeedback(NbGraderPreprocessor):
             raise RuntimeError(f"kjpacts: cannot read hidden tests from the gradebook to sanitise feedback: {exc}") from exc
         for cell in nb.cells:
             meta = cell.get("metadata", {}).get("nbgrader", {})
-            if str(meta.get("comment") or "").startswith(SIMILARITY_MARK):
-                meta["comment"] = None  # the kit's note to the grader, never shown to the student
+            if meta.get("comment"):
+                meta["comment"] = strip_notes(meta["comment"])  # the kit's notes to the grader stay with the grader
             if cell.cell_type != "code":
                 continue
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
