@@ -95,7 +95,8 @@ def build_shard(course: Course, ps: str, students: list[str], root: Path, index:
     shutil.copy2(course.root / "nbgrader_config.py", root / "nbgrader_config.py")
     shutil.copytree(course.source / ps, root / "source" / ps)
     for s in students:
-        shutil.copytree(course.submitted / s / ps, root / "submitted" / s / ps)  # copy2: mtimes kept
+        # copy2 keeps mtimes; symlinks stay links (a dangling one fails that student in nbgrader, not the batch)
+        shutil.copytree(course.submitted / s / ps, root / "submitted" / s / ps, symlinks=True)
     copy_gradebook(course.gradebook, root / "gradebook.db")
     (root / ".grading").mkdir(exist_ok=True)
     return Shard(index, root, list(students))
