@@ -100,17 +100,24 @@ class Problem:
 
     # -- hard-coded answers ---------------------------------------------------------
     def visible_calls(self) -> list[tuple[str, tuple]]:
-        calls = []
+        """Every call the visible tests make, found by judging them against the solution."""
+        from kjpacts.grading import judge, testkit, wire
+
+        ns = self.solution_namespace()
+        calls: list[tuple[str, tuple]] = []
+
+        def ask(kind, name, args):
+            if kind == "call":
+                calls.append((name, tuple(args)))
+                try:
+                    return wire.decode(wire.encode(ns[name](*args)))
+                except Exception as exc:  # noqa: BLE001
+                    raise testkit.Problem(str(exc)) from None
+            return wire.decode(wire.encode(ns[name]))
+
         for c in self.source.cells:
-            if c.metadata.get("kjpacts", {}).get("test") != "visible":
-                continue
-            for node in ast.walk(ast.parse(c.source)):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "call":
-                    try:
-                        vals = [ast.literal_eval(a) for a in node.args]
-                    except ValueError:
-                        continue
-                    calls.append((vals[0], tuple(vals[1:])))
+            if c.metadata.get("kjpacts", {}).get("test") == "visible":
+                judge.judge(c.source, nbmeta(c)["grade_id"], nbmeta(c)["points"], ask)
         return calls
 
     def solution_namespace(self) -> dict:

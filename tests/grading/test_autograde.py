@@ -199,7 +199,22 @@ def test_no_expected_value_or_test_code_reaches_the_kernel(graded):
     msgs = [json.loads(line) for line in sent.splitlines()]
     codes = [m["content"].get("code", "") for m in msgs if m["msg_type"] == "execute_request"]
     assert any("kjpacts.grading.answer" in c for c in codes), "no request reached a kernel"
-    blob = "\n".join(json.dumps(m["content"]) for m in msgs) + "\n".join(codes)
+    # the students' own cells (their answers may well hold right values) and the read-only set-up
+    # cells are theirs to run; everything else sent to a kernel is checked, test cells included
+    course = graded["course"]
+    own = set()
+    for ps, prob in graded["problems"].items():
+        tests = set(prob.test_ids())
+        for path in course.glob(f"submitted/*/{ps}/*.ipynb"):
+            try:
+                nb = nbformat.read(path, as_version=4)
+            except Exception:  # noqa: BLE001 - the corrupt variant
+                continue
+            own |= {c.source for c in nb.cells if c.cell_type == "code"
+                    and c.metadata.get("nbgrader", {}).get("grade_id") not in tests}
+    checked_msgs = [m for m in msgs if not (m["msg_type"] == "execute_request" and m["content"].get("code") in own)]
+    assert len(checked_msgs) > 100
+    blob = "\n".join(json.dumps(m["content"]) for m in checked_msgs)
     assert "grade_test" not in blob and "def check(t)" not in blob and "BEGIN HIDDEN" not in blob
     checked = 0
     for ps, prob in graded["problems"].items():
