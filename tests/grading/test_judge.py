@@ -319,3 +319,18 @@ def test_a_cell_judging_another_grade_id_scores_zero():
     src = "from kjpacts.grading.testkit import grade_test\n@grade_test('q1-test', 1)\ndef check(t):\n    return None\n"
     assert judge.judge(src, "q1-test", 1, judge.KernelAnswers(lambda c: "")).score == 1.0
     assert judge.judge(src, "q2-test", 1, judge.KernelAnswers(lambda c: "")).score == 0.0
+
+
+def test_nbgrader_failure_reason_is_read_from_its_log():
+    from kjpacts.grading.nblog import failures
+
+    log = """[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/bo/ps01
+[AutogradeApp | ERROR] Traceback (most recent call last):
+      File "/x/nbgrader/converters/base.py", line 301, in init_assignment
+        shutil.copy(filename, path)
+    FileNotFoundError: [Errno 2] No such file or directory: '/c/submitted/bo/ps01/data.csv'
+
+[AutogradeApp | WARNING] Removing failed assignment: /c/autograded/bo/ps01
+[AutogradeApp | ERROR] There was an error processing assignment 'ps01' for student 'bo'"""
+    assert failures(log, ["bo", "ann"]) == {
+        "bo": "FileNotFoundError: [Errno 2] No such file or directory: '/c/submitted/bo/ps01/data.csv'"}

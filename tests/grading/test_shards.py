@@ -4,6 +4,8 @@ regrading backs up; without nbgrader, instructor commands say how to install it.
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 import shutil
 import subprocess
@@ -22,6 +24,7 @@ PS = "ps01-provenance-and-dating"
 CLASS = {"ann": "solution", "bo": "blank", "cy": "hardcoded", "di": "read-hidden", "ed": "write-source",
          "fay": "solution", "gus": "corrupt"}
 GRADED = sorted(s for s, v in CLASS.items() if v != "corrupt")
+HANDED_IN = datetime.datetime(2026, 3, 2, 9, 30, tzinfo=datetime.timezone.utc).timestamp()
 
 
 def gradebook_snapshot(root: Path, ps: str) -> dict[str, dict]:
@@ -76,6 +79,8 @@ def pair(base) -> dict:
         for student, variant in CLASS.items():
             content, fname = prob.variant(variant, root)  # probes aim at this course's own folder
             subs.write_submission(incoming, student, content, fname)
+        for f in incoming.rglob("*"):
+            os.utime(f, (HANDED_IN, HANDED_IN))  # the same hand-in time in both copies
         grade(root, "collect", PS, "--from", str(incoming))
         proc = grade(root, "autograde", PS, "--jobs", str(jobs), "--timeout", TIMEOUT)
         out[jobs] = {"root": root, "proc": proc, "gradebook": gradebook_snapshot(root, PS),
@@ -85,6 +90,8 @@ def pair(base) -> dict:
 
 def test_two_shards_grade_like_one_batch(pair):
     one, two = pair[1], pair[2]
+    # collect --from filled timestamp.txt from the files' time: nbgrader recorded it
+    assert two["gradebook"]["ann"]["submission"][0] == datetime.datetime(2026, 3, 2, 9, 30)
     assert set(two["gradebook"]) == set(GRADED)
     for student in GRADED:
         assert two["gradebook"][student] == one["gradebook"][student], student

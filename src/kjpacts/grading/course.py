@@ -17,7 +17,7 @@ class GradingError(RuntimeError):
 
 
 NEEDS_NBGRADER = ("kjpacts grade {cmd} needs nbgrader, which is part of the instructor tools: "
-                  "make instructor (or pip install -e '.[instructor]')")
+                  "make instructor (or pip install -e '.[instructor]' in the repository, or pip install 'kjpacts[instructor]')")
 
 
 def nbgrader_missing(cmd: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _START = re.compile(r"There was an error processing assignment: (?P<path>\S+)")
+_EXC = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)\b(: .*)?$")
 
 
 def failures(text: str, students: list[str]) -> dict[str, str]:
@@ -20,7 +21,7 @@ def failures(text: str, students: list[str]) -> dict[str, str]:
         for nxt in lines[i + 1:]:
             if nxt.startswith("[") and "Traceback" not in nxt:
                 break
-            if nxt.strip() and not nxt.startswith((" ", "\t", "Traceback", "[")):
+            if _EXC.match(nxt.strip()):  # the exception line of the traceback (nbgrader indents it)
                 last = nxt.strip()
         if student:
             reasons[student] = last[:300] or "nbgrader reported an error"
