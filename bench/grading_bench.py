@@ -12,6 +12,12 @@ correct, some blank, some half done) and times, in one run:
 - ``plain-parallel``: the same notebooks plainly, in J processes at once: the
   floor for the class ratio.
 
+The cost of judging the tests outside the kernel is reported on its own, from the grader's
+event log (``judge-timing`` events of ``SandboxExecute``): ``judge_s`` is the time spent in the
+trusted judge for the whole class (the test code, its requests to the kernel and their
+answers), ``judge_requests_s`` the part spent waiting for the kernel's answers, and
+``judge_share`` their part of the serial autograde time.
+
 It returns a dict of timings and ratios; ``python bench/grading_bench.py [N]``
 prints it as JSON. Not run by the test suite (a class of 100 takes minutes).
 """
@@ -107,6 +113,16 @@ def _autograde(course: Path, ps: str, timeout: int, jobs: int, regrade: bool) ->
     return round(time.perf_counter() - t, 1)
 
 
+def judge_cost(course: Path, ps: str) -> dict:
+    """Totals of the ``judge-timing`` events of the latest autograde of ``ps``."""
+    logs = sorted((course / ".grading" / "logs").glob(f"*-events-{ps}.jsonl"))
+    rows = [json.loads(line) for line in logs[-1].read_text(encoding="utf-8").splitlines()] if logs else []
+    timing = [r for r in rows if r.get("event") == "judge-timing"]
+    return {"judge_s": round(sum(r["judge_s"] for r in timing), 2),
+            "judge_requests_s": round(sum(r["requests_s"] for r in timing), 2),
+            "judge_requests": sum(r["requests"] for r in timing), "judged_notebooks": len(timing)}
+
+
 def run(n: int = 100, ps: str = "ps01-provenance-and-dating", timeout: int = 30,
         workdir: str | Path | None = None) -> dict:
     """Autograde ``n`` simulated submissions and execute them plainly; return timings."""
@@ -141,6 +157,9 @@ def run(n: int = 100, ps: str = "ps01-provenance-and-dating", timeout: int = 30,
     jobs = os.cpu_count() or 1
     result["jobs"] = jobs
     result["autograde_serial_s"] = _autograde(course, ps, timeout, 1, regrade=False)
+    result.update(judge_cost(course, ps))
+    result["judge_per_submission_s"] = round(result["judge_s"] / n, 3)
+    result["judge_share"] = round(result["judge_s"] / result["autograde_serial_s"], 3)
     import csv
 
     with open(course / "reports" / "status.csv", newline="", encoding="utf-8") as fh:

@@ -29,8 +29,12 @@ def build(S, gold):
         import kjpacts
         from kjpacts.nlp import shared_ngrams
 
+        from kjpacts.grading.views import without
+
         corpus = kjpacts.load()
-        claims = {c.claim_id: c for c in corpus.annotations.claims}
+        # Question 4 asks you to judge each occurrence: the layer's `independent` field is not on the table
+        claims = {c.claim_id: c for c in without(corpus.annotations.claims, "independent",
+                                                 why="Question 4 asks you to judge independence yourself")}
         sorted(claims)
     """)
 
@@ -141,30 +145,46 @@ def build(S, gold):
             return merged
             ### END SOLUTION
     """)
-    want = reused("koreaherald-2012-05", "koreaherald-2012-05-13", 4)
+    visible = {f"{a}|{b}|{n}": reused(a, b, n) for a, b, n in (("koreaherald-2012-05", "koreaherald-2012-05-13", 4),
+                                                               ("yonhap-2012-06-27", "wapo-2011-01-11", 3),
+                                                               ("ahram-2011-01-10", "yonhap-2012-06-27", 12))}
+    assert not visible["ahram-2011-01-10|yonhap-2012-06-27|12"], "the edge case shares nothing"
+    raw = sorted(sp for spans_a, _ in shared_ngrams(gold["koreaherald-2012-05"], gold["koreaherald-2012-05-13"], 4).values()
+                 for sp in spans_a)
+    assert raw != visible["koreaherald-2012-05|koreaherald-2012-05-13|4"], "an unmerged answer must fail the visible test"
+    lengths = {d: len(gold[d].text) for d in gold.fileids()}
     S.test("q3-test", 1, f"""
-        import kjpacts
-        text = kjpacts.load()["koreaherald-2012-05"].text
-        want = {want!r}
-        got = spans(call("reused_spans", "koreaherald-2012-05", "koreaherald-2012-05-13", 4), B.len(text), "reused_spans(...)")
-        if got != want:
-            return f"expect {{B.len(want)}} merged spans; the first is {{text[want[0][0]:want[0][1]]!r}}."
+        cases = {visible!r}
+        lengths = {lengths!r}
+        for key, want in cases.items():
+            a, b, n = key.split("|")
+            got = spans(call("reused_spans", a, b, B.int(n)), lengths[a], f"reused_spans({{a!r}}, {{b!r}}, {{n}})")
+            if B.any(s <= e0 for (s0, e0), (s, e) in B.zip(got, got[1:])):
+                return f"reused_spans({{a!r}}, {{b!r}}, {{n}}): spans that overlap or touch must be merged into one."
+            if got != [B.tuple(w) for w in want]:
+                return f"reused_spans({{a!r}}, {{b!r}}, {{n}}): expect {{B.len(want)}} merged spans."
         return None
-    """, helpers=("spans",), title="Question 3")
+    """, helpers=("spans",), title="Question 3",
+        checks="two pairs of pages and one pair that shares no 12-word passage (an empty list)")
     cases = {f"{a}|{b}|{n}": reused(a, b, n) for a, b, n in (("wapo-2011-01-11", "yonhap-2012-06-27", 4),
                                                              ("koreaherald-2012-05-13", "yonhap-2012-06-27", 3),
                                                              ("ahram-2011-01-10", "wapo-2011-01-11", 3))}
     assert all(cases.values())
-    lengths = {d: len(gold[d].text) for d in gold.fileids()}
     S.test("q3-hidden", 2, f"""
         cases = {cases!r}
         lengths = {lengths!r}
         total = 0.0
+        unmerged = 0
         for key, want in cases.items():
             a, b, n = key.split("|")
             got = spans(call("reused_spans", a, b, B.int(n)), lengths[a], f"reused_spans({{a!r}}, {{b!r}}, {{n}})")
+            if B.any(s <= e0 for (s0, e0), (s, e) in B.zip(got, got[1:])) or got != B.sorted(got):
+                unmerged += 1  # the skill asked for is the merge: unmerged spans score nothing
+                continue
             total += span_f1(got, [B.tuple(w) for w in want])
         frac = total / B.len(cases)
+        if unmerged:
+            return frac, f"{{unmerged}} of {{B.len(cases)}} answers were not merged (sorted, no overlapping or touching spans)."
         return frac, None if frac == 1.0 else f"average overlap F1 with the expected spans: {{frac:.2f}}."
     """, helpers=("spans",), hidden=True, partial=True, title="Question 3")
 
@@ -173,6 +193,7 @@ def build(S, gold):
               "kitazawa-kim-talks-jan-2011", "first-military-accord-since", "comfort-women-unresolved"]
     items, gold_labels = [], {}
     for cid in picked:
+        assert claims[cid].occurrences[0].independent is None  # the list cell tags the first by position
         for o in claims[cid].occurrences:
             if o.independent is None:
                 continue
@@ -197,8 +218,8 @@ def build(S, gold):
         for cid in PICKED:
             c = claims[cid]
             print(f"== {{cid}}: {{c.statement}}")
-            for o in c.occurrences:
-                tag = "first" if o.independent is None else f"{{cid}}/{{o.id}}"
+            for k, o in enumerate(c.occurrences):
+                tag = "first" if k == 0 else f"{{cid}}/{{o.id}}"
                 print(f"   {{tag:<45}} {{o.doc_id:<24}} by: {{o.attributed_to}}\\n      {{o.text[:110]}}")
     """)
     S.answer("q4-answer", f"""

@@ -140,16 +140,21 @@ def build(S, gold):
             return [kw.word for kw in rows if kw.overused][:k]
             ### END SOLUTION
     """)
-    ref_y = [d for d in ids if d != "yonhap-2012-06-27"]
+    # wapo-2011-01-11's second-strongest keyword is underused: an answer without the filter fails
+    visible = [([d], [x for x in ids if x != d], k) for d, k in (("yonhap-2012-06-27", 5), ("wapo-2011-01-11", 4))]
+    rows = keyness(corpus_words(gold, ["wapo-2011-01-11"]), corpus_words(gold, visible[1][1]))
+    assert not all(kw.overused for kw in rows[:4])
+    vcases = [(t, r, k, keywords(t, r, k)) for t, r, k in visible]
     S.test("q3-test", 1, f"""
-        want = {keywords(["yonhap-2012-06-27"], ref_y, 5)!r}
-        got = call("keywords", ["yonhap-2012-06-27"], {ref_y!r}, 5)
-        if B.type(got) is not B.list or not B.all(B.type(w) is B.str for w in got):
-            return "return a list of words (str)."
-        if got != want:
-            return f"Yonhap against the other four pages: the first keyword is {{want[0]!r}}; keep only kw.overused, in keyness order."
+        cases = {vcases!r}
+        for target, reference, k, want in cases:
+            got = call("keywords", B.list(target), B.list(reference), k)
+            if B.type(got) is not B.list or not B.all(B.type(w) is B.str for w in got):
+                return "return a list of words (str)."
+            if got != want:
+                return f"{{target[0]}} against the other pages: the first keyword is {{want[0]!r}}; keep only kw.overused, in keyness order."
         return None
-    """, title="Question 3")
+    """, title="Question 3", checks="two pages, one whose strong keywords include underused words (the filter)")
     splits = [(["koreaherald-2012-05", "koreaherald-2012-05-13"], [d for d in ids if not d.startswith("koreaherald")], 8),
               (["ahram-2011-01-10", "wapo-2011-01-11"], ["koreaherald-2012-05", "koreaherald-2012-05-13", "yonhap-2012-06-27"], 6)]
     cases = [(t, r, k, keywords(t, r, k)) for t, r, k in splits]

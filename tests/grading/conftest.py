@@ -97,6 +97,8 @@ def course(tmp_path_factory) -> Path:
 def graded(course) -> dict:
     """Every problem set's simulated class, collected and autograded (one batch per set)."""
     incoming = course.parent / "incoming"
+    record = course.parent / "sent-to-kernels.jsonl"  # every message sent to a kernel (SandboxExecute)
+    os.environ["KJPACTS_RECORD_KERNEL_INPUT"] = str(record)
     problems, outputs = {}, {}
     total = 0.0
     for ps in PROBLEM_SETS:
@@ -112,4 +114,6 @@ def graded(course) -> dict:
         total += took
         TIMINGS[f"autograde {ps}: {len(suite(ps))} submissions"] = took
     TIMINGS["autograde, all problem sets"] = total
-    return {"course": course, "problems": problems, "status": read_status(course), "outputs": outputs}
+    os.environ.pop("KJPACTS_RECORD_KERNEL_INPUT", None)
+    return {"course": course, "problems": problems, "status": read_status(course), "outputs": outputs,
+            "sent": record}

@@ -20,8 +20,16 @@ import nbformat
 FULL_SUITE = ("solution", "blank", "hardcoded", "edited-tests", "deleted-tests", "redefined-helpers",
               "always-equal", "shadow-builtins", "suppress-output", "read-hidden", "write-source",
               "endless-loop", "stubborn-loop", "crash", "huge-output", "leaker", "corrupt", "renamed",
-              "missing")
-REDUCED_SUITE = ("solution", "blank", "hardcoded", "always-equal", "deleted-tests", "corrupt", "renamed")
+              "missing",
+              # tricks on the kernel: each must end with the honest score and a flag
+              "frame-reader", "kappa-alias", "display-max", "patch-min", "sys-exit", "patch-testkit",
+              "write-files", "forge-answers",
+              # written answers: two share a long passage, one wrote their own
+              "essay-copy", "essay-copier", "own-essay",
+              # one-field metadata edits: repaired, graded and flagged
+              "renamed-grade-id", "test-as-solution", "points-edited", "old-nbformat")
+REDUCED_SUITE = ("solution", "blank", "hardcoded", "always-equal", "deleted-tests", "corrupt", "renamed",
+                 "frame-reader", "display-max", "kappa-alias", "test-as-solution")
 
 
 def nbmeta(cell) -> dict:
@@ -92,17 +100,24 @@ class Problem:
 
     # -- hard-coded answers ---------------------------------------------------------
     def visible_calls(self) -> list[tuple[str, tuple]]:
-        calls = []
+        """Every call the visible tests make, found by judging them against the solution."""
+        from kjpacts.grading import judge, testkit, wire
+
+        ns = self.solution_namespace()
+        calls: list[tuple[str, tuple]] = []
+
+        def ask(kind, name, args):
+            if kind == "call":
+                calls.append((name, tuple(args)))
+                try:
+                    return wire.decode(wire.encode(ns[name](*args)))
+                except Exception as exc:  # noqa: BLE001
+                    raise testkit.Problem(str(exc)) from None
+            return wire.decode(wire.encode(ns[name]))
+
         for c in self.source.cells:
-            if c.metadata.get("kjpacts", {}).get("test") != "visible":
-                continue
-            for node in ast.walk(ast.parse(c.source)):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "call":
-                    try:
-                        vals = [ast.literal_eval(a) for a in node.args]
-                    except ValueError:
-                        continue
-                    calls.append((vals[0], tuple(vals[1:])))
+            if c.metadata.get("kjpacts", {}).get("test") == "visible":
+                judge.judge(c.source, nbmeta(c)["grade_id"], nbmeta(c)["points"], ask)
         return calls
 
     def solution_namespace(self) -> dict:
@@ -132,6 +147,24 @@ class Problem:
             else:
                 answers[gid] = perturb(ns, tree)
         return self.with_answers(answers)
+
+    def kappa_answers(self) -> list[str]:
+        """Answer cells whose hidden test scores by Cohen's kappa."""
+        out = []
+        for c in self.source.cells:
+            if c.metadata.get("kjpacts", {}).get("test") == "hidden" and "t.kappa(" in c.source:
+                m = re.search(r't\.value\("(\w+)"\)', c.source)
+                for gid in self.code_answer_ids():
+                    if m and re.search(rf"^{m.group(1)}\s*=", self.solutions[gid], re.M):
+                        out.append(gid)
+        return out
+
+    def kappa_points(self) -> float:
+        return sum(float(nbmeta(c)["points"]) for c in self.source.cells
+                   if c.metadata.get("kjpacts", {}).get("test") == "hidden" and "t.kappa(" in c.source)
+
+    def deleted_for_old_format(self) -> list[str]:
+        return self.test_ids("visible")[-1:]
 
     # -- adversarial --------------------------------------------------------------
     def always_equal(self):
@@ -248,6 +281,10 @@ class Problem(Exception): pass
             hook = ("def _leak(info):\n    print(info.raw_cell)\n"
                     "get_ipython().events.register('pre_run_cell', _leak)")
             return self.insert_after(self.solution(), "setup", hook), fname
+        if name in TRICKS:
+            return TRICKS[name](self), fname
+        if name in META_EDITS:
+            return META_EDITS[name](self), fname
         if name == "corrupt":
             text = nbformat.writes(self.solution())
             return text[: len(text) // 2].encode("utf-8"), fname
@@ -296,6 +333,13 @@ class Problem(Exception): pass
             exp["flags"] = ["output-truncated"]
         if name == "leaker":
             exp["flags"] = ["patches-ipython"]
+        if name in ("frame-reader", "display-max", "patch-min", "patch-testkit", "forge-answers"):
+            exp["score"] = 0.0
+        if name == "kappa-alias":
+            exp["score"] = full - self.kappa_points()
+        exp["flags"] = exp["flags"] + EXPECTED_FLAGS.get(name, [])
+        if name == "old-nbformat":
+            exp["flags"] = exp["flags"] + (["deleted-cells"] if self.deleted_for_old_format() else [])
         if name == "corrupt":
             exp = {"status": "corrupt", "score": None, "flags": []}
         if name == "renamed":
@@ -303,6 +347,203 @@ class Problem(Exception): pass
         if name == "missing":
             exp = {"status": "missing", "score": None, "flags": []}
         return exp
+
+
+# ---------------------------------------------------------------------------
+# tricks on the kernel (issue 12): the honest part of the work must score, the trick nothing
+# ---------------------------------------------------------------------------
+
+FRAME_READER = '''
+import sys as _s
+def _peek(*args, **kwargs):
+    """Walk up the caller's frames and return whatever expected value a test keeps there."""
+    fr = _s._getframe(1)
+    while fr is not None:
+        for key in ("want", "expected", "gold", "cases"):
+            if key in fr.f_locals:
+                v = fr.f_locals[key]
+                if key == "cases" and isinstance(v, dict) and args and args[0] in v:
+                    return v[args[0]]
+                return v
+        fr = fr.f_back
+    return None
+'''
+
+KAPPA_ALIAS = '''
+from nltk.metrics.agreement import AnnotationTask as _Task
+_Task.kappa = lambda self, *a, **k: 1.0   # every agreement is perfect
+'''
+
+DISPLAY_MAX = '''
+_ip = get_ipython()
+_fmt = _ip.display_formatter.formatters["text/plain"]
+for _t in (float, int):
+    _fmt.for_type(_t, lambda x, p, cycle: p.text("1000"))   # every score shown as the maximum
+'''
+
+PATCH_MIN = '''
+import builtins as _b
+_min = _b.min
+def _clamp_to_one(*a, **k):     # min(1.0, fraction) is always 1: every partial credit in full
+    if len(a) == 2 and all(type(x) is float for x in a):
+        return 1.0
+    return _min(*a, **k)
+_b.min = _clamp_to_one
+'''
+
+PATCH_TESTKIT = '''
+import kjpacts.grading.testkit as _tk
+_tk.run_check = lambda check, tools, partial: _tk.Outcome(1.0, None)
+_tk.Tools.call = lambda self, name, *args: "anything"
+_tk.Tools.value = lambda self, name: "anything"
+'''
+
+FORGE_ANSWERS = '''
+import kjpacts.grading.answer as _ans
+def _forged(nonce, kind, name, args_json="[]"):
+    print(nonce + '{"ok": "[\\"list\\", []]"}')   # two answer lines: which is real?
+    print(nonce + '{"ok": "1"}')
+_ans.reply = _forged
+'''
+
+WRITE_FILES = '''
+import json, os
+os.makedirs("plots", exist_ok=True)
+with open("junk.bin", "wb") as fh:                 # lands in feedback/ if the grader copies it
+    fh.write(b"x" * 5_000_000)
+with open("@PS@.ipynb", "w") as fh:                 # a forged notebook next to the real one
+    json.dump({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, fh)
+'''
+
+
+def _functions_replaced(prob: "Problem", body: str, prefix: str):
+    answers = {}
+    for gid in prob.code_answer_ids():
+        tree = ast.parse(prob.solutions[gid])
+        out = [prefix] if prefix and not answers else []
+        for n in tree.body:
+            if isinstance(n, ast.FunctionDef):
+                out.append(f"def {n.name}(*args, **kwargs):\n    {body}")
+            elif isinstance(n, ast.Assign):
+                for t in n.targets:
+                    if isinstance(t, ast.Name):
+                        out.append(f"{t.id} = 'garbage'")
+        answers[gid] = "\n".join(out)
+    return prob.with_answers(answers)
+
+
+def _solution_with_cell(prob: "Problem", source: str):
+    return prob.insert_after(prob.solution(), "setup", source)
+
+
+def _kappa_alias(prob: "Problem"):
+    """The solution, but every labelling question answered with one constant label."""
+    answers = dict(prob.solutions)
+    ns = prob.solution_namespace()
+    for gid in prob.code_answer_ids():
+        tree = ast.parse(prob.solutions[gid])
+        for n in tree.body:
+            if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name) and gid in prob.kappa_answers():
+                v = ns[n.targets[0].id]
+                const = sorted(v.values())[0]
+                answers[gid] = f"{n.targets[0].id} = {({k: const for k in v})!r}"
+    answers[prob.code_answer_ids()[0]] = KAPPA_ALIAS + "\n" + answers[prob.code_answer_ids()[0]]
+    return prob.with_answers(answers)
+
+
+ESSAY = ("The page reads as a government briefing more than a report: the unnamed official supplies "
+         "every figure, the reporter adds no second source, and the only other voice is a paraphrase "
+         "of the opposition that the article never lets speak for itself in quotation marks.")
+ESSAY_COPIED = ("In my view the article reads as a government briefing more than a report: the unnamed official "
+                "supplies every figure, the reporter adds no second source, and the only other voice is a "
+                "paraphrase of the opposition that the article never lets speak for itself. So trust is hard.")
+OWN_ESSAY = ("Counting who is quoted shows a lopsided page. Officials from one capital dominate, their "
+             "names often withheld, while critics appear only in summary. A careful reader should check "
+             "each figure against the other outlets before accepting the framing offered here.")
+
+
+def _with_essay(prob: "Problem", text: str):
+    nb = prob.solution()
+    for c in nb.cells:
+        m = nbmeta(c)
+        if c.cell_type == "markdown" and m.get("solution") and m.get("grade"):
+            c.source = text
+    return nb
+
+
+TRICKS = {
+    "frame-reader": lambda p: _functions_replaced(p, "return _peek(*args)", FRAME_READER),
+    "kappa-alias": _kappa_alias,
+    "display-max": lambda p: _functions_replaced(p, "return 'garbage'", DISPLAY_MAX),
+    "patch-min": lambda p: _functions_replaced(p, "return 'garbage'", PATCH_MIN),
+    "sys-exit": lambda p: _solution_with_cell(p, "import sys\nsys.exit(0)"),
+    "patch-testkit": lambda p: _functions_replaced(p, "return 'garbage'", PATCH_TESTKIT),
+    "write-files": lambda p: _solution_with_cell(p, WRITE_FILES.replace("@PS@", p.ps)),
+    "forge-answers": lambda p: _functions_replaced(p, "return 'garbage'", FORGE_ANSWERS),
+    "essay-copy": lambda p: _with_essay(p, ESSAY),
+    "essay-copier": lambda p: _with_essay(p, ESSAY_COPIED),
+    "own-essay": lambda p: _with_essay(p, OWN_ESSAY),
+}
+
+
+def _meta_edit(prob: "Problem", edit):
+    nb = prob.solution()
+    edit(prob, nb)
+    return nb
+
+
+def _rename_hidden(prob: "Problem", nb) -> None:
+    hidden = prob.test_ids("hidden")[0]
+    for c in nb.cells:
+        if nbmeta(c).get("grade_id") == hidden:
+            c.metadata["nbgrader"]["grade_id"] = hidden + "-mine"
+
+
+def _test_as_solution(prob: "Problem", nb) -> None:
+    test = prob.test_ids("visible")[0]
+    for c in nb.cells:
+        if nbmeta(c).get("grade_id") == test:
+            c.metadata["nbgrader"]["solution"] = True
+
+
+def _points_edited(prob: "Problem", nb) -> None:
+    test = prob.test_ids("hidden")[-1]
+    for c in nb.cells:
+        if nbmeta(c).get("grade_id") == test:
+            c.metadata["nbgrader"]["points"] = 100
+
+
+def _old_nbformat(prob: "Problem", nb) -> None:
+    """Saved by an old Jupyter (nbformat 4.1, no cell ids) after deleting a visible test."""
+    gone = prob.deleted_for_old_format()
+    nb.cells = [c for c in nb.cells if nbmeta(c).get("grade_id") not in gone]
+    nb.nbformat_minor = 1
+    for c in nb.cells:
+        c.pop("id", None)
+
+
+META_EDITS = {
+    "renamed-grade-id": lambda p: _meta_edit(p, _rename_hidden),
+    "test-as-solution": lambda p: _meta_edit(p, _test_as_solution),
+    "points-edited": lambda p: _meta_edit(p, _points_edited),
+    "old-nbformat": lambda p: _meta_edit(p, _old_nbformat),
+}
+
+EXPECTED_FLAGS = {
+    "frame-reader": ["frame-inspection"],
+    "kappa-alias": ["patches-modules"],
+    "display-max": ["patches-ipython"],
+    "patch-min": ["touches-builtins"],
+    "sys-exit": ["kills-kernel"],
+    "patch-testkit": ["patches-modules"],
+    "write-files": ["wrote-files"],
+    "forge-answers": ["answer-channel-tampered"],
+    "always-equal": ["not-plain-data"],
+    "renamed-grade-id": ["repaired-metadata"],
+    "test-as-solution": ["repaired-metadata"],
+    "points-edited": ["repaired-metadata"],
+    "old-nbformat": ["upgraded-nbformat"],
+}
 
 
 def perturb(ns: dict, tree: ast.Module) -> str:

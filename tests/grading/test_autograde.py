@@ -11,7 +11,8 @@ import pytest
 from . import subs
 from .conftest import FULL_SETS, PROBLEM_SETS, grade, read_status, suite
 
-pytestmark = pytest.mark.grading
+# the session fixture grades every problem set's class in its first test: more than the default timeout
+pytestmark = [pytest.mark.grading, pytest.mark.timeout(3600)]
 
 CASES = [(ps, v) for ps in PROBLEM_SETS for v in suite(ps)]
 
@@ -66,7 +67,8 @@ def test_student_code_cannot_read_or_write_the_course(graded, ps):
     assert done.pop("own folder") is True, "the submission's own folder must stay writable"
     assert not any(done.values()), f"writable from inside the sandbox: {done}"
     assert not list(course.rglob("injected*"))
-    assert (course / "autograded" / "write-source" / ps / "mine.txt").is_file()
+    # the kernel works in a scratch folder that is thrown away: nothing it writes reaches autograded/
+    assert not (course / "autograded" / "write-source" / ps / "mine.txt").exists()
 
 
 def test_crash_and_loops_are_reported(graded):
@@ -162,3 +164,145 @@ def test_collect_never_replaces_silently_and_zip_collect(graded, tmp_path):
     out = grade(course, "collect", ps, "--zip", str(archive))
     assert "zoe" in out.stdout and "collected" in out.stdout
     assert (course / "submitted" / "zoe" / ps / f"{ps}.ipynb").is_file()
+
+
+def _expected_values(source: str) -> list:
+    """The expected values a hidden test holds as literals (not the inputs it sends)."""
+    import ast
+
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            name = node.targets[0].id
+            if name == "cases" and isinstance(value, dict):
+                out += list(value.values())
+            elif name == "cases" and isinstance(value, list):
+                out += [case[-1] for case in value if isinstance(case, tuple)]
+            elif name in ("want", "gold", "expected"):
+                out.append(value)
+    return out
+
+
+def test_no_expected_value_or_test_code_reaches_the_kernel(graded):
+    """Everything sent to every kernel of the batch was recorded: no hidden-test line, no
+    expected value, no test scaffold is in it; the requests are there."""
+    import json
+
+    from kjpacts.grading.hidden import secret_lines
+    from kjpacts.grading.wire import encode
+
+    sent = graded["sent"].read_text(encoding="utf-8")
+    msgs = [json.loads(line) for line in sent.splitlines()]
+    codes = [m["content"].get("code", "") for m in msgs if m["msg_type"] == "execute_request"]
+    assert any("kjpacts.grading.answer" in c for c in codes), "no request reached a kernel"
+    # the students' own cells (their answers may well hold right values) and the read-only set-up
+    # cells are theirs to run; everything else sent to a kernel is checked, test cells included
+    course = graded["course"]
+    own = set()
+    for ps, prob in graded["problems"].items():
+        tests = set(prob.test_ids())
+        for path in course.glob(f"submitted/*/{ps}/*.ipynb"):
+            try:
+                nb = nbformat.read(path, as_version=4)
+            except Exception:  # noqa: BLE001 - the corrupt variant
+                continue
+            own |= {c.source for c in nb.cells if c.cell_type == "code"
+                    and c.metadata.get("nbgrader", {}).get("grade_id") not in tests}
+    checked_msgs = [m for m in msgs if not (m["msg_type"] == "execute_request" and m["content"].get("code") in own)]
+    assert len(checked_msgs) > 100
+    blob = "\n".join(json.dumps(m["content"]) for m in checked_msgs)
+    assert "grade_test" not in blob and "def check(t)" not in blob and "BEGIN HIDDEN" not in blob
+    checked = 0
+    for ps, prob in graded["problems"].items():
+        sources = [c.source for c in prob.source.cells]
+        leaked = [s for s in secret_lines(sources) if s in blob]
+        assert not leaked, f"{ps}: hidden test lines sent to a kernel: {leaked[:3]}"
+        for c in prob.source.cells:
+            if c.metadata.get("kjpacts", {}).get("test") != "hidden":
+                continue
+            for value in _expected_values(c.source):
+                for form in (repr(value), encode(value)):
+                    if len(form) >= 12:
+                        checked += 1
+                        assert form not in blob, f"{ps} {c.metadata['nbgrader']['grade_id']}: {form[:80]}"
+    assert checked >= 20, "too few expected values checked: the probe would prove nothing"
+
+
+def test_feedback_folders_hold_only_the_feedback_page(graded):
+    course = graded["course"]
+    ps = FULL_SETS[1]
+    assert (course / "submitted" / "write-files" / ps).is_dir()
+    assert not (course / "autograded" / "write-files" / ps / "junk.bin").exists()
+    (course / "submitted" / "write-files" / ps / "notes.txt").write_text("a file the student handed in too")
+    grade(course, "autograde", ps, "--student", "write-files", "--regrade", "--timeout", "20")
+    assert (course / "autograded" / "write-files" / ps / "notes.txt").is_file()
+    out = grade(course, "feedback", ps, "--student", "write-files")
+    folder = course / "feedback" / "write-files" / ps
+    assert sorted(p.name for p in folder.rglob("*")) == [f"{ps}.html"], list(folder.rglob("*"))
+    assert "other file(s) removed" in out.stdout
+
+
+def test_scores_are_rounded_and_crashed_rows_have_a_score(graded, tmp_path):
+    course = graded["course"]
+    target = tmp_path / "rounded.csv"
+    grade(course, "export", "--to", str(target))
+    import csv
+
+    rows = list(csv.DictReader(open(target, encoding="utf-8")))
+    for r in rows:
+        if r["score"]:
+            assert re.fullmatch(r"\d+(\.\d{1,2})?", r["score"]), r["score"]
+        if r["status"] == "crashed":
+            assert r["score"] != "", r
+
+
+def test_similarity_flags_the_copied_essay_and_tells_the_formgrader(graded):
+    from nbgrader.api import Gradebook
+
+    course = graded["course"]
+    ps = FULL_SETS[0]
+    out = grade(course, "similarity", ps)
+    assert "nothing is penalised" in out.stdout
+    flags = {s: r["flags"].split() for (a, s), r in read_status(course).items() if a == ps}
+    pair = [f for f in flags["essay-copier"] if f.startswith("similar-to:essay-copy:")]
+    assert pair, flags["essay-copier"]
+    assert any(f.startswith("similar-to:essay-copier:") for f in flags["essay-copy"])
+    assert not any(f.startswith("similar-to:") for f in flags["own-essay"]), flags["own-essay"]
+    assert not any(f.startswith("similar-to:") for f in flags["blank"])
+    report = sorted((course / "reports").glob(f"similarity-{ps}-*.csv"))[-1].read_text(encoding="utf-8")
+    assert "the unnamed official supplies every figure, the reporter adds no second source" in report
+    # scores untouched: a flag is never a penalty
+    assert read_status(course)[(ps, "essay-copier")]["autograded_score"] == graded["status"][(ps, "essay-copier")]["autograded_score"]
+    question = pair[0].split(":")[2]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        nb = gb.find_submission_notebook(ps, ps, "essay-copier")
+        assert nb.flagged
+        c = gb.find_comment(question, ps, ps, "essay-copier")
+        assert "[kjpacts similarity]" in c.auto_comment and "essay-copy" in c.auto_comment
+        assert not gb.find_submission_notebook(ps, ps, "own-essay").flagged
+    grade(course, "feedback", ps, "--student", "essay-copier", "--force")
+    page = (course / "feedback" / "essay-copier" / ps / f"{ps}.html").read_text(encoding="utf-8")
+    assert "kjpacts similarity" not in page, "the grader's note must not reach the student"
+
+
+def test_autograde_flags_reach_the_formgrader(graded):
+    """A flagged submission is marked in the formgrader with the flags in a comment; feedback
+    does not show the kit's note; an unflagged one is left alone."""
+    from nbgrader.api import Gradebook
+
+    course = graded["course"]
+    ps = FULL_SETS[0]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        nb = gb.find_notebook(ps, ps)
+        written = [c.name for c in nb.solution_cells if c.name in {g.name for g in nb.grade_cells}][0]
+        assert gb.find_submission_notebook(ps, ps, "frame-reader").flagged
+        note = gb.find_comment(written, ps, ps, "frame-reader").auto_comment
+        assert "[kjpacts autograde] autograde flags:" in note and "frame-inspection" in note
+        assert not gb.find_submission_notebook(ps, ps, "own-essay").flagged  # no flag of any kind
+    grade(course, "feedback", ps, "--student", "frame-reader", "--force")
+    page = (course / "feedback" / "frame-reader" / ps / f"{ps}.html").read_text(encoding="utf-8")
+    assert "[kjpacts" not in page and "frame-inspection" not in page

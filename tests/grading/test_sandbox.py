@@ -85,3 +85,22 @@ def test_mount_order_puts_deeper_paths_on_top(tmp_path, monkeypatch):
     restore_at = cmd.index("--ro-bind", cmd.index(str(lib)) - 1)
     hide_at = cmd.index(str(lib / "secret"))
     assert cmd[hide_at - 1] == "--tmpfs" and hide_at > restore_at, "a hidden folder inside a restored one stays hidden"
+
+
+def test_sandbox_reads_the_corpus_from_kjpacts_corpus(tmp_path, monkeypatch):
+    """$KJPACTS_CORPUS: the kernel gets that corpus folder, read-only (and the variable)."""
+    monkeypatch.setattr(sandbox, "FRESH", (Path("/proc"),))
+    home = tmp_path / "home"
+    corpus = home / "my-corpus"
+    corpus.mkdir(parents=True)
+    course = tmp_path / "course"
+    sub = course / "autograded" / "ann" / "ps01"
+    sub.mkdir(parents=True)
+    (course / "nbgrader_config.py").write_text("c = get_config()\n")
+    conn_dir = tmp_path / "kjpacts-kernel-y"
+    conn_dir.mkdir()
+    monkeypatch.setenv("KJPACTS_CORPUS", str(corpus))
+    assert sandbox.corpus_dir() == corpus.resolve()
+    p = sandbox.plan(sub, conn_dir / "kernel.json", {"HOME": str(home)})
+    assert corpus.resolve() in p["restore"], "the corpus inside the hidden home must be put back"
+    assert sandbox.sandbox_env({"KJPACTS_CORPUS": str(corpus)}, "/tmp/home")["KJPACTS_CORPUS"] == str(corpus)

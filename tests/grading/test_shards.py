@@ -4,6 +4,8 @@ regrading backs up; without nbgrader, instructor commands say how to install it.
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 import shutil
 import subprocess
@@ -22,6 +24,7 @@ PS = "ps01-provenance-and-dating"
 CLASS = {"ann": "solution", "bo": "blank", "cy": "hardcoded", "di": "read-hidden", "ed": "write-source",
          "fay": "solution", "gus": "corrupt"}
 GRADED = sorted(s for s, v in CLASS.items() if v != "corrupt")
+HANDED_IN = datetime.datetime(2026, 3, 2, 9, 30, tzinfo=datetime.timezone.utc).timestamp()
 
 
 def gradebook_snapshot(root: Path, ps: str) -> dict[str, dict]:
@@ -51,14 +54,10 @@ def status_rows(root: Path) -> dict:
     return {k: {c: v for c, v in r.items() if c != "graded_at"} for k, r in read_status(root).items()}
 
 
-def forged_grade_cell(prob: subs.Problem):
-    """The solution plus a cell posing as a graded cell the gradebook does not know: nbgrader
-    fails on this submission (``There was an error ... for student``)."""
-    nb = prob.insert_after(prob.solution(), "setup", "x = 1")
-    cell = next(c for c in nb.cells if c.source == "x = 1")
-    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "forged", "points": 5, "schema_version": 3,
-                                 "solution": False, "locked": False, "task": False}
-    return nb
+def break_for_nbgrader(folder: Path) -> None:
+    """A submission nbgrader itself cannot process: a dangling symlink in the submission folder
+    (nbgrader's copy of the folder fails: ``There was an error ... for student``)."""
+    (folder / "data.csv").symlink_to(folder / "no-such-file")
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +79,8 @@ def pair(base) -> dict:
         for student, variant in CLASS.items():
             content, fname = prob.variant(variant, root)  # probes aim at this course's own folder
             subs.write_submission(incoming, student, content, fname)
+        for f in incoming.rglob("*"):
+            os.utime(f, (HANDED_IN, HANDED_IN))  # the same hand-in time in both copies
         grade(root, "collect", PS, "--from", str(incoming))
         proc = grade(root, "autograde", PS, "--jobs", str(jobs), "--timeout", TIMEOUT)
         out[jobs] = {"root": root, "proc": proc, "gradebook": gradebook_snapshot(root, PS),
@@ -89,6 +90,8 @@ def pair(base) -> dict:
 
 def test_two_shards_grade_like_one_batch(pair):
     one, two = pair[1], pair[2]
+    # collect --from filled timestamp.txt from the files' time: nbgrader recorded it
+    assert two["gradebook"]["ann"]["submission"][0] == datetime.datetime(2026, 3, 2, 9, 30)
     assert set(two["gradebook"]) == set(GRADED)
     for student in GRADED:
         assert two["gradebook"][student] == one["gradebook"][student], student
@@ -124,7 +127,9 @@ def test_shard_kernels_cannot_see_the_main_course(pair):
     assert done.pop("own folder") is True
     assert not any(done.values()), f"writable from a shard's sandbox: {done}"
     assert not list(root.rglob("injected*"))
-    assert (root / "autograded" / "ed" / PS / "mine.txt").is_file()
+    # the kernel writes in a scratch folder that is thrown away: nothing reaches autograded/
+    assert not (root / "autograded" / "ed" / PS / "mine.txt").exists()
+    assert "wrote-files" in status_rows(root)[(PS, "ed")]["flags"]
 
 
 def test_regrade_in_shards_backs_up_earlier_copies(pair):
@@ -153,10 +158,11 @@ def test_failed_shard_keeps_the_other_results(base):
     prob = subs.Problem(root, PS)
     incoming = base.parent / "incoming-failing"
     # sorted and dealt round-robin: shard 0 = ann, cy; shard 1 = bo (fails), dee
-    for student, nb in {"ann": prob.solution(), "bo": forged_grade_cell(prob), "cy": prob.blank(),
+    for student, nb in {"ann": prob.solution(), "bo": prob.solution(), "cy": prob.blank(),
                         "dee": prob.solution()}.items():
         subs.write_submission(incoming, student, nb, f"{PS}.ipynb")
     grade(root, "collect", PS, "--from", str(incoming))
+    break_for_nbgrader(root / "submitted" / "bo" / PS)
     proc = grade(root, "autograde", PS, "--jobs", "2", "--timeout", TIMEOUT)
     st = read_status(root)
     full = subs.points(prob.source)
@@ -164,8 +170,9 @@ def test_failed_shard_keeps_the_other_results(base):
         assert st[(PS, s)]["status"] == "ok", st[(PS, s)]
         assert float(st[(PS, s)]["autograded_score"]) == score
         assert (root / "autograded" / s / PS / f"{PS}.ipynb").is_file()
-    assert st[(PS, "bo")]["status"] == "crashed" and st[(PS, "bo")]["score"] == ""
-    assert "nbgrader-error" in st[(PS, "bo")]["flags"]
+    assert st[(PS, "bo")]["status"] == "nbgrader-error" and st[(PS, "bo")]["score"] == ""
+    assert "data.csv" in st[(PS, "bo")]["message"], st[(PS, "bo")]["message"]  # nbgrader's own reason
+    assert "shard folder kept" in st[(PS, "bo")]["message"]
     kept = list((root / ".grading" / "shards").iterdir())  # the failed shard only, named on stderr
     assert len(kept) == 1 and re.match(r"\d{8}-\d{6}-1-", kept[0].name), kept  # <time>-<shard>-<unique>
     assert f"folder is kept for a look: {kept[0]}" in proc.stderr
@@ -181,7 +188,7 @@ def test_split_is_round_robin():
 
 def test_without_nbgrader_instructor_commands_say_how_to_install(tmp_path, monkeypatch, capsys):
     from kjpacts.cli import main
-    from kjpacts.grading.cli import autograde
+    from kjpacts.grading.pipeline import autograde
     from kjpacts.grading.course import Course, GradingError
 
     root = copy_course(tmp_path / "course")

@@ -6,20 +6,12 @@ the loaded corpus, used to write the expected answers of hidden tests as
 literals at build time (so a hidden test does not depend on the package the
 student's code could monkeypatch).
 
-Every test cell is generated from the same scaffold:
-
-- the check runs inside a function, so its helpers are local names a student
-  cannot redefine, and builtins are reached through ``import builtins as B``
-  (a student's ``type = ...`` or ``len = ...`` in the notebook does not count);
-- student functions are called through ``call()``, which turns any exception
-  into a hint and silences warnings (nbgrader scores a cell with stderr
-  output 0);
-- on failure the cell prints ``Hint: ...`` and raises a one-line
-  ``AssertionError`` (``_render_traceback_``: no test code in the traceback),
-  so nbgrader records the failure;
-- partial-credit tests end with their score as the cell's value and carry the
-  marker ``kjpacts: partial credit`` (the grader refuses such a cell when it
-  reports no score).
+Every test cell is short: it imports :func:`kjpacts.grading.testkit.grade_test` and
+decorates a ``check(t)`` whose ``t`` gives the student's answers (``t.call``, ``t.value``) and
+the checking helpers (``t.spans``, ``t.kappa``...). Spec bodies are written with bare helper
+names (``call(...)``, ``B.len``, as in earlier specs); :func:`check_body` rewrites them. In a
+student's notebook the check runs in the kernel for instant feedback; during autograding it
+runs in the trusted grader (:mod:`kjpacts.grading.judge`) and never reaches the kernel.
 
 ``kjpacts grade build-sources [--check]`` writes (or compares) the notebooks.
 """
@@ -28,176 +20,56 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-from .nbext import PARTIAL_MARKER
-
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 # ---------------------------------------------------------------------------
-# the scaffold of every test cell
+# the test cells
 # ---------------------------------------------------------------------------
 
-_PROLOGUE = '''\
-def {fname}():
-    import builtins as B
-    import contextlib, io, warnings
-
-    class Problem(B.Exception):
-        pass
-
-    class Failed(B.AssertionError):
-        def _render_traceback_(self):
-            return ["\\x1b[0;31mAssertionError\\x1b[0m: " + B.str(self.args[0])]
-
-    def call(name, *args):
-        """Call the student's function `name`; any exception becomes a hint."""
-        fn = B.globals().get(name)
-        if fn is None:
-            raise Problem(f"`{{name}}` is not defined: run the cell with your answer first.")
-        if not B.callable(fn):
-            raise Problem(f"`{{name}}` should be a function.")
-        shown = B.str(name) + "(" + ", ".join(B.repr(a) for a in args) + ")"
-        try:
-            with contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return fn(*args)
-        except B.NotImplementedError:
-            raise Problem(f"`{{name}}` still raises NotImplementedError: replace that line with your code.") from None
-        except B.Exception as exc:
-            raise Problem(f"`{{shown}}` raised {{B.type(exc).__name__}}.") from None
-
-    def value(name):
-        """The student's variable `name`."""
-        g = B.globals()
-        if name not in g:
-            raise Problem(f"`{{name}}` is not defined: run the cell with your answer first.")
-        return g[name]
-'''
-
-_HELPERS = {
-    "spans": '''
-    def spans(x, text_length, what):
-        """x must be a list of (start, end) tuples of ints inside the text."""
-        if B.type(x) is not B.list:
-            raise Problem(f"{{what}} must be a list of (start, end) tuples, not {{B.type(x).__name__}}.")
-        out = []
-        for item in x:
-            if B.type(item) is not B.tuple or B.len(item) != 2 or B.type(item[0]) is not B.int or B.type(item[1]) is not B.int:
-                raise Problem(f"{{what}}: every item must be a tuple of two ints (start, end), got {{B.type(item).__name__}}.")
-            if not 0 <= item[0] < item[1] <= text_length:
-                raise Problem(f"{{what}}: ({{item[0]}}, {{item[1]}}) is not a span of the clean text (0 <= start < end <= {{text_length}}).")
-            out.append((item[0], item[1]))
-        return out
-
-    def span_f1(got, gold):
-        """Character-overlap F1 of two span lists (each character counted once)."""
-        g = B.set(i for s, e in got for i in B.range(s, e))
-        t = B.set(i for s, e in gold for i in B.range(s, e))
-        if not g or not t:
-            return 0.0
-        inter = B.len(g & t)
-        p, r = inter / B.len(g), inter / B.len(t)
-        return 0.0 if inter == 0 else 2 * p * r / (p + r)
-''',
-    "kappa": '''
-    def labels(x, items, allowed, what):
-        """x must be a dict item -> label (str), with exactly the items asked for."""
-        if B.type(x) is not B.dict:
-            raise Problem(f"{{what}} must be a dict, not {{B.type(x).__name__}}.")
-        keys = [k for k in x]
-        for k in keys:
-            if B.type(k) is not B.str:
-                raise Problem(f"{{what}}: keys must be strings, got {{B.type(k).__name__}}.")
-        missing = [i for i in items if i not in keys]
-        extra = [k for k in keys if k not in items]
-        if missing or extra:
-            raise Problem(f"{{what}}: give a label for exactly these items: {{', '.join(items)}}.")
-        out = {{}}
-        for k in keys:
-            v = x[k]
-            if B.type(v) is not B.str or v not in allowed:
-                raise Problem(f"{{what}}[{{k!r}}] must be one of: {{', '.join(allowed)}}.")
-            out[k] = v
-        return out
-
-    def kappa(got, gold):
-        """Cohen's kappa of two labellings of the same items (nltk AnnotationTask)."""
-        from nltk.metrics.agreement import AnnotationTask
-        data = [("student", i, got[i]) for i in gold] + [("gold", i, gold[i]) for i in gold]
-        if B.len(B.set(got.values()) | B.set(gold.values())) < 2:
-            return 1.0 if B.all(got[i] == gold[i] for i in gold) else 0.0
-        return AnnotationTask(data=data).kappa()
-''',
-    "iso": '''
-    def iso(x, what):
-        """x must be an ISO 8601 date string: YYYY, YYYY-MM or YYYY-MM-DD."""
-        import re
-        if B.type(x) is not B.str:
-            raise Problem(f"{{what}} must be a string such as '2011-01-10', not {{B.type(x).__name__}}.")
-        if not re.fullmatch(r"\\d{{4}}(-\\d{{2}}(-\\d{{2}})?)?", x):
-            raise Problem(f"{{what}} = {{x!r}} is not an ISO date: write YYYY-MM-DD (or YYYY-MM, YYYY).")
-        return B.str(x)
-''',
-}
-
-_EPILOGUE_PASSFAIL = '''
-    try:
-        msg = check()
-    except Problem as p:
-        msg = p.args[0]
-    if msg is None:
-        B.print("Passed: {label}.")
-        return
-    B.print("Hint: " + B.str(msg))
-    raise Failed("{label} failed: " + B.str(msg))
+#: Names a check body may use bare in a spec; they become the ``t.`` helpers of testkit.
+_TOOLS = ("call", "value", "spans", "span_f1", "kappa", "labels", "iso", "plain_dict", "str_list", "Problem")
 
 
-{fname}()
-'''
-
-_EPILOGUE_PARTIAL = '''
-    try:
-        frac, msg = check()
-    except Problem as p:
-        frac, msg = 0.0, p.args[0]
-    frac = B.max(0.0, B.min(1.0, B.float(frac)))
-    score = B.round({points} * frac, 2)
-    if msg:
-        B.print("Hint: " + B.str(msg))
-    B.print(f"Score: {{score}} of {points} points ({label}).")
-    return score
-
-
-{fname}()
-'''
+def check_body(check: str) -> str:
+    """A spec's check body in testkit form: ``B.len`` -> ``len``, ``call(...)`` -> ``t.call(...)``."""
+    body = textwrap.dedent(check).strip("\n")
+    body = re.sub(r"(?<![\w.])B\.", "", body)
+    return re.sub(rf"(?<![\w.])({'|'.join(_TOOLS)})\b(?=\()", r"t.\1", body)
 
 
 def test_source(grade_id: str, points: float, check: str, *, hidden: bool, partial: bool,
-                helpers: tuple[str, ...] = (), title: str = "") -> str:
-    """The source of one generated test cell. ``check`` is the body of ``check()``."""
-    fname = "_test_" + grade_id.replace("-", "_")
+                helpers: tuple[str, ...] = (), title: str = "", checks: str = "") -> str:
+    """The source of one generated test cell. ``check`` is the body of ``check(t)``."""
+    del helpers  # every helper lives in kjpacts.grading.testkit
     kind = "hidden tests" if hidden else "tests"
-    label = f"{title or grade_id} ({'hidden' if hidden else 'visible'} tests)"
     head = [f"# {title or grade_id}: {kind}, {points:g} point{'s' if points != 1 else ''}"
-            + (f" -- {PARTIAL_MARKER}" if partial else "")]
+            + (" (partial credit)" if partial else "") + "."]
+    if checks:
+        head.append("# Checks " + checks.rstrip(".") + ".")
     if hidden:
         head.append("# These run when your notebook is graded, on inputs you have not seen.")
     else:
         head.append("# Run this cell to check your answer. It prints a hint when something is wrong.")
-    body = _PROLOGUE.format(fname=fname)
-    for h in helpers:
-        body += _HELPERS[h].format()
-    body += "\n    def check():\n" + textwrap.indent(textwrap.dedent(check).strip("\n"), "        ") + "\n"
-    epilogue = _EPILOGUE_PARTIAL if partial else _EPILOGUE_PASSFAIL
-    body += epilogue.format(fname=fname, label=label, points=f"{points:g}")
+    args = [repr(grade_id), f"{points:g}"]
+    if partial:
+        args.append("partial=True")
+    if title:
+        args.append(f"title={title!r}")
     if hidden:
-        body = "### BEGIN HIDDEN TESTS\n" + body.rstrip("\n") + "\n### END HIDDEN TESTS"
-    return "\n".join(head) + "\n" + body.rstrip("\n")
+        args.append("hidden=True")
+    body = ("from kjpacts.grading.testkit import grade_test\n\n\n"
+            f"@grade_test({', '.join(args)})\ndef check(t):\n"
+            + textwrap.indent(check_body(check), "    "))
+    if hidden:
+        body = "### BEGIN HIDDEN TESTS\n" + body + "\n### END HIDDEN TESTS"
+    return "\n".join(head) + "\n" + body
 
 
 # ---------------------------------------------------------------------------
@@ -251,8 +123,9 @@ class Sheet:
         self.cells.append(cell)
 
     def test(self, grade_id: str, points: float, check: str, *, hidden: bool = False,
-             partial: bool = False, helpers: tuple[str, ...] = (), title: str = "") -> None:
-        src = test_source(grade_id, points, check, hidden=hidden, partial=partial, helpers=helpers, title=title)
+             partial: bool = False, helpers: tuple[str, ...] = (), title: str = "", checks: str = "") -> None:
+        src = test_source(grade_id, points, check, hidden=hidden, partial=partial, helpers=helpers, title=title,
+                          checks=checks)
         cell = nbformat.v4.new_code_cell(src)
         cell.id = self._id(grade_id)
         cell.metadata.update(_meta(grade_id, grade=True, solution=False, locked=True, points=points))
@@ -323,3 +196,19 @@ def build_sources(course: Path, check: bool = False, only: list[str] | None = No
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     return changed
+
+
+def rubrics(course, assignment: str | None = None) -> list[str]:
+    """Lines listing the written questions' rubrics of one problem set (or all)."""
+    names = [course.check_assignment(assignment)] if assignment else course.assignments()
+    lines = []
+    for ps in names:
+        nb = nbformat.read(course.source / ps / f"{ps}.ipynb", as_version=4)
+        for cell in nb.cells:
+            rubric = cell.metadata.get("kjpacts", {}).get("rubric")
+            if rubric:
+                total = sum(r["points"] for r in rubric)
+                lines.append(f"{ps} / {cell.metadata['nbgrader']['grade_id']} ({total:g} points)")
+                lines += [f"  {r['points']:>4g}  {r['criterion']}" for r in rubric]
+                lines.append("")
+    return lines

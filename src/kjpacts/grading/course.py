@@ -10,20 +10,30 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .sandbox import KERNEL_NAME, install_kernelspec
-
-PROBLEM_SETS = (
-    "ps01-provenance-and-dating",
-    "ps02-cleaning-and-tokens",
-    "ps03-who-speaks",
-    "ps04-corroboration-and-reuse",
-    "ps05-framing-and-keyness",
-    "ps06-time-and-entities",
-)
-
+from .sandbox import install_kernelspec
 
 class GradingError(RuntimeError):
     """A problem the instructor must fix; the message says how."""
+
+
+NEEDS_NBGRADER = ("kjpacts grade {cmd} needs nbgrader, which is part of the instructor tools: "
+                  "make instructor (or pip install -e '.[instructor]' in the repository, or pip install 'kjpacts[instructor]')")
+
+
+def nbgrader_missing(cmd: str) -> str | None:
+    """The message to show when nbgrader cannot be imported, else None."""
+    try:
+        import nbgrader  # noqa: F401
+    except ImportError:
+        return NEEDS_NBGRADER.format(cmd=cmd)
+    return None
+
+
+def require_nbgrader(cmd: str) -> None:
+    """Stop with a clear message when nbgrader (the ``instructor`` extra) is not installed."""
+    problem = nbgrader_missing(cmd)
+    if problem:
+        raise GradingError(problem)
 
 
 def repo_course_dir() -> Path:
@@ -150,5 +160,3 @@ class Course:
             raise GradingError(f"nbgrader {args[0]} failed (exit {proc.returncode}):\n{tail}")
         return proc
 
-    def kernel_name(self) -> str:
-        return KERNEL_NAME

@@ -12,8 +12,10 @@ import html
 import re
 from pathlib import Path
 
+from dataclasses import dataclass, field
+
 from .course import Course
-from .nbext import secret_lines
+from .hidden import secret_lines
 
 
 def hidden_secrets(course: Course, assignment: str) -> set[str]:
@@ -67,3 +69,51 @@ def scan_feedback(course: Course, assignment: str, students: list[str] | None = 
             if n:
                 out[str(html_file.relative_to(course.root))] = n
     return out
+
+
+def only_feedback_html(course: Course, assignment: str, students: list[str] | None = None) -> list[Path]:
+    """Remove every file but the feedback HTML from ``feedback/<student>/<assignment>/``.
+
+    nbgrader copies the whole autograded folder (anything a submission held); only the
+    feedback page is meant for the student. Returns the files removed (copies: the originals
+    stay in ``submitted/``).
+    """
+    removed = []
+    if not course.feedback.is_dir():
+        return removed
+    for folder in sorted(course.feedback.glob(f"*/{assignment}")):
+        if students and folder.parent.name not in students:
+            continue
+        for p in sorted(folder.rglob("*"), reverse=True):
+            if p.is_file() and not (p.suffix == ".html" and p.parent == folder):
+                p.unlink()
+                removed.append(p)
+            elif p.is_dir() and not any(p.iterdir()):
+                p.rmdir()
+    return removed
+
+
+@dataclass
+class FeedbackRun:
+    assignment: str
+    log: Path
+    failed: bool = False
+    leaks: dict[str, int] = field(default_factory=dict)
+    removed: list[Path] = field(default_factory=list)
+    pages: int = 0
+
+
+def feedback(course: Course, assignment: str, students: list[str] | None = None, force: bool = False) -> FeedbackRun:
+    """nbgrader ``generate_feedback``, then the HTML scanned for hidden tests and the folders emptied of copies."""
+    from .pipeline import log_path
+
+    ps = course.check_assignment(assignment)
+    run = FeedbackRun(ps, log_path(course, f"feedback-{ps}"))
+    extra = ["--force"] if force else []
+    for student in (students or [None]):
+        sel = [f"--student={student}"] if student else []
+        run.failed |= course.nbgrader("generate_feedback", ps, *sel, *extra, log=run.log).returncode != 0
+    run.leaks = scan_feedback(course, ps, students)
+    run.removed = only_feedback_html(course, ps, students)
+    run.pages = len(list(course.feedback.glob(f"*/{ps}/*.html"))) if course.feedback.is_dir() else 0
+    return run

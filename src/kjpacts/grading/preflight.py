@@ -12,13 +12,16 @@ For every ``submitted/<student>/<assignment>/`` folder:
 
 Flags (never a score change, a pointer for the instructor): test or read-only
 cells that were edited or deleted (nbgrader restores them), cells added,
-duplicated graded cells, and code patterns that tamper with the grading
-(redefining test helpers or builtins, ``__eq__`` overrides, frame inspection,
-patching IPython or the kit, reading course files, killing the kernel).
+duplicated graded cells, and code that looks like tampering (redefining test
+helpers or builtins, ``__eq__`` overrides, frame inspection, patching IPython
+or an imported module under any alias, reading course files, stopping the
+kernel). These are pointers only: what keeps the grades right is that tests
+are judged outside the kernel (:mod:`kjpacts.grading.judge`), not these checks.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -45,8 +48,14 @@ TAMPER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                    r"display_formatter|ast_node_interactivity|run_cell|kernel|InteractiveTB|user_ns)"
                                    r"|sys\.(displayhook|excepthook|stdout\s*=|stderr\s*=)|_render_traceback_")),
     ("reads-course-files", re.compile(r"gradebook|nbgrader|\bsource/|\.\./\.\.|autograded|submitted/|/proc/")),
-    ("kills-kernel", re.compile(r"os\._exit|os\.kill|\bctypes\b|signal\.(SIGKILL|SIGTERM|alarm)|os\.abort|faulthandler")),
+    ("kills-kernel", re.compile(r"os\._exit|os\.kill|\bctypes\b|signal\.(SIGKILL|SIGTERM|alarm)|os\.abort|faulthandler"
+                                r"|sys\.exit|\bSystemExit\b")),
 ]
+
+#: Attributes of the IPython shell whose use changes how cells run or what they show.
+IPYTHON_HOOKS = {"display_formatter", "displayhook", "events", "showtraceback", "_showtraceback", "set_custom_exc",
+                 "input_transformers_post", "input_transformers_cleanup", "ast_transformers", "run_cell",
+                 "formatters", "ast_node_interactivity", "user_ns", "InteractiveTB"}
 
 
 @dataclass
@@ -150,14 +159,57 @@ def cell_flags(nb, ref) -> list[str]:
     return flags
 
 
+def _root(node) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def ast_flags(source: str) -> set[str]:
+    """Flags from the syntax of one cell: patching an imported module under any alias, IPython hooks."""
+    text = "\n".join("" if ln.lstrip().startswith(("%", "!")) else ln for ln in source.splitlines())
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return set()
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            modules |= {a.asname or a.name for a in node.names}
+    for node in ast.walk(tree):  # names bound to something reached through a module
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Attribute, ast.Name)) \
+                and _root(node.value) in modules:
+            modules |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    flags = set()
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, (ast.Assign, ast.Delete)):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        if any(isinstance(t, (ast.Attribute, ast.Subscript)) and _root(t) in modules for t in targets):
+            flags.add("patches-modules")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") \
+                and node.args and _root(node.args[0]) in modules:
+            flags.add("patches-modules")
+        if isinstance(node, ast.Attribute) and node.attr in IPYTHON_HOOKS:
+            flags.add("patches-ipython")
+    return flags
+
+
 def tamper_flags(nb) -> list[str]:
-    text = "\n".join(c.source for c in nb.cells if c.cell_type == "code"
-                     and not c.metadata.get("nbgrader", {}).get("locked"))
-    return [name for name, pat in TAMPER_PATTERNS if pat.search(text)]
+    cells = [c.source for c in nb.cells if c.cell_type == "code" and not c.metadata.get("nbgrader", {}).get("locked")]
+    text = "\n".join(cells)
+    flags = {name for name, pat in TAMPER_PATTERNS if pat.search(text)}
+    for src in cells:
+        flags |= ast_flags(src)
+    return sorted(flags)
 
 
 def check_submission(course: Course, assignment: str, student: str, notebooks: list[str],
-                     fix_names: bool = True) -> Check:
+                     fix_names: bool = True, gb_cells: list | None = None) -> Check:
     folder = course.submitted / student / assignment
     present = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
     expected = notebooks[0]  # one notebook per problem set
@@ -201,8 +253,27 @@ def check_submission(course: Course, assignment: str, student: str, notebooks: l
             msg += f"; also present: {', '.join(others)}"
         chk = Check(student, assignment, "renamed", src.name, msg)
         nb = best_nb
+    if gb_cells:  # judge the cells as the grader will see them, metadata repaired (flags come from the grader)
+        from .restore import restore
+
+        restore(nb, gb_cells)
     chk.flags = cell_flags(nb, ref) + tamper_flags(nb)
     return chk
+
+
+def gradebook_cells(course: Course, assignment: str, notebook: str) -> list:
+    """The gradebook's record of the notebook's cells (empty when it has none)."""
+    if not course.gradebook.is_file():
+        return []
+    from nbgrader.api import Gradebook, MissingEntry
+
+    from .restore import from_gradebook
+
+    with Gradebook(f"sqlite:///{course.gradebook}") as gb:
+        try:
+            return from_gradebook(gb, notebook, assignment)
+        except MissingEntry:
+            return []
 
 
 def preflight(course: Course, assignment: str, students: list[str] | None = None) -> list[Check]:
@@ -212,4 +283,5 @@ def preflight(course: Course, assignment: str, students: list[str] | None = None
     if students is None:
         students = sorted(p.name for p in course.submitted.iterdir()
                           if p.is_dir() and (p / assignment).is_dir()) if course.submitted.is_dir() else []
-    return [check_submission(course, assignment, s, notebooks) for s in students]
+    gb_cells = gradebook_cells(course, assignment, notebooks[0])
+    return [check_submission(course, assignment, s, notebooks, gb_cells=gb_cells) for s in students]

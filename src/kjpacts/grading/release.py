@@ -59,13 +59,14 @@ class SyncResult:
     edited: list[str] = field(default_factory=list)     # edited after generation: kept
     backed_up: list[str] = field(default_factory=list)  # edited copies renamed (--force)
     extra: list[str] = field(default_factory=list)      # in release/ but not generated
+    registered: list[str] = field(default_factory=list)  # problem sets registered in the gradebook
 
     @property
     def in_sync(self) -> bool:
         return not (self.outdated or self.edited)
 
     def lines(self) -> list[str]:
-        out = [f"written: {p}" for p in self.written]
+        out = list(self.registered) + [f"written: {p}" for p in self.written]
         out += [f"out of date: {p}" for p in self.outdated]
         out += [f"edited after release, NOT overwritten: {p} (rerun with --force to keep it as a copy and regenerate)"
                 for p in self.edited]
@@ -166,6 +167,29 @@ def release_sync(course: Course, assignments: list[str] | None = None, *, check:
         return sync_release(generated, course.release, assignments, check=check, force=force)
 
 
+def lab_root(course: Course) -> Path | None:
+    """The folder ``make lab`` opens (the repository around the course folder), if there is one."""
+    repo = course.root.parent
+    if (repo / "Makefile").is_file() and (repo / "notebooks").is_dir():
+        return repo
+    return None
+
+
+def work_folder(course: Course) -> Path:
+    """Where ``start`` copies by default: ``my-work/`` in the Lab's folder, else ``~/kjpacts-work``."""
+    root = lab_root(course)
+    return root / "my-work" if root is not None else Path("~/kjpacts-work").expanduser()
+
+
+def lab_path(course: Course, path: Path) -> str | None:
+    """``path`` as the JupyterLab file browser shows it under ``make lab`` (None: outside it)."""
+    root = lab_root(course)
+    try:
+        return str(path.resolve().relative_to(root.resolve())) if root is not None else None
+    except ValueError:
+        return None
+
+
 def start(course: Course, ps: str, dest: Path) -> Path:
     """Copy the release of ``ps`` into ``dest/<ps>/``; refuse to overwrite a started copy."""
     ps = course.check_assignment(ps)
@@ -178,6 +202,9 @@ def start(course: Course, ps: str, dest: Path) -> Path:
         raise GradingError(f"{notebook} already exists: that is your work, it is not overwritten. "
                            "Open it, or choose another folder with --dest.")
     target.mkdir(parents=True, exist_ok=True)
+    ignore = target.parent / ".gitignore"
+    if target.parent == work_folder(course) and not ignore.exists():
+        ignore.write_text("# students' own work: never committed to the course repository\n*\n", encoding="utf-8")
     for p in sorted(src.rglob("*")):
         if p.is_file() and "-my-copy-" not in p.name and ".ipynb_checkpoints" not in p.parts:
             out = target / p.relative_to(src)
@@ -186,3 +213,17 @@ def start(course: Course, ps: str, dest: Path) -> Path:
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(p, out)
     return notebook
+
+
+def generate_and_sync(course: Course, assignments: list[str] | None, force: bool = False) -> SyncResult:
+    """``nbgrader generate_assignment`` into a scratch folder, then release/ synced from it."""
+    import tempfile
+
+    from .pipeline import log_path
+
+    names = [course.check_assignment(a) for a in assignments] if assignments else course.assignments()
+    with tempfile.TemporaryDirectory(prefix="generated-", dir=course.private) as tmp:
+        generate(course, names, f"--CourseDirectory.release_directory={tmp}", log=log_path(course, "generate"))
+        result = sync_release(Path(tmp), course.release, names, force=force)
+    result.registered = [f"{ps}: registered in {course.gradebook.name}" for ps in names]
+    return result

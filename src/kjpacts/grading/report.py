@@ -5,14 +5,18 @@
 - ``ok``: graded;
 - ``renamed``: graded, after copying a renamed notebook to the expected name;
 - ``timeout``: graded, but at least one cell hit the per-cell timeout;
-- ``crashed``: the kernel died (``os._exit``, memory limit) or nbgrader could
-  not finish; the cells after the crash score 0, or there is no score at all;
+- ``crashed``: the kernel died (``os._exit``, memory limit); the cells after the
+  crash score 0 (``score`` is what the cells before it earned);
+- ``nbgrader-error``: nbgrader itself could not grade the notebook; ``message`` holds
+  nbgrader's own error line and ``score`` is empty;
 - ``corrupt``: not graded, the file is not a readable notebook of this set;
 - ``missing``: not graded, no notebook was submitted;
 - ``skipped``: already autograded; nothing changed (``--regrade`` redoes it).
 
-``score`` is empty when there is no grade (corrupt, missing, nbgrader failure):
-never a silent 0. ``flags`` lists what the instructor should look at.
+``score`` is empty when there is no grade (corrupt, missing, nbgrader-error):
+never a silent 0. ``flags`` lists what the instructor should look at: pre-flight findings,
+metadata the grader repaired (``repaired-metadata``, ``upgraded-nbformat``), and what the
+judge saw (``not-plain-data``, ``answer-channel-tampered``, ``wrote-files``...).
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from .preflight import Check
 
 COLUMNS = ["assignment", "student_id", "status", "score", "max_score", "autograded_score",
            "autograded_max", "manual_pending", "flags", "message", "notebook", "graded_at"]
-STATUSES = ("ok", "renamed", "timeout", "crashed", "corrupt", "missing", "skipped")
 
 
 @dataclass
@@ -123,7 +126,7 @@ def visible_only(cells: dict) -> list[str]:
 
 
 def build_rows(course: Course, assignment: str, checks: list[Check], graded: set[str],
-               skipped: set[str], events: list[dict], proc_failed: set[str]) -> list[Row]:
+               skipped: set[str], events: list[dict], proc_failed: dict[str, str]) -> list[Row]:
     now = time.strftime("%Y-%m-%d %H:%M:%S")
     rows = []
     for chk in checks:
@@ -142,10 +145,10 @@ def build_rows(course: Course, assignment: str, checks: list[Check], graded: set
         nb_path = course.autograded / chk.student / assignment / f"{assignment}.ipynb"
         if chk.student in graded:
             if chk.student in proc_failed or not nb_path.is_file():
-                row.status = "crashed"
+                row.status = "nbgrader-error"
+                why = proc_failed.get(chk.student) or "no autograded notebook was written"
                 row.message = ((row.message + "; ") if row.message else "") + \
-                    "nbgrader could not grade this submission (see the log); no score recorded"
-                row.flags.append("nbgrader-error")
+                    f"nbgrader could not grade this submission: {why} (full log in .grading/logs); no score recorded"
                 rows.append(row)
                 continue
             errs = error_names(nb_path)
@@ -160,9 +163,11 @@ def build_rows(course: Course, assignment: str, checks: list[Check], graded: set
                 n = sum(1 for e in mine if e["event"] == "timeout") or 1
                 row.message = ((row.message + "; ") if row.message else "") + \
                     f"{n} cell(s) stopped at the timeout; the rest was graded"
-            for kind in ("output-truncated", "no-score"):
-                if kind in kinds:
-                    row.flags.append(kind)
+            if "output-truncated" in kinds:
+                row.flags.append("output-truncated")
+            for e in mine:
+                if e["event"] in ("repaired", "judge-flags"):
+                    row.flags += [f for f in e.get("flags", []) if f not in row.flags]
         if g is not None:
             row.score, row.max_score = g["score"], g["max_score"]
             row.autograded_score, row.autograded_max = g["auto"], g["auto_max"]
@@ -222,3 +227,26 @@ def table(rows: list[Row]) -> str:
             extra = (extra + "  " if extra else "") + r.message
         lines.append(f"{r.student_id:<18} {r.status:<8} {score:>11}  {extra}")
     return "\n".join(lines)
+
+
+def add_flags(course: Course, assignment: str, flags: dict[str, list[str]], prefix: str = "similar-to:") -> Path:
+    """Set the ``prefix`` flags of ``assignment``'s rows in ``reports/status.csv`` to ``flags``."""
+    path = course.reports / "status.csv"
+    rows = read_csv(path)
+    known = {r["student_id"] for r in rows if r["assignment"] == assignment}
+    for student in sorted(set(flags) - known):
+        rows.append({**{k: "" for k in COLUMNS}, "assignment": assignment, "student_id": student,
+                     "status": "not-graded", "message": "not autograded yet"})
+    for r in rows:
+        if r["assignment"] != assignment:
+            continue
+        kept = [f for f in r.get("flags", "").split() if not f.startswith(prefix)]
+        r["flags"] = " ".join(kept + flags.get(r["student_id"], []))
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS)
+        w.writeheader()
+        for r in sorted(rows, key=lambda r: (r["assignment"], r["student_id"])):
+            w.writerow({k: r.get(k, "") for k in COLUMNS})
+    tmp.replace(path)
+    return path

@@ -52,7 +52,7 @@ FRESH = (Path("/tmp"), Path("/var/tmp"), Path("/run"), Path("/proc"))
 #: Environment variables passed into the sandbox (everything else is cleared).
 KEEP_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "PYTHONPATH", "PYTHONHASHSEED",
             "NLTK_DATA", "KJPACTS_NLTK_DIR", "JPY_PARENT_PID", "JPY_SESSION_NAME", "MPLBACKEND",
-            "PYDEVD_DISABLE_FILE_VALIDATION", "TERM", "KJPACTS_SANDBOX_FAST_IMPORTS")
+            "PYDEVD_DISABLE_FILE_VALIDATION", "TERM", "KJPACTS_SANDBOX_FAST_IMPORTS", "KJPACTS_CORPUS")
 
 #: Resource limits (overridable by environment variables of the same name).
 LIMITS = {
@@ -128,9 +128,17 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _corpus_dir() -> Path | None:
+def corpus_dir() -> Path | None:
+    """The corpus folder the kernel may read: ``$KJPACTS_CORPUS``, else the kit's own copy.
+
+    (The one place grading looks the corpus up; to be re-pointed at the kit's
+    ``kjpacts.paths.corpus_dir()`` when that lands.)
+    """
     import importlib.util
 
+    env = os.environ.get("KJPACTS_CORPUS")
+    if env:
+        return Path(env).expanduser().resolve()
     spec = importlib.util.find_spec("kjpacts")
     if spec is None or not spec.origin:
         return None
@@ -167,7 +175,7 @@ def plan(workdir: Path, connection_file: Path, env: dict[str, str] | None = None
     restore: list[Path] = []
     candidates = [Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent.parent]
     candidates += [Path(p) for p in sys.path if p]
-    corpus = _corpus_dir()
+    corpus = corpus_dir()
     if corpus is not None:
         candidates.append(corpus)
     for c in candidates:
@@ -297,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     if info.get("transport") != "ipc" or not conn.resolve().parent.name.startswith(PRIVATE_PREFIX):
         print("kjpacts sandbox: the kernel needs IPC transport and a private connection folder "
               f"({PRIVATE_PREFIX}*); run autograde through `kjpacts grade autograde` "
-              "(nbgrader_config.py sets kjpacts.grading.nbext.SandboxExecute)", file=sys.stderr)
+              "(nbgrader_config.py sets kjpacts.grading.preprocessors.execute.SandboxExecute)", file=sys.stderr)
         return 3
     try:
         p = plan(Path.cwd(), conn)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .course import Course
+from .nblog import failures
 
 #: Grade and comment columns copied from a shard's gradebook: the ones autograde writes. Manual
 #: scores, extra credit and manual comments are never copied back, so a formgrader edit made
@@ -45,7 +46,7 @@ class Shard:
     root: Path
     students: list[str]
     returncode: int | None = None
-    failed: set[str] = field(default_factory=set)
+    failed: dict[str, str] = field(default_factory=dict)
     problem: str = ""
 
     @property
@@ -94,7 +95,8 @@ def build_shard(course: Course, ps: str, students: list[str], root: Path, index:
     shutil.copy2(course.root / "nbgrader_config.py", root / "nbgrader_config.py")
     shutil.copytree(course.source / ps, root / "source" / ps)
     for s in students:
-        shutil.copytree(course.submitted / s / ps, root / "submitted" / s / ps)  # copy2: mtimes kept
+        # copy2 keeps mtimes; symlinks stay links (a dangling one fails that student in nbgrader, not the batch)
+        shutil.copytree(course.submitted / s / ps, root / "submitted" / s / ps, symlinks=True)
     copy_gradebook(course.gradebook, root / "gradebook.db")
     (root / ".grading").mkdir(exist_ok=True)
     return Shard(index, root, list(students))
@@ -175,10 +177,10 @@ def merge_autograded(course: Course, shard: Shard, ps: str, student: str) -> boo
 
 
 def run_shards(course: Course, ps: str, students: list[str], jobs: int, stamp: str,
-               extra: list[str], events: Path, log: Path) -> tuple[set[str], list[Shard]]:
+               extra: list[str], events: Path, log: Path) -> tuple[dict[str, str], list[Shard]]:
     """Grade ``students`` in ``jobs`` concurrent shards and merge the results into ``course``.
 
-    Returns (students nbgrader could not grade, the shards). Every shard's events are
+    Returns (students nbgrader could not grade -> nbgrader's reason, the shards). Every shard's events are
     appended to ``events`` and its output to ``log``; failed shards keep their folder.
     """
     base = course.private / "shards"
@@ -205,22 +207,22 @@ def run_shards(course: Course, ps: str, students: list[str], jobs: int, stamp: s
                 proc.kill()
                 proc.wait()
         raise
-    failed: set[str] = set()
+    failed: dict[str, str] = {}
     for sh in shards:
         text = _append_log(log, sh, shard_command(cmd, sh))
         if sh.events.is_file():
             with open(events, "a", encoding="utf-8") as fh:
                 fh.write(sh.events.read_text(encoding="utf-8"))
         if sh.returncode != 0:
-            sh.failed = {s for s in sh.students if f"for student '{s}'" in text}
+            sh.failed = failures(text, sh.students)
         try:
             merge_gradebook(course.gradebook, sh.root / "gradebook.db", ps, sh.students)
             for s in sh.students:
                 merge_autograded(course, sh, ps, s)
         except Exception as exc:  # noqa: BLE001 - keep the shard, grade the others
             sh.problem = f"merging into the main course failed: {exc!r}"
-            sh.failed |= {s for s in sh.students if not (course.autograded / s / ps).is_dir()}
-        failed |= sh.failed
+            sh.failed.update({s: sh.problem for s in sh.students if not (course.autograded / s / ps).is_dir()})
+        failed.update(sh.failed)
         if sh.ok:
             shutil.rmtree(sh.root)
     if base.is_dir() and not any(base.iterdir()):
