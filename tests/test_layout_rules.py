@@ -99,3 +99,18 @@ def test_old_module_names_still_import_with_a_warning(old: str, new: str) -> Non
     first, second = out.stdout.strip().splitlines()
     assert first.startswith(f"{old} has moved to {new}")
     assert second == "True"
+
+
+def test_every_module_imports_on_its_own() -> None:
+    """No import cycle hides behind import order: each module imports first in a fresh process."""
+    import pkgutil
+
+    import kjpacts
+
+    names = [m.name for m in pkgutil.walk_packages(kjpacts.__path__, "kjpacts.")]
+    code = ("import importlib, subprocess, sys\nbad = []\nfor name in sys.argv[1:]:\n"
+            "    r = subprocess.run([sys.executable, '-c', 'import ' + name], capture_output=True, text=True)\n"
+            "    if r.returncode:\n        bad.append(name + ': ' + r.stderr.strip().splitlines()[-1])\n"
+            "print('\\n'.join(bad))\n")
+    out = subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0 and out.stdout.strip() == "", out.stdout + out.stderr

@@ -26,6 +26,8 @@ from kjpacts.exports import FORMATS, export
 from kjpacts.grading import cli as grading_cli
 from kjpacts.nltk_setup import setup_nltk
 from kjpacts.paths import corpus_dir, course_root
+from kjpacts.story import review
+from kjpacts.story.create import new_story
 from kjpacts.teaching.lab import lab_command
 from kjpacts.teaching.notebook_sync import sync
 
@@ -82,7 +84,6 @@ def cmd_lab(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from kjpacts.story.create import new_story
 
     result = new_story(Path(args.story_dir), [Path(p) for p in args.pages],
                        Path(args.urls) if args.urls else None, args.title)
@@ -95,7 +96,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from kjpacts.story import review
 
     root = Path(args.story_dir)
     if args.refresh:

@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 from kjpacts.annotations.agreement import agreement_markdown, agreement_report
-from kjpacts.corpus.cleaning import apply_edits, plan_edits
+from kjpacts.corpus.cleaning import apply_edits
+from kjpacts.corpus.markup import plan_page_edits
 from kjpacts.corpus.files import load_documents_json, read_raw
 from kjpacts.errors import CorpusError
 from kjpacts.io import dump_json, sha256_bytes
@@ -36,7 +37,7 @@ def segments(clean: str, blocks_kinds: list[str], meta: dict) -> list[dict]:
 def build_document(corpus_dir: Path, meta: dict) -> dict[str, str]:
     """Return ``{relative path: file text}`` for one document's derived files."""
     raw = read_raw(corpus_dir, meta)
-    edits, blocks, captions = plan_edits(raw, meta["printed"])
+    edits, blocks, captions = plan_page_edits(raw, meta["printed"])
     clean, placed = apply_edits(raw, edits)
     doc_id = meta["doc_id"]
     log = {

@@ -20,6 +20,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
+
 #: Categories a cleaning edit may carry; the schema and widgets use the same list.
 EDIT_CATEGORIES: dict[str, str] = {
     "navigation": "site navigation or 'Back To Top' link",
@@ -224,12 +225,10 @@ def gap_edits(raw: str, start: int, end: int, dropped: list[tuple[Line, str, str
 
 
 def plan_edits(raw: str, printed: dict) -> tuple[list[Edit], list[Block], list[Caption]]:
-    """All edits that turn ``raw`` into clean text, sorted by raw offset."""
-    if printed.get("markup") == "html":  # an HTML page: see kjpacts.corpus.markup
-        from .markup import plan_html_edits
+    """All edits that turn the plain-text page ``raw`` into clean text, sorted by raw offset.
 
-        html_edits, html_blocks = plan_html_edits(raw, printed)
-        return html_edits, html_blocks, []
+    (HTML pages are planned by :func:`kjpacts.corpus.markup.plan_page_edits`, which calls this
+    one for text.)"""
     blocks, dropped, captions = classify_lines(raw, printed)
     if not blocks:
         raise ValueError("no text left after removing page furniture")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from .cleaning import QUOTE_MAP, Block, Edit, Line
+from .cleaning import QUOTE_MAP, Block, Caption, Edit, Line, plan_edits
 
 #: Blocks whose content is never text.
 SKIP = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.S | re.I)
@@ -122,3 +122,12 @@ def plan_html_edits(raw: str, printed: dict) -> tuple[list[Edit], list[Block]]:
     edits += _gap(raw, pos, len(raw), "\n")
     edits.sort(key=lambda e: (e.raw_start, e.raw_end))
     return edits, kept
+
+
+def plan_page_edits(raw: str, printed: dict) -> tuple[list[Edit], list[Block], list[Caption]]:
+    """The edits for any raw page: HTML pages (``printed.markup == "html"``) here, text by
+    :func:`kjpacts.corpus.cleaning.plan_edits`."""
+    if printed.get("markup") == "html":
+        edits, blocks = plan_html_edits(raw, printed)
+        return edits, blocks, []
+    return plan_edits(raw, printed)

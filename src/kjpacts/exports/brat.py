@@ -13,9 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..annotations.records import Entity
-
-from ..annotations.records import Annotations
+from ..annotations.records import Annotations, Entity
 from ..annotations.vocabulary import (
     CLAIM_STATUSES,
     METONYMY,

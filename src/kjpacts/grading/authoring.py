@@ -27,6 +27,8 @@ from pathlib import Path
 
 import nbformat
 
+import kjpacts
+
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 # ---------------------------------------------------------------------------
@@ -170,7 +172,6 @@ def load_spec(path: Path):
 
 
 def build_sheet(spec_path: Path, corpus=None) -> Sheet:
-    import kjpacts
 
     module = load_spec(spec_path)
     sheet = Sheet(spec_path.stem, getattr(module, "TITLE", spec_path.stem))
@@ -180,7 +181,6 @@ def build_sheet(spec_path: Path, corpus=None) -> Sheet:
 
 def build_sources(course: Path, check: bool = False, only: list[str] | None = None) -> list[str]:
     """Write ``source/<ps>/<ps>.ipynb`` from every spec; return the paths that changed (or differ)."""
-    import kjpacts
 
     corpus = kjpacts.load()
     changed = []

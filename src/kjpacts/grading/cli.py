@@ -30,6 +30,20 @@ import sys
 import time
 from pathlib import Path
 
+from kjpacts.grading.authoring import build_sources, rubrics
+from kjpacts.grading.collect import collect
+from kjpacts.grading.export import export
+from kjpacts.grading.feedback import feedback
+from kjpacts.grading.release import (
+    generate_and_sync,
+    lab_path,
+    release_sync,
+    start,
+    work_folder,
+)
+from kjpacts.grading.sandbox import bwrap_available, install_kernelspec
+from kjpacts.grading.similarity import similarity
+
 from .collect import LMS_PATTERNS
 from .course import Course, GradingError, nbgrader_missing, require_nbgrader
 from .pipeline import autograde
@@ -41,7 +55,6 @@ def _course(args) -> Course:
 
 # ----------------------------------------------------------------------------
 def cmd_release_sync(args) -> int:
-    from .release import release_sync
 
     course = _course(args)
     result = release_sync(course, args.assignments or None, check=args.check, force=args.force)
@@ -61,7 +74,6 @@ def cmd_release_sync(args) -> int:
 
 
 def cmd_build_sources(args) -> int:
-    from .authoring import build_sources
 
     course = _course(args)
     changed = build_sources(course.root, check=args.check, only=args.assignments or None)
@@ -73,7 +85,6 @@ def cmd_build_sources(args) -> int:
 
 
 def cmd_start(args) -> int:
-    from .release import lab_path, start, work_folder
 
     course = _course(args)
     nb = start(course, args.assignment, Path(args.dest) if args.dest else work_folder(course))
@@ -84,7 +95,6 @@ def cmd_start(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .release import generate_and_sync
 
     result = generate_and_sync(_course(args), args.assignments, force=args.force)
     for line in result.lines():
@@ -93,7 +103,6 @@ def cmd_generate(args) -> int:
 
 
 def cmd_collect(args) -> int:
-    from .collect import collect
 
     result = collect(_course(args), args.assignment, from_dir=args.from_dir, zips=args.zip, lms=args.lms,
                      regexp=args.regexp, replace=args.replace)
@@ -109,7 +118,6 @@ def cmd_autograde(args) -> int:
 
 
 def cmd_feedback(args) -> int:
-    from .feedback import feedback
 
     course = _course(args)
     result = feedback(course, args.assignment, args.student or None, args.force)
@@ -126,14 +134,12 @@ def cmd_feedback(args) -> int:
 
 
 def cmd_similarity(args) -> int:
-    from .similarity import similarity
 
     similarity(_course(args), args.assignment, args.words)
     return 0
 
 
 def cmd_export(args) -> int:
-    from .export import export
 
     course = _course(args)
     to = Path(args.to) if args.to else course.reports / f"grades-{time.strftime('%Y%m%d-%H%M%S')}.csv"
@@ -143,7 +149,6 @@ def cmd_export(args) -> int:
 
 
 def cmd_rubrics(args) -> int:
-    from .authoring import rubrics
 
     for line in rubrics(_course(args), args.assignment):
         print(line)
@@ -151,7 +156,6 @@ def cmd_rubrics(args) -> int:
 
 
 def cmd_doctor(args) -> int:
-    from .sandbox import bwrap_available
 
     course = _course(args)
     print(f"course folder: {course.root}")
@@ -174,7 +178,6 @@ def cmd_doctor(args) -> int:
 def cmd_install_kernel(args) -> int:
     from jupyter_core.paths import jupyter_data_dir
 
-    from .sandbox import install_kernelspec
 
     dest = Path(args.prefix) if args.prefix else Path(jupyter_data_dir())
     folder = install_kernelspec(dest)

@@ -10,7 +10,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kjpacts.paths import course_root
+
 from .sandbox import install_kernelspec
+
 
 class GradingError(RuntimeError):
     """A problem the instructor must fix; the message says how."""
@@ -38,7 +41,7 @@ def require_nbgrader(cmd: str) -> None:
 
 def repo_course_dir() -> Path:
     """``exercises/`` of the repository this package lives in."""
-    return Path(__file__).resolve().parents[3] / "exercises"
+    return course_root() / "exercises"
 
 
 @dataclass

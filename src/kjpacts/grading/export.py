@@ -11,6 +11,8 @@ import csv
 import tempfile
 from pathlib import Path
 
+from kjpacts.grading.report import read_csv
+
 from .course import Course, GradingError, require_nbgrader
 from .pipeline import log_path
 
@@ -28,7 +30,6 @@ def _round(value: str) -> str:
 
 def export(course: Course, to: Path, force: bool = False) -> Path:
     """Write the grades CSV to ``to`` (refusing to replace a file unless ``force``)."""
-    from .report import read_csv
 
     require_nbgrader("export")
     if to.exists() and not force:

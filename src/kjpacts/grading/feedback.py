@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from dataclasses import dataclass, field
+from kjpacts.grading.pipeline import log_path
 
 from .course import Course
 from .hidden import secret_lines
@@ -105,7 +106,6 @@ class FeedbackRun:
 
 def feedback(course: Course, assignment: str, students: list[str] | None = None, force: bool = False) -> FeedbackRun:
     """nbgrader ``generate_feedback``, then the HTML scanned for hidden tests and the folders emptied of copies."""
-    from .pipeline import log_path
 
     ps = course.check_assignment(assignment)
     run = FeedbackRun(ps, log_path(course, f"feedback-{ps}"))

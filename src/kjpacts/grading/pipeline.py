@@ -13,6 +13,18 @@ import sys
 import time
 from pathlib import Path
 
+from kjpacts.grading.formgrader import add_notes
+from kjpacts.grading.preflight import Check, preflight
+from kjpacts.grading.report import (
+    build_rows,
+    read_events,
+    table,
+    update_status,
+    write_csv,
+)
+from kjpacts.grading.sandbox import bwrap_available
+from kjpacts.grading.shards import run_shards
+
 from .course import Course, GradingError, require_nbgrader
 from .nblog import failures
 
@@ -39,7 +51,6 @@ def missing_students(course: Course, ps: str, seen: set[str]) -> list:
     """Students the gradebook knows who handed nothing in for ``ps``."""
     from nbgrader.api import Gradebook
 
-    from .preflight import Check
 
     if not course.gradebook.is_file():
         return []
@@ -68,7 +79,6 @@ def _one_batch(course: Course, ps: str, to_grade: list[str], timeout: int | None
 def _sharded(course: Course, ps: str, to_grade: list[str], jobs: int, timeout: int | None, stamp: str,
              events: Path, log: Path) -> dict[str, str]:
     """``to_grade`` in ``jobs`` concurrent shards, merged back; the students not graded, with the reason."""
-    from .shards import run_shards
 
     extra = [f"--Execute.timeout={int(timeout)}"] if timeout else []
     failed, shards = run_shards(course, ps, to_grade, jobs, stamp, extra, events, log)
@@ -92,9 +102,6 @@ def autograde(course: Course, ps: str, students: list[str] | None = None, timeou
     require_nbgrader("autograde")
     if jobs is not None and jobs < 1:
         raise GradingError(f"--jobs must be 1 or more, not {jobs}")
-    from .preflight import preflight
-    from .report import build_rows, read_events, table, update_status, write_csv
-    from .sandbox import bwrap_available
 
     ps = course.check_assignment(ps)
     problem = bwrap_available()
@@ -135,7 +142,6 @@ def autograde(course: Course, ps: str, students: list[str] | None = None, timeou
     flagged = {r.student_id: [(None, "autograde flags: " + " ".join(r.flags))] for r in rows
                if r.flags and r.status not in ("corrupt", "missing", "skipped")}
     if flagged:
-        from .formgrader import add_notes
 
         add_notes(course, ps, flagged, "autograde")
     if not quiet:

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import nbformat
 
+from kjpacts.grading.restore import from_gradebook, restore
+
 from .course import Course
 
 #: (flag, pattern) searched in the cells a student can edit.
@@ -254,7 +256,6 @@ def check_submission(course: Course, assignment: str, student: str, notebooks: l
         chk = Check(student, assignment, "renamed", src.name, msg)
         nb = best_nb
     if gb_cells:  # judge the cells as the grader will see them, metadata repaired (flags come from the grader)
-        from .restore import restore
 
         restore(nb, gb_cells)
     chk.flags = cell_flags(nb, ref) + tamper_flags(nb)
@@ -267,7 +268,6 @@ def gradebook_cells(course: Course, assignment: str, notebook: str) -> list:
         return []
     from nbgrader.api import Gradebook, MissingEntry
 
-    from .restore import from_gradebook
 
     with Gradebook(f"sqlite:///{course.gradebook}") as gb:
         try:

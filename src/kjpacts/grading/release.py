@@ -25,6 +25,8 @@ from pathlib import Path
 
 import nbformat
 
+from kjpacts.grading.pipeline import log_path
+
 from .course import Course, GradingError
 
 MANIFEST = ".manifest.json"
@@ -219,7 +221,6 @@ def generate_and_sync(course: Course, assignments: list[str] | None, force: bool
     """``nbgrader generate_assignment`` into a scratch folder, then release/ synced from it."""
     import tempfile
 
-    from .pipeline import log_path
 
     names = [course.check_assignment(a) for a in assignments] if assignments else course.assignments()
     with tempfile.TemporaryDirectory(prefix="generated-", dir=course.private) as tmp:

@@ -42,6 +42,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kjpacts.paths import corpus_dir as kit_corpus_dir
+
 KERNEL_NAME = "kjpacts-sandbox"
 BWRAP = os.environ.get("KJPACTS_BWRAP", "/usr/bin/bwrap")
 #: Prefix of the private folder holding one kernel's connection file and sockets.
@@ -129,24 +131,12 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def corpus_dir() -> Path | None:
-    """The corpus folder the kernel may read: ``$KJPACTS_CORPUS``, else the kit's own copy.
-
-    (The one place grading looks the corpus up; to be re-pointed at the kit's
-    ``kjpacts.paths.corpus_dir()`` when that lands.)
-    """
-    import importlib.util
-
-    env = os.environ.get("KJPACTS_CORPUS")
-    if env:
-        return Path(env).expanduser().resolve()
-    spec = importlib.util.find_spec("kjpacts")
-    if spec is None or not spec.origin:
+    """The corpus folder the kernel may read: the kit's one lookup (``$KJPACTS_CORPUS``, else the
+    shipped copy; :func:`kjpacts.paths.corpus_dir`), or None when there is none."""
+    try:
+        return kit_corpus_dir().expanduser().resolve()
+    except FileNotFoundError:
         return None
-    pkg = Path(spec.origin).resolve().parent
-    for candidate in (pkg.parent.parent / "corpus", pkg / "_corpus"):
-        if (candidate / "documents.json").is_file():
-            return candidate
-    return None
 
 
 def plan(workdir: Path, connection_file: Path, env: dict[str, str] | None = None) -> dict:

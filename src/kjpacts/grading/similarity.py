@@ -24,6 +24,10 @@ from pathlib import Path
 
 import nbformat
 
+from kjpacts.grading.formgrader import add_notes
+from kjpacts.grading.report import add_flags
+from kjpacts.nlp import ngrams_with_offsets, shared_ngrams
+
 from .course import Course
 
 STUB = "YOUR ANSWER HERE"
@@ -85,7 +89,6 @@ def _passages(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def compare(a: str, b: str, common: set[tuple[str, ...]], n: int) -> tuple[int, str]:
     """(words, passage) of the longest passage of ``a`` that ``b`` shares, n-grams in ``common`` left out."""
-    from kjpacts.nlp import shared_ngrams
 
     shared = shared_ngrams(Text(a), Text(b), n)
     spans = [s for gram, (in_a, _) in shared.items() if gram not in common for s in in_a]
@@ -100,7 +103,6 @@ def compare(a: str, b: str, common: set[tuple[str, ...]], n: int) -> tuple[int, 
 
 def find(course: Course, ps: str, n: int = 8) -> list[Match]:
     """Every pair of students whose written answers share a passage of at least ``n`` words."""
-    from kjpacts.nlp import ngrams_with_offsets
 
     ps = course.check_assignment(ps)
     questions = written_ids(course, ps)
@@ -135,12 +137,10 @@ def note(m: Match, other: str) -> str:
 
 def similarity(course: Course, ps: str, n: int = 8, quiet: bool = False) -> tuple[list[Match], Path]:
     """Find, report, flag. Returns the matches and the report's path."""
-    from .report import add_flags
 
     matches = find(course, ps, n)
     report = write_report(course.reports / f"similarity-{ps}-{time.strftime('%Y%m%d-%H%M%S')}.csv", matches)
     if matches and course.gradebook.is_file():
-        from .formgrader import add_notes
 
         notes: dict[str, list] = {}
         for m in matches:

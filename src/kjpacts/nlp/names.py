@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from kjpacts.nlp import sentences
+
 if TYPE_CHECKING:
     import nltk
     import pandas as pd
@@ -137,7 +139,6 @@ def compare(corpus: "Corpus", gold: set, predicted: set) -> "pd.DataFrame":
 
 def _units(doc, unit: str) -> list[tuple[int, int]]:
     if unit == "sentence":
-        from kjpacts.nlp import sentences
 
         return [(s.start, s.end) for s in sentences(doc)]
     if unit == "paragraph":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kjpacts.nlp.tokens import need_document
+
 if TYPE_CHECKING:
     from kjpacts.corpus.model import Document
 
@@ -14,7 +16,6 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 
 def ngrams_with_offsets(doc: "Document", n: int) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     """Lower-cased word n-grams of ``doc`` mapped to their clean-text spans."""
-    from .tokens import need_document
 
     need_document(doc, "shared_ngrams")
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:

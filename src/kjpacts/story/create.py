@@ -21,10 +21,11 @@ from kjpacts.corpus.markup import block_text
 from kjpacts.corpus.validate import validate
 from kjpacts.errors import CorpusError
 from kjpacts.io import dump_json, read_json
+from kjpacts.story.preannotate import preannotate
 
-from .pages import PageProblem, check_article, check_language, read_page, read_urls
 from .furniture import line_furniture
 from .html import choose_blocks, meta_date, meta_tags, page_lines
+from .pages import PageProblem, check_article, check_language, read_page, read_urls
 from .provenance import null_reasons, provenance
 
 RIGHTS = ("Article text (c) its publisher. Saved by the person who built this story folder, for teaching, "
@@ -68,9 +69,9 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     drop = {f["text"].strip() for f in printed.get("furniture", []) if f.get("match", "line") == "line"}
     drop |= {c["text"] for c in printed["captions"]}
     keep = {printed["headline"]: "headline"}
-    for field, kind in (("byline", "byline"), ("date_line", "date_line")):
-        if printed.get(field):
-            keep[printed[field].strip()] = kind
+    for name, kind in (("byline", "byline"), ("date_line", "date_line")):
+        if printed.get(name):
+            keep[printed[name].strip()] = kind
     chosen = choose_blocks(raw, drop, keep)
     if not any(b["kind"] == "paragraph" for b in chosen):
         raise PageProblem("no article text found in the HTML (jusText and the rules kept no paragraph); "
@@ -173,7 +174,6 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
     (root / "story.json").write_text(dump_json(story), encoding="utf-8")
     build(root)
     if annotate:
-        from .preannotate import preannotate
         preannotate(root)
     finish(root, story.get("title"))
     result.problems = validate(root)

@@ -24,12 +24,22 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kjpacts.corpus.build import build
 from kjpacts.corpus.validate import validate
 from kjpacts.errors import CorpusError, CorpusErrors
 from kjpacts.io import read_json
 
 from .create import finish
-from .ledger import LIST_KEY, PER_DOC, append_decisions, latest, ledger_path, read_decisions, record_id, record_key
+from .ledger import (
+    LIST_KEY,
+    PER_DOC,
+    append_decisions,
+    latest,
+    ledger_path,
+    read_decisions,
+    record_id,
+    record_key,
+)
 from .preannotate import preannotate
 
 SHEET_COLUMNS = ["layer", "doc_id", "id", "status", "decision", "summary", "record"]
@@ -179,7 +189,6 @@ def _state_files(root: Path) -> list[Path]:
 def refresh(root: Path) -> list[CorpusError]:
     """Rebuild the derived files and the machine records after ``documents.json`` was edited by hand
     (a corrected date re-anchors the machine TIMEX values); reviewed records are kept as saved."""
-    from kjpacts.corpus.build import build
 
     root = Path(root)
     build(root)

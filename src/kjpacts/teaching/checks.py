@@ -34,11 +34,12 @@ import math
 import numbers
 import pkgutil
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
 from kjpacts.corpus.load import shared_corpus
+from kjpacts.teaching import lessons
 from kjpacts.teaching.html import message
 
 if TYPE_CHECKING:
@@ -328,7 +329,6 @@ def shipped_corpus() -> "Corpus":
 @functools.cache
 def registry() -> dict[str, TryIt]:
     """Every try-it of every lesson module in :mod:`kjpacts.teaching.lessons`."""
-    from kjpacts.teaching import lessons
 
     found: dict[str, TryIt] = {}
     for info in pkgutil.iter_modules(lessons.__path__):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from ..hidden import BEGIN_HIDDEN, redact, secret_lines
 from ..formgrader import strip_notes
+from ..hidden import BEGIN_HIDDEN, redact, secret_lines
 
 #: Lines that tests print for students start with one of these.
 HINT_PREFIXES = ("Hint:", "Passed:", "Score:")

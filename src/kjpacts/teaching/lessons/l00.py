@@ -17,6 +17,10 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import kjpacts
+from kjpacts.corpus.load import Corpus
+from kjpacts.corpus.model import Document
+from kjpacts.corpus.validate import validate
 from kjpacts.teaching.checks import Feedback, TryIt, describe, equal, number, one_of
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 
@@ -101,21 +105,17 @@ def _python() -> str:
 
 
 def _kjpacts_version() -> str:
-    import kjpacts
 
     return f"kjpacts {kjpacts.__version__}"
 
 
 def _corpus_loads() -> str:
-    import kjpacts
 
     corpus = kjpacts.load()
     return f"{len(corpus)} documents loaded from {corpus.root.name}/"
 
 
 def _corpus_validates() -> str:
-    import kjpacts
-    from kjpacts.corpus.validate import validate
 
     root = kjpacts.load().root
     problems = validate(root)
@@ -129,7 +129,6 @@ def _corpus_validates() -> str:
 def _sentences() -> str:
     import nltk
 
-    import kjpacts  # noqa: F401  (importing the kit puts its NLTK data on nltk.data.path)
 
     got = nltk.sent_tokenize("Adm. Mike Mullen spoke on Dec. 9. He urged cooperation.")
     if len(got) != 2:
@@ -140,7 +139,6 @@ def _sentences() -> str:
 def _stopwords() -> str:
     from nltk.corpus import stopwords
 
-    import kjpacts  # noqa: F401
 
     n = len(stopwords.words("english"))
     return f"nltk.corpus.stopwords has {n} English stop words"
@@ -149,7 +147,6 @@ def _stopwords() -> str:
 def _vader() -> str:
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-    import kjpacts  # noqa: F401
 
     score = SentimentIntensityAnalyzer().polarity_scores("brutal colonial rule")["compound"]
     return f"VADER sentiment works (\"brutal colonial rule\" scores {score:+.2f})"
@@ -191,7 +188,6 @@ table = corpus.frame()
 
 
 def _check_count(answer: Any) -> Feedback:
-    from kjpacts.corpus.load import Corpus
 
     expected = len(_corpus())
     if isinstance(answer, Corpus):
@@ -202,7 +198,6 @@ def _check_count(answer: Any) -> Feedback:
 
 
 def _check_headline(answer: Any) -> Feedback:
-    from kjpacts.corpus.model import Document
 
     doc = _corpus()["wapo-2011-01-11"]
     if isinstance(answer, Document):

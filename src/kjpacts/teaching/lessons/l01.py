@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from kjpacts.teaching.checks import Feedback, TryIt, describe, doc_id_list_hint, number, one_of, same_items
+from kjpacts.teaching.checks import (
+    Feedback,
+    TryIt,
+    describe,
+    doc_id_list_hint,
+    number,
+    one_of,
+    same_items,
+)
 from kjpacts.teaching.checks import shipped_corpus as _corpus
-
+from kjpacts.teaching.outside import outside_record
 
 # -- expected values -----------------------------------------------------------
 
@@ -121,7 +129,6 @@ POSTPONEMENT_RECORDS = ["ox-gsomia-signing-postponed-2012-06-29-ap", "ox-gsomia-
 
 
 def _check_grants(answer: Any) -> Feedback:
-    from kjpacts.teaching.outside import outside_record
 
     expected = _corpus()["yonhap-2012-06-27"].outlet
     if not isinstance(answer, str):

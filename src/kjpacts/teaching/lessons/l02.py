@@ -9,7 +9,15 @@ import re
 from datetime import date
 from typing import Any
 
-from kjpacts.teaching.checks import Feedback, TryIt, describe, doc_id_list_hint, equal, iso_date, same_items
+from kjpacts.teaching.checks import (
+    Feedback,
+    TryIt,
+    describe,
+    doc_id_list_hint,
+    equal,
+    iso_date,
+    same_items,
+)
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 
 #: The years the Yonhap page could be from, on the evidence discussed in the lesson:

@@ -7,8 +7,14 @@ learnt nothing, to compare with the kit's trained one) and :func:`abbreviations`
 
 from __future__ import annotations
 
-
-from kjpacts.teaching.checks import Feedback, TryIt, doc_id_list_hint, number, same_items
+from kjpacts.paths import package_data
+from kjpacts.teaching.checks import (
+    Feedback,
+    TryIt,
+    doc_id_list_hint,
+    number,
+    same_items,
+)
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 
 
@@ -21,7 +27,6 @@ def untrained_punkt():
 
 def abbreviations() -> list[str]:
     """The abbreviations (lower case, without the final period) in the kit's Punkt parameters."""
-    from kjpacts.paths import package_data
 
     path = package_data("punkt_tab/english/abbrev_types.txt")
     return sorted(w for w in path.read_text(encoding="utf-8").split() if w)

@@ -10,7 +10,7 @@ Helpers the notebook calls (general-purpose; candidates for :mod:`kjpacts.nlp`):
 
 from __future__ import annotations
 
-
+from kjpacts.nlp import corpus_words, is_word, keyness, log_likelihood, words
 from kjpacts.teaching.checks import Feedback, TryIt, describe, equal, number
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 
@@ -24,7 +24,6 @@ def corpus_text(corpus):
     """An ``nltk.Text`` of all documents in date order (``nltk.word_tokenize`` tokens, punctuation kept)."""
     import nltk
 
-    from kjpacts.nlp import words
 
     tokens = [t for d in documents_by_date(corpus) for t in words(d)]
     return nltk.Text(tokens, name="the five pages, oldest first")
@@ -36,7 +35,6 @@ def count_table(corpus, wanted: list[str]):
     import nltk
     import pandas as pd
 
-    from kjpacts.nlp import is_word, words
 
     rows = []
     for d in documents_by_date(corpus):
@@ -59,7 +57,6 @@ def _stopwords() -> set[str]:
 def top_content_word(doc_id: str = "yonhap-2012-06-27") -> str:
     import nltk
 
-    from kjpacts.nlp import corpus_words
 
     stop = _stopwords()
     fd = nltk.FreqDist(w for w in corpus_words(_corpus(), [doc_id]) if w not in stop)
@@ -69,7 +66,6 @@ def top_content_word(doc_id: str = "yonhap-2012-06-27") -> str:
 def _finder():
     from nltk.collocations import BigramCollocationFinder
 
-    from kjpacts.nlp import corpus_words
 
     stop = _stopwords()
     finder = BigramCollocationFinder.from_words(corpus_words(_corpus()))
@@ -85,7 +81,6 @@ def top_bigram(measure: str = "pmi") -> tuple[str, str]:
 
 
 def _split(target: list[str]):
-    from kjpacts.nlp import corpus_words
 
     corpus = _corpus()
     rest = [d for d in corpus.fileids() if d not in target]
@@ -93,14 +88,12 @@ def _split(target: list[str]):
 
 
 def top_keyword(doc_id: str = "yonhap-2012-06-27") -> str:
-    from kjpacts.nlp import keyness
 
     target, reference = _split([doc_id])
     return keyness(target, reference)[0].word
 
 
 def g2_official() -> float:
-    from kjpacts.nlp import log_likelihood
 
     target, reference = _split(["yonhap-2012-06-27"])
     return log_likelihood(target.count("official"), reference.count("official"), len(target), len(reference))
@@ -129,7 +122,6 @@ reference = corpus_words(corpus, [d for d in corpus.fileids() if d != "yonhap-20
 
 
 def _yonhap_count(word: str) -> int:
-    from kjpacts.nlp import corpus_words
 
     return corpus_words(_corpus(), ["yonhap-2012-06-27"]).count(word)
 
@@ -159,7 +151,6 @@ def _check_top_word(answer) -> Feedback:
 def top_content_word_of_corpus() -> str:
     import nltk
 
-    from kjpacts.nlp import corpus_words
 
     stop = _stopwords()
     return nltk.FreqDist(w for w in corpus_words(_corpus()) if w not in stop).most_common(1)[0][0]
@@ -182,7 +173,6 @@ def _check_bigram(answer) -> Feedback:
 
 
 def _check_keyword(answer) -> Feedback:
-    from kjpacts.nlp import corpus_words
 
     if not isinstance(answer, str):
         if type(answer).__name__ == "Keyword":
@@ -202,7 +192,6 @@ def _check_keyword(answer) -> Feedback:
 
 
 def _g2_swapped() -> float:
-    from kjpacts.nlp import log_likelihood
 
     target, reference = _split(["yonhap-2012-06-27"])
     return log_likelihood(reference.count("official"), target.count("official"), len(target), len(reference))

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 
+from kjpacts.nlp import sentences
 from kjpacts.teaching.checks import Feedback, TryIt, describe, number
 from kjpacts.teaching.checks import shipped_corpus as _corpus
+from kjpacts.teaching.judging import JudgeItem, in_context
+
 QUOTE_PATTERN = r'"([^"]*)"'
 #: The cue words the notebook starts from.
 STARTER_CUES = ["said", "according to"]
@@ -50,7 +53,6 @@ def cue_regex(cues: list[str]) -> re.Pattern:
 
 def find_cue_sentences(doc, cues: list[str]) -> set[tuple[str, int]]:
     """Sentences of ``doc`` (kit sentences) that contain a cue word, as (doc_id, start)."""
-    from kjpacts.nlp import sentences
 
     pattern = cue_regex(cues)
     return {(doc.doc_id, s.start) for s in sentences(doc) if pattern.search(s.text)}
@@ -66,7 +68,6 @@ def gold_quote_spans(corpus, kinds=("direct",)) -> set[tuple[str, int, int]]:
 
 def gold_cue_sentences(corpus) -> set[tuple[str, int]]:
     """Sentences that contain the cue of at least one gold attribution."""
-    from kjpacts.nlp import sentences
 
     out = set()
     for doc in corpus:
@@ -155,7 +156,6 @@ JUDGE_LABELS = ("named", "anonymous")
 def judge_items(corpus=None) -> list:
     """One item per attribution in :data:`JUDGE_QUOTES`: its printed source in context; the gold
     label and reason come from the attribution layer (``named`` and the annotators' note)."""
-    from kjpacts.teaching.judging import JudgeItem, in_context
 
     corpus = corpus if corpus is not None else _corpus()
     items = []

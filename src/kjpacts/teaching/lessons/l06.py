@@ -6,8 +6,18 @@ Every expected value is computed from the shipped corpus (the claims layer and
 
 from __future__ import annotations
 
-from kjpacts.teaching.checks import Feedback, TryIt, describe, is_number, number, pair, table_shape_hint
+from kjpacts.nlp import shared_ngrams
+from kjpacts.teaching.checks import (
+    Feedback,
+    TryIt,
+    describe,
+    is_number,
+    number,
+    pair,
+    table_shape_hint,
+)
 from kjpacts.teaching.checks import shipped_corpus as _corpus
+from kjpacts.teaching.judging import JudgeItem, in_context
 
 CLAIM_24 = "gsomia-24-countries"
 AHRAM, WAPO = "ahram-2011-01-10", "wapo-2011-01-11"
@@ -39,7 +49,6 @@ JUDGE_LABELS = ("independent", "echo")
 def judge_items(corpus=None) -> list:
     """One item per occurrence in :data:`JUDGE_OCCURRENCES`: the claim's first occurrence, then
     the later one in context. Gold: the registry's ``independent`` and its ``reason``."""
-    from kjpacts.teaching.judging import JudgeItem, in_context
 
     corpus = corpus if corpus is not None else _corpus()
     claims = {c.claim_id: c for c in corpus.annotations.claims}
@@ -91,7 +100,6 @@ def _check_sources(answer) -> Feedback:
 # 06.3: shared wording ------------------------------------------------------------
 
 def _shared(n: int) -> int:
-    from kjpacts.nlp import shared_ngrams
 
     c = _corpus()
     return len(shared_ngrams(c[AHRAM], c[WAPO], n))

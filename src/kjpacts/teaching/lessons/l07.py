@@ -10,8 +10,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kjpacts.teaching.checks import Feedback, TryIt, describe, number, pair, table_shape_hint
+from kjpacts.nlp import corpus_words, keyness, sentences
+from kjpacts.teaching.checks import (
+    Feedback,
+    TryIt,
+    describe,
+    number,
+    pair,
+    table_shape_hint,
+)
 from kjpacts.teaching.checks import shipped_corpus as _corpus
+from kjpacts.teaching.judging import JudgeItem, in_context
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,7 +51,6 @@ def sentence_sentiment(doc: "Document", corpus: "Corpus | None" = None) -> "pd.D
     """
     import pandas as pd
 
-    from kjpacts.nlp import sentences
 
     corpus = corpus if corpus is not None else _corpus()
     quotes = corpus.annotations.quotes.get(doc.doc_id, [])
@@ -79,7 +87,6 @@ def judge_items(corpus=None) -> list:
     """One item per span of :data:`JUDGE_SPANS`. Gold: the category of the framing record on that
     span (scare quotes and euphemisms may share a span; the record whose text matches wins), or
     'none' with the reason that no record marks it."""
-    from kjpacts.teaching.judging import JudgeItem, in_context
 
     corpus = corpus if corpus is not None else _corpus()
     items = []
@@ -177,7 +184,7 @@ def _check_vader(answer) -> Feedback:
     if isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(x, dict) for x in answer):
         return Feedback(False, 'You kept the whole score dictionaries; take ["compound"] from each.')
     a, b = _two_scores()
-    return pair(answer, (a, b), f'Score each phrase with sia.polarity_scores("...") and take ["compound"] from each result.',
+    return pair(answer, (a, b), 'Score each phrase with sia.polarity_scores("...") and take ["compound"] from each result.',
                 f"The euphemism scores {a:+.2f} and the plain description {b:+.2f}. VADER's word list rates 'comfort' "
                 "as pleasant: the score measures the words, not what they refer to.",
                 names=(f'the score of "{EUPHEMISM}"', f'the score of "{PLAIN}"'))
@@ -186,7 +193,6 @@ def _check_vader(answer) -> Feedback:
 # 07.4 ---------------------------------------------------------------------------
 
 def _defence_counts() -> tuple[int, int]:
-    from kjpacts.nlp import corpus_words, keyness
 
     c = _corpus()
     others = [d for d in c.fileids() if d != AHRAM]

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import datetime
 
-from kjpacts.teaching.checks import Feedback, TryIt, describe, iso_date, table_shape_hint
+from kjpacts.teaching.checks import (
+    Feedback,
+    TryIt,
+    describe,
+    iso_date,
+    table_shape_hint,
+)
 from kjpacts.teaching.checks import shipped_corpus as _corpus
+from kjpacts.teaching.judging import JudgeItem, in_context
 
 KH_0513, YONHAP = "koreaherald-2012-05-13", "yonhap-2012-06-27"
 SHELLING = "2010-11-23"
@@ -25,7 +32,6 @@ JUDGE_TIMEXES = [("ahram-2011-01-10", "t2"), ("ahram-2011-01-10", "t4"), ("ahram
 def judge_items(corpus=None) -> list:
     """One item per time expression of :data:`JUDGE_TIMEXES`, with the page's date as the page
     gives it. Gold: the TIMEX value in the time layer, and its note."""
-    from kjpacts.teaching.judging import JudgeItem, in_context
 
     corpus = corpus if corpus is not None else _corpus()
     items = []

@@ -6,9 +6,16 @@ The tagger, the scoring sets and the co-occurrence counts the notebook uses are 
 
 from __future__ import annotations
 
-from kjpacts.nlp.names import ENTITY_TYPES, cooccurrences, gold_mentions, only_type, tag_corpus
+from kjpacts.nlp.names import (
+    ENTITY_TYPES,
+    cooccurrences,
+    gold_mentions,
+    only_type,
+    tag_corpus,
+)
 from kjpacts.teaching.checks import Feedback, TryIt, describe, number, one_of
 from kjpacts.teaching.checks import shipped_corpus as _corpus
+from kjpacts.teaching.judging import JudgeItem, in_context
 
 #: The gazetteer the lesson starts from: a handful of names typed by hand.
 STARTER_GAZETTEER = {
@@ -36,7 +43,6 @@ JUDGE_LABELS = ("the city", "the government")
 def judge_items(corpus=None) -> list:
     """One item per mention of :data:`JUDGE_MENTIONS`. Gold: 'the government' when the mentions layer
     marks capital-for-government metonymy, else 'the city'."""
-    from kjpacts.teaching.judging import JudgeItem, in_context
 
     corpus = corpus if corpus is not None else _corpus()
     items = []

@@ -24,6 +24,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Iterable
 
+from kjpacts.annotations.vocabulary import CLAIM_STATUSES
 from kjpacts.teaching.checks import Feedback, TryIt, describe, number
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 
@@ -228,7 +229,6 @@ def _claim_status(claim_id: str) -> str | None:
 
 
 def _check_claim(answer) -> Feedback:
-    from kjpacts.annotations.vocabulary import CLAIM_STATUSES
 
     if not (isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(x, str) for x in answer)):
         return Feedback(False, f'Give a pair of two strings: ("claim-id", "status"); you gave {describe(answer)}.')

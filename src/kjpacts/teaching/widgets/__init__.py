@@ -33,7 +33,13 @@ from kjpacts.teaching.widgets.document_viewer import DocumentViewer
 from kjpacts.teaching.widgets.practice import AnnotationPractice, PracticeItem
 from kjpacts.teaching.widgets.quotes import QuoteExplorer
 from kjpacts.teaching.widgets.raw_clean import RawVsClean
-from kjpacts.teaching.widgets.selfcheck import SelfCheck, ShortAnswer, accept, normalise, number
+from kjpacts.teaching.widgets.selfcheck import (
+           SelfCheck,
+           ShortAnswer,
+           accept,
+           normalise,
+           number,
+)
 from kjpacts.teaching.widgets.timeline import Timeline
 
 __all__ = ["AnnotationPractice", "ClaimTracker", "CompareDocs", "Concordance", "DocumentViewer",

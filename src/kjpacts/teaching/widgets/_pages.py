@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable, Sequence, TypeVar
 
 from kjpacts.teaching.html import GREY
+from kjpacts.teaching.widgets._common import button, row
 
 T = TypeVar("T")
 PAGE_SIZE = 10
@@ -50,7 +51,6 @@ class Pager:
     def __init__(self, noun: str, on_turn: Callable[[], None], page_size: int = PAGE_SIZE):
         import ipywidgets as w
 
-        from kjpacts.teaching.widgets._common import button, row
 
         self.page, self.page_size, self.pages = 1, page_size, 1
         # the noun in the text: two pagers on one page keep distinct names for a screen reader

@@ -10,7 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame
+from kjpacts.annotations.vocabulary import CLAIM_STATUSES
+from kjpacts.teaching.widgets._common import (
+    GREY,
+    OKABE_ITO,
+    KitWidget,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    message,
+    resolve_corpus,
+    shorten,
+    static_frame,
+)
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations, Claim
@@ -149,7 +162,6 @@ def graph_legend() -> str:
 
 def claim_model(claim: "Claim", corpus: "Corpus", ann: "Annotations | None" = None) -> ClaimView:
     """Everything the tracker shows for one claim."""
-    from kjpacts.annotations.vocabulary import CLAIM_STATUSES
 
     doc_ids = sorted({o.doc_id for o in claim.occurrences},
                      key=lambda d: (corpus[d].published if d in corpus.documents else "", d))

@@ -11,7 +11,25 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from kjpacts.nlp.reuse import WORD, ngrams_with_offsets
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, Highlight, KitWidget, LayerStyle, dropdown, esc, html_pane, html_table, message, render_highlights, resolve_corpus, shorten, static_frame, text_block, row, FULL_WIDTH
+from kjpacts.teaching.widgets._common import (
+    FULL_WIDTH,
+    GREY,
+    OKABE_ITO,
+    Highlight,
+    KitWidget,
+    LayerStyle,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    message,
+    render_highlights,
+    resolve_corpus,
+    row,
+    shorten,
+    static_frame,
+    text_block,
+)
 
 if TYPE_CHECKING:
     from kjpacts.corpus.load import Corpus

@@ -18,7 +18,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint, row, FULL_WIDTH
+from kjpacts.teaching.widgets._common import (
+    FULL_WIDTH,
+    GREY,
+    OKABE_ITO,
+    KitWidget,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    message,
+    resolve_corpus,
+    row,
+    static_frame,
+    tint,
+)
 
 if TYPE_CHECKING:
     from kjpacts.corpus.load import Corpus

@@ -13,7 +13,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, Highlight, KitWidget, LayerStyle, dropdown, esc, html_pane, html_table, legend, message, render_highlights, resolve_corpus, shorten, static_frame, text_block, row, button
+from kjpacts.annotations.vocabulary import FRAMING_CATEGORIES
+from kjpacts.teaching.widgets._common import (
+    GREY,
+    OKABE_ITO,
+    Highlight,
+    KitWidget,
+    LayerStyle,
+    button,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    legend,
+    message,
+    render_highlights,
+    resolve_corpus,
+    row,
+    shorten,
+    static_frame,
+    text_block,
+)
 from kjpacts.teaching.widgets._time import apply_mod, describe, resolve_value
 
 if TYPE_CHECKING:
@@ -113,7 +133,6 @@ def document_items(doc: "Document", ann: "Annotations") -> dict[str, list[Item]]
                 ("also in", ", ".join(others) or "no other document")]
         out["claims"].append(Item("claims", f"claims:{o.claim_id}:{o.id}", f"C{i}", o.start, o.end,
                                   f"{c.claim_id} ({c.status}), attributed to {o.attributed_to}", tuple(rows)))
-    from kjpacts.annotations.vocabulary import FRAMING_CATEGORIES
 
     for f in ann.framing.get(d, []):
         rows = [("text", f.text), ("category", f"{f.category}: {FRAMING_CATEGORIES.get(f.category, '')}"),

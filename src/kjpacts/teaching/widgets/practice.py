@@ -18,7 +18,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from kjpacts.annotations.agreement import cohen_kappa
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, tint, row, button
+from kjpacts.annotations.vocabulary import FRAMING_CATEGORIES
+from kjpacts.nlp import sentences
+from kjpacts.teaching.widgets._common import (
+    GREY,
+    OKABE_ITO,
+    KitWidget,
+    button,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    message,
+    resolve_corpus,
+    row,
+    static_frame,
+    tint,
+)
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations
@@ -130,7 +146,6 @@ def anonymous_source_items(corpus: "Corpus", ann: "Annotations", doc_ids: Sequen
 def framing_sentence_items(corpus: "Corpus", ann: "Annotations", category: str = "hedge",
                            doc_id: str | None = None, kinds: Sequence[str] = ("paragraph",)) -> list[PracticeItem]:
     """One item per body sentence: does it contain ``category`` framing (e.g. a hedge)? yes/no."""
-    from kjpacts.nlp import sentences
 
     items = []
     for doc in corpus:
@@ -209,7 +224,6 @@ class AnnotationPractice(KitWidget):
                        annotations: "Annotations | None" = None, doc_id: str | None = "yonhap-2012-06-27",
                        **kw) -> "AnnotationPractice":
         """Does this sentence contain framing of ``category``? (gold: the framing layer)."""
-        from kjpacts.annotations.vocabulary import FRAMING_CATEGORIES
 
         corpus = resolve_corpus(corpus)
         ann = annotations if annotations is not None else corpus.annotations

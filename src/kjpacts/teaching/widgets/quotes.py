@@ -16,8 +16,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from kjpacts.teaching.widgets._pages import PAGE_SIZE, Pager, page_count, page_rows, static_note, where
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame, row, button
+from kjpacts.annotations.vocabulary import SPEAKER_TYPES
+from kjpacts.teaching.widgets._common import (
+    GREY,
+    OKABE_ITO,
+    KitWidget,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    message,
+    resolve_corpus,
+    row,
+    shorten,
+    static_frame,
+)
+from kjpacts.teaching.widgets._pages import (
+    PAGE_SIZE,
+    Pager,
+    page_count,
+    page_rows,
+    static_note,
+    where,
+)
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations
@@ -210,7 +231,6 @@ class QuoteExplorer(KitWidget):
 
     def __init__(self, corpus: "Corpus | None" = None, annotations: "Annotations | None" = None,
                  group_by: str = "speaker_type", engine: str = "svg", page_size: int = PAGE_SIZE):
-        from kjpacts.annotations.vocabulary import SPEAKER_TYPES
 
         self.corpus = resolve_corpus(corpus)
         self.ann = annotations if annotations is not None else self.corpus.annotations
@@ -225,7 +245,6 @@ class QuoteExplorer(KitWidget):
                                          ("Anonymous only", "anonymous")], "", "20em")
         self.outlet = dropdown("Outlet", [("All outlets", "")] + [(o, o) for o in outlets], "", "20em")
         self.group_by = dropdown("Count by", [(v, k) for k, v in GROUP_BY.items()], group_by, "20em")
-        import ipywidgets as w
 
         self.status, self.chart, self.table = html_pane(), html_pane(), html_pane()
         self.pager = Pager("quotes", self._show_page, page_size)

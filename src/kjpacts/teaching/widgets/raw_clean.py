@@ -12,7 +12,20 @@ from typing import TYPE_CHECKING
 
 from kjpacts.corpus.cleaning import EDIT_CATEGORIES
 from kjpacts.corpus.model import BOILERPLATE_CATEGORIES
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, static_frame, text_block, tint
+from kjpacts.teaching.widgets._common import (
+    GREY,
+    OKABE_ITO,
+    KitWidget,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    message,
+    resolve_corpus,
+    static_frame,
+    text_block,
+    tint,
+)
 
 if TYPE_CHECKING:
     from kjpacts.corpus.cleaning import Edit

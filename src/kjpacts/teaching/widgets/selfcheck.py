@@ -22,7 +22,16 @@ import unicodedata
 from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from kjpacts.teaching.checks import Feedback
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, esc, row, FULL_WIDTH, button, html_pane
+from kjpacts.teaching.widgets._common import (
+    FULL_WIDTH,
+    GREY,
+    OKABE_ITO,
+    KitWidget,
+    button,
+    esc,
+    html_pane,
+    row,
+)
 
 Checker = Callable[[str], Union[bool, str, tuple]]
 LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -12,9 +12,35 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
-from kjpacts.teaching.widgets._common import GREY, OKABE_ITO, KitWidget, dropdown, esc, html_pane, html_table, message, resolve_corpus, shorten, static_frame, row
-from kjpacts.teaching.widgets._pages import PAGE_SIZE, Pager, page_rows, static_note, where
-from kjpacts.teaching.widgets._time import Resolved, apply_mod, describe, published_interval, resolve_value
+from kjpacts.nlp import sentences
+from kjpacts.teaching.widgets._common import (
+    GREY,
+    OKABE_ITO,
+    KitWidget,
+    dropdown,
+    esc,
+    html_pane,
+    html_table,
+    message,
+    resolve_corpus,
+    row,
+    shorten,
+    static_frame,
+)
+from kjpacts.teaching.widgets._pages import (
+    PAGE_SIZE,
+    Pager,
+    page_rows,
+    static_note,
+    where,
+)
+from kjpacts.teaching.widgets._time import (
+    Resolved,
+    apply_mod,
+    describe,
+    published_interval,
+    resolve_value,
+)
 
 if TYPE_CHECKING:
     from kjpacts.annotations.records import Annotations
@@ -50,7 +76,6 @@ class TimelineEvent:
 def _sentence_finder(doc: "Document"):
     """A function offset -> the sentence around it (Punkt via kjpacts.nlp, else the paragraph)."""
     try:
-        from kjpacts.nlp import sentences
 
         spans = [(s.start, s.end) for s in sentences(doc)]
     except Exception:  # no NLTK data: fall back to structure segments
