@@ -415,8 +415,18 @@ def solve(release: Path, source: Path, dest: Path) -> None:
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution") and meta.get("grade_id") in answers:
-            cell.source = answers[meta["grade_id"]].replace("### BEGIN SOLUTION\n", "").replace("### END SOLUTION", "")
+            cell.source = "\n".join(line for line in answers[meta["grade_id"]].splitlines()
+                                     if "### BEGIN SOLUTION" not in line and "### END SOLUTION" not in line)
     nbformat.write(nb, dest)
+
+
+def each_student(users: Users, work) -> None:
+    """``work(index, student)`` for every student at once, as a class does; the first error is raised."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(users.students)) as pool:
+        for future in [pool.submit(work, i, s) for i, s in enumerate(users.students)]:
+            future.result()
 
 
 def read_grades(csv_path: Path, assignment: str) -> dict[str, dict]:

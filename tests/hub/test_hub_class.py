@@ -101,7 +101,7 @@ def test_problem_set_release_fetch_submit_collect_autograde_export(hub_class, sp
     classroom.run_as(instructor, env, "nbgrader", "release_assignment", PS, cwd=course)
     assert (env.exchange() / classroom.COURSE / "outbound" / PS / f"{PS}.ipynb").is_file()
 
-    for i, student in enumerate(users.students):
+    def fetch_work_submit(i: int, student: str) -> None:
         classroom.run_as(student, env, "nbgrader", "fetch_assignment", PS)
         mine = classroom.home(student) / PS / f"{PS}.ipynb"
         assert mine.is_file(), f"{student}: fetch left no {mine}"
@@ -109,6 +109,8 @@ def test_problem_set_release_fetch_submit_collect_autograde_export(hub_class, sp
             classroom.solve(mine, course / "source" / PS / f"{PS}.ipynb", mine)
             subprocess.run(["chown", f"{student}:{student}", str(mine)], check=True)
         classroom.run_as(student, env, "nbgrader", "submit", PS)
+
+    classroom.each_student(users, fetch_work_submit)
 
     classroom.run_as(instructor, env, "nbgrader", "collect", PS, cwd=course)
     for student in users.students:
