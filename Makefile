@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test install install-test instructor system-deps site-deps site build validate bench clean-venv
+.PHONY: lab test install install-test instructor system-deps site-deps hub-deps site build validate bench clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,7 @@ lab: install
 	$(BIN)/jupyter lab --port $(PORT) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
 	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 
-test: install-test site-deps
+test: install-test site-deps hub-deps
 	$(BIN)/python -m tests.run
 
 # The site's scripts (widget html-manager, require.js) and the test's axe-core, from the npm registry
@@ -47,6 +47,10 @@ site-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
 	  else echo "please install npm (sudo apt-get install npm)"; exit 1; fi; }
 	cd site && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+# configurable-http-proxy for the one-machine JupyterHub (deploy/hub; tests/hub runs it as root)
+hub-deps: site-deps
+	cd deploy/hub && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 # The course as a static website in site/_build/html (Jupyter Book 1; every lesson executed, offline)
 site: install site-deps
