@@ -7,6 +7,7 @@ own verdict (tags wcag2a, wcag2aa, wcag21a, wcag21aa) less the justified rules i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.site.conftest import REPO, SITE
 
@@ -42,11 +44,12 @@ def allowlist() -> dict[str, str]:
 def visit(page, url: str) -> dict:
     page.goto(url, wait_until="load")
     views = page.locator(WIDGET_VIEW).count()
-    if views:  # each saved view gets a rendered widget next to it, or the check times out
-        page.wait_for_function(
-            """sel => { const s = [...document.querySelectorAll(sel)];
-                        return s.every(x => x.parentElement.querySelector('.jupyter-widgets')); }""",
-            arg=WIDGET_VIEW, timeout=30_000)
+    if views:  # each saved view gets a rendered widget next to it; the counts below say if not
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                """sel => { const s = [...document.querySelectorAll(sel)];
+                            return s.every(x => x.parentElement.querySelector('.jupyter-widgets')); }""",
+                arg=WIDGET_VIEW, timeout=30_000)
     rendered = page.evaluate(
         "sel => [...document.querySelectorAll(sel)].filter(x => x.parentElement.querySelector('.jupyter-widgets')).length",
         WIDGET_VIEW)
