@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 
-.PHONY: lab test install install-test instructor system-deps build validate bench mutate clean-venv
+.PHONY: lab test install install-test instructor system-deps site-deps hub-deps site build validate bench mutate clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,26 @@ lab: install
 	$(BIN)/jupyter lab --port $(PORT) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) \
 	  --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 
-test: install-test
+test: install-test site-deps hub-deps
 	$(BIN)/python -m tests.run
+
+# The site's scripts (widget html-manager, require.js) and the test's axe-core, from the npm registry
+# at the versions in site/package-lock.json; the site serves them itself, no page loads a CDN.
+site-deps:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  else echo "please install npm (sudo apt-get install npm)"; exit 1; fi; }
+	cd site && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+# configurable-http-proxy for the one-machine JupyterHub (deploy/hub; tests/hub runs it as root)
+hub-deps: site-deps
+	cd deploy/hub && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+# The course as a static website in site/_build/html (Jupyter Book 1; every lesson executed, offline)
+site: install site-deps
+	$(BIN)/python -m pip install --quiet -e ".[site]"
+	$(BIN)/python site/build.py
 
 build: install
 	$(BIN)/kjpacts build

@@ -13,7 +13,8 @@ machine's drift cancels out of each ratio. Rows:
 - P4 autograding (``bench/grading_bench.py``) vs plain execution;
 - P5 sizes of fresh student / instructor / test environments, and a fresh clone to a
   green ``make test`` (skip with ``--no-clone``);
-- M resident memory of a real kernel: bare, after loading the kit, after typical use.
+- M resident memory of a real kernel: bare, after loading the kit, after typical use;
+- H a JupyterHub class on this machine (``bench/hub_bench.py``), N = 5 and N = 20.
 """
 
 from __future__ import annotations
@@ -385,6 +386,9 @@ def main(argv: list[str]) -> int:
     rows += guarded("P4", p4, args.class_size)
     rows += guarded("P5", p5, args.clone) + guarded("M", kernel_memory)
     rows += guarded("Q", story_quality)
+    from bench.hub_bench import rows as hub_rows  # H: a JupyterHub class of 5 and of 20 (needs root)
+
+    rows += guarded("H", hub_rows)
     RESULTS.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     Path(args.out).write_text(markdown(rows), encoding="utf-8")
     print(markdown(rows))
