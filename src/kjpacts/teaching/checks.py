@@ -134,6 +134,9 @@ def diagnose_error(exc: BaseException) -> str:
     text = f"{type(exc).__name__}: {exc}".strip()
     said = f"Your code stopped with an error ({text})."
     msg = str(exc)
+    if "rand_" in msg or "ror_" in msg:  # `a == 1 & b == 2`: & binds before ==
+        return (f"{said} & is worked out before ==, so each condition needs its own round brackets: "
+                "(a == 1) & (b == 2).")
     if "truth value of a Series is ambiguous" in msg or "truth value of a DataFrame is ambiguous" in msg:
         return (f"{said} Between two pandas conditions write & instead of and (| instead of or), "
                 "and put each condition in round brackets: (a == 1) & (b == 2).")
@@ -188,12 +191,19 @@ def number(answer: Any, expected: float, hint: str, praise: str = "", tol: float
             return Feedback(False, text)
     if expected and math.isclose(answer, -expected, abs_tol=tol):
         return Feedback(False, "Right size, wrong sign: subtract the other way round.")
-    if not whole:
-        for digits in range(0, 4):
-            if math.isclose(answer, round(expected, digits), abs_tol=10 ** -(digits + 3)) and digits < 6:
-                return Feedback(False, f"Nearly: your number looks rounded to {digits} decimal place(s). "
-                                       "Give the full value Python computes: do not round it or copy it by hand.")
+    if not whole and rounded(answer, expected):
+        return Feedback(False, f"Nearly: your number looks rounded ({answer} for a value Python gives with more "
+                               "decimals). Give the full value Python computes: do not round it or copy it by hand.")
     return Feedback(False, hint)
+
+
+def rounded(answer: float, expected: float) -> bool:
+    """True when ``answer`` is ``expected`` rounded (either way) to 1-3 decimal places."""
+    for digits in range(1, 4):
+        if math.isclose(answer, round(answer, digits), abs_tol=1e-9) and \
+                abs(answer - expected) <= 10 ** -digits / 2 + 1e-9 and not math.isclose(answer, expected, abs_tol=1e-6):
+            return True
+    return False
 
 
 def _container_hint(answer: Any) -> str:
@@ -202,6 +212,8 @@ def _container_hint(answer: Any) -> str:
         return "That is the table itself: count its rows with len(...)."
     if kind == "Series" and str(getattr(answer, "dtype", "")) == "bool":
         return "That is a column of True/False, one per row: .sum() counts the True values."
+    if kind in ("list", "tuple") and answer and all(is_number(v) for v in answer):
+        return "That is several numbers: give only the one the question asks for."
     if kind in ("list", "tuple", "set", "dict", "Series"):
         return "Put it inside len( ) to count its items."
     return ""
@@ -251,6 +263,9 @@ def pair(answer: Any, expected: tuple, hint: str, praise: str = "", names: tuple
         return Feedback(True, praise or "Well done.")
     if close(answer, expected[::-1]):
         return Feedback(False, f"Right numbers, wrong order: first {names[0]}, then {names[1]}.")
+    if all(math.isclose(a, e, abs_tol=tol) or rounded(a, e) for a, e in zip(answer, expected)):
+        return Feedback(False, "Nearly: your numbers look rounded. Give the full values Python computes: "
+                               "do not round them or copy them by hand.")
     return Feedback(False, hint)
 
 
