@@ -45,7 +45,7 @@ c.Spawner.env_keep = ["LANG", "LC_ALL"]
 c.Spawner.environment = {"PATH": f"{ENV}/bin:/usr/local/bin:/usr/bin:/bin"}
 if env("KJPACTS_HUB_USER_PYTHONPATH"):
     c.Spawner.environment["PYTHONPATH"] = env("KJPACTS_HUB_USER_PYTHONPATH")
-# Measured (BENCHMARKS.md, H rows): ~140 MB per idle server, ~260 MB after a lesson; 1 GB leaves room.
+# Measured (BENCHMARKS.md, H rows): 130 MB per idle server, 227 MB after lesson 07 (PSS); 1 GB leaves room.
 c.Spawner.mem_limit = env("KJPACTS_HUB_MEM_LIMIT", "1G")  # enforced by container spawners; advisory here
 
 # --- nbgrader: every user's server sees the same exchange (students fetch/submit, instructor releases/collects);

@@ -322,14 +322,15 @@ async def run_notebook_remote(hub: Hub, user: str, notebook: Path, timeout: floa
     from tornado.websocket import websocket_connect
 
     headers = {"Authorization": f"token {hub.token}", "Content-Type": "application/json"}
+    AsyncHTTPClient.configure(None, max_clients=128)  # the default 10 queues a class of 20 behind itself
     client = AsyncHTTPClient()
     base = f"{hub.url}/user/{user}/api"
     t0 = time.monotonic()
     resp = await client.fetch(HTTPRequest(f"{base}/kernels", method="POST", headers=headers,
-                                          body=json.dumps({"name": "python3"}), request_timeout=120))
+                                          body=json.dumps({"name": "python3"}), request_timeout=300))
     kernel = json.loads(resp.body)["id"]
     ws = await websocket_connect(HTTPRequest(f"{base.replace('http', 'ws', 1)}/kernels/{kernel}/channels",
-                                             headers=headers, request_timeout=60), max_message_size=256 * 2**20)
+                                             headers=headers, request_timeout=300), max_message_size=256 * 2**20)
     session = uuid.uuid4().hex
     errors: list[str] = []
     cells = [c for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code"]
