@@ -375,7 +375,7 @@ def run_lesson_for_all(hub: Hub, notebook: Path) -> tuple[list[dict], float]:
         return await asyncio.gather(*(run_notebook_remote(hub, u, notebook) for u in hub.users.students))
 
     t0 = time.monotonic()
-    results = asyncio.run(everyone())
+    results = run_coroutine(everyone())
     return list(results), time.monotonic() - t0
 
 
@@ -433,3 +433,16 @@ def each_student(users: Users, work) -> None:
 def read_grades(csv_path: Path, assignment: str) -> dict[str, dict]:
     with csv_path.open(newline="", encoding="utf-8") as fh:
         return {row["student_id"]: row for row in csv.DictReader(fh) if row["assignment"] == assignment}
+
+
+def run_coroutine(coro):
+    """``asyncio.run``, also when this thread already runs an event loop (Playwright's sync API
+    leaves one running in the test process): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()

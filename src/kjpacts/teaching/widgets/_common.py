@@ -170,7 +170,10 @@ def scroll_box(inner_html: str) -> str:
     """A container that scrolls sideways when its content (a table) cannot be narrower than the
     page: the only place where a widget may be wider than its output area. (``width:0`` with
     ``min-width:100%``: as wide as its parent, without the table's width widening the parent.)"""
-    return f'<div class="kj-scroll" style="overflow-x:auto;width:0;min-width:100%">{inner_html}</div>'
+    # tabindex: a region that scrolls must be reachable from the keyboard (WCAG 2.1.1; axe
+    # scrollable-region-focusable)
+    return (f'<div class="kj-scroll" tabindex="0" role="region" aria-label="table, scrolls sideways" '
+            f'style="overflow-x:auto;width:0;min-width:100%">{inner_html}</div>')
 
 
 def html_table(columns: Sequence[str], rows: Iterable[Sequence], caption: str = "",
