@@ -44,14 +44,17 @@ def tally(results: str) -> dict[str, Counter]:
 
 
 def report(per_module: dict[str, Counter], survivors: dict[str, list[str]]) -> str:
-    rows = ["| module | mutants | killed | survived | no tests | kill rate | goal (≥ 85%) |", "|---|---|---|---|---|---|---|"]
+    rows = ["| module | mutants | not run yet | killed | survived | no tests | kill rate (of those run) | goal (≥ 85%) |",
+            "|---|---|---|---|---|---|---|---|"]
     for module in sorted(per_module):
         c = per_module[module]
         total = sum(c.values())
         killed = sum(v for k, v in c.items() if k in KILLED)
-        rate = killed / total if total else 0.0
-        rows.append(f"| `{module}` | {total} | {killed} | {c['survived']} | {c['no tests']} | {rate:.0%} | "
-                    f"{'met' if rate >= GOAL else 'missed'} |")
+        tried = killed + c["survived"] + c["no tests"]
+        rate = killed / tried if tried else 0.0
+        verdict = "not run" if not tried else ("met" if rate >= GOAL else "missed")
+        rows.append(f"| `{module}` | {total} | {c['not checked']} | {killed} | {c['survived']} | {c['no tests']} | "
+                    f"{rate:.0%} | {verdict} |")
     lines = ["# Mutation testing", "",
              "<!-- written by `make mutate` (tests/mutate.py); edit the explanations below the table by hand -->", "",
              "mutmut changes one small thing in a function (a comparison, a constant, a returned value) and runs the",
