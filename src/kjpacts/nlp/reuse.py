@@ -17,7 +17,7 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 def ngrams_with_offsets(doc: "Document", n: int) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     """Lower-cased word n-grams of ``doc`` mapped to their clean-text spans."""
 
-    need_document(doc, "shared_ngrams")
+    need_document(doc, "shared_ngrams", needs="text")
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise TypeError(f"n must be a whole number of words, at least 1, not {n!r}")
     toks = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(doc.text)]

@@ -41,11 +41,12 @@ def _punkt():
 _tokenizer = None
 
 
-def need_document(doc: object, function: str) -> None:
-    """A one-line TypeError when a student passes a doc id (or text) where a document is due."""
+def need_document(doc: object, function: str, needs: str = "segments") -> None:
+    """A one-line TypeError when a student passes a doc id (or text) where a document is due.
+    ``needs``: the attribute the function reads (any object with it will do)."""
     if isinstance(doc, str):
         raise TypeError(f"{function} takes a document, for example corpus[{doc[:40]!r}], not text or an id")
-    if not hasattr(doc, "segments"):
+    if not hasattr(doc, needs):
         raise TypeError(f"{function} takes a document from the corpus (corpus[\"doc-id\"]), not {type(doc).__name__}")
 
 
