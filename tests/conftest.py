@@ -26,5 +26,16 @@ def corpus_copy(tmp_path: Path) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """One Playwright per test process: its sync API refuses a second start while the
+    first is alive, and the lab and site suites each keep a browser for the session."""
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    yield pw
+    pw.stop()
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -63,19 +63,11 @@ def lab_server(lab_root):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     require_browser()
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    try:
-        b = lab.launch_browser(pw)
-    except Exception:
-        pw.stop()
-        raise
+    b = lab.launch_browser(request.getfixturevalue("playwright_driver"))
     yield b
     b.close()
-    pw.stop()
 
 
 @pytest.fixture

@@ -82,16 +82,9 @@ def site_url(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     require_site_tools()
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    except Exception:
-        pw.stop()
-        raise
+    pw = request.getfixturevalue("playwright_driver")
+    b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     yield b
     b.close()
-    pw.stop()
