@@ -156,41 +156,41 @@ def test_group_writable_install_still_works(tmp_path):
         assert path.stat().st_mode & 0o022 == 0, path
 
 
-#: An address from TEST-NET-1 (RFC 5737). No test ever lets a connect to it reach the operating
-#: system: an audit hook (``socket.connect`` fires inside CPython before the system call) records
-#: the attempt and aborts it, so even a broken guard sends no packet.
-OFF_MACHINE = ("192.0.2.1", 80)
+#: A loopback address outside both guards' allow-list (127.0.0.1, ::1, localhost): the block is
+#: proved against it, so even a broken guard sends nothing off this machine. An audit hook
+#: (``socket.connect`` fires inside CPython before the system call) records any attempt that
+#: reaches the socket layer and aborts it.
+NOT_ALLOWED = ("127.0.0.2", 9)
 _attempts: list = []
 
 
-def _abort_off_machine_connects(event: str, args: tuple) -> None:
-    if event == "socket.connect":
-        address = args[1]
-        if isinstance(address, tuple) and not str(address[0]).startswith(("127.", "::1", "localhost")):
-            _attempts.append(address)
-            raise RuntimeError(f"audit hook: a connect to {address!r} reached the socket layer")
+def _abort_connects(event: str, args: tuple) -> None:
+    if event == "socket.connect" and isinstance(args[1], tuple) and args[1][0] == NOT_ALLOWED[0]:
+        _attempts.append(args[1])
+        raise RuntimeError(f"audit hook: a connect to {args[1]!r} reached the socket layer")
 
 
 def test_network_is_blocked_before_any_socket_call():
     """The in-process guard (pytest-socket) refuses before CPython's socket.connect runs."""
-    sys.addaudithook(_abort_off_machine_connects)
+    sys.addaudithook(_abort_connects)
     _attempts.clear()
     with pytest.raises(Exception) as info:
-        socket.create_connection(OFF_MACHINE, timeout=1)
+        socket.create_connection(NOT_ALLOWED, timeout=1)
     assert "audit hook" not in str(info.value), "the guard let the connect reach the socket layer"
+    assert "ConnectionRefused" not in type(info.value).__name__
     assert _attempts == []
 
 
-CHILD = """
+CHILD = f"""
 import socket, sys
 attempts = []
 def hook(event, args):
-    if event == "socket.connect" and isinstance(args[1], tuple) and not str(args[1][0]).startswith("127."):
+    if event == "socket.connect" and isinstance(args[1], tuple) and args[1][0] == {NOT_ALLOWED[0]!r}:
         attempts.append(args[1])
         raise RuntimeError("audit hook: connect reached the socket layer")
 sys.addaudithook(hook)
 try:
-    socket.create_connection(("192.0.2.1", 80), timeout=1)
+    socket.create_connection({NOT_ALLOWED!r}, timeout=1)
 except Exception as exc:
     print(type(exc).__name__, exc, file=sys.stderr)
 print("reached-socket-layer" if attempts else "refused-before-socket-layer")
@@ -210,6 +210,15 @@ def test_network_is_blocked_in_children_before_any_socket_call():
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["refused-before-socket-layer"], out.stdout + out.stderr
     assert "blocked" in out.stderr
+
+
+def test_loopback_outside_the_allow_list_is_reachable_without_the_guard():
+    """The probe address is a real, refusing loopback port: unguarded, a connect reaches the socket
+    layer and fails with "connection refused" (so the guarded tests above see the guard, not that)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    probe = f"import socket\ntry:\n    socket.create_connection({NOT_ALLOWED!r}, timeout=1)\nexcept OSError as e:\n    print(type(e).__name__)"
+    out = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, timeout=60, env=env)
+    assert out.stdout.strip() == "ConnectionRefusedError", out.stdout + out.stderr
 
 
 def test_kit_never_calls_nltk_download():

@@ -2,7 +2,8 @@
 
 - :mod:`.tokens`: sentences (structure first, then Punkt) and words (``nltk.word_tokenize``);
 - :mod:`.keywords`: Dunning's log-likelihood keywords;
-- :mod:`.reuse`: shared word n-grams between documents (text reuse).
+- :mod:`.reuse`: shared word n-grams between documents (text reuse);
+- :mod:`.citations`: ``(doc_id: "exact words")`` citations found and checked against the texts.
 
 NLTK is imported on first use, so importing this package is cheap.
 """
