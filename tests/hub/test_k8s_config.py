@@ -15,8 +15,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 K8S = REPO / "deploy" / "k8s"
-#: the chart's jupyterhub/values.schema.yaml, kept as data in the shared folder beside the clone (SOURCE.md there)
-SCHEMA = Path(os.environ.get("KJPACTS_Z2JH_SCHEMA", REPO.parent / "shared" / "vendor" / "z2jh" / "values.schema.yaml"))
+#: the chart's jupyterhub/values.schema.yaml, vendored with its licence (deploy/k8s/vendor/z2jh/SOURCE.md)
+SCHEMA = Path(os.environ.get("KJPACTS_Z2JH_SCHEMA", K8S / "vendor" / "z2jh" / "values.schema.yaml"))
 KUBERNETES = "1.32"  # the chart's kubeVersion floor
 
 
@@ -32,7 +32,8 @@ def without_required(schema):
 @pytest.fixture(scope="module")
 def values_schema() -> dict:
     if not SCHEMA.is_file():
-        pytest.skip(f"the Zero to JupyterHub values schema is not at {SCHEMA} (see KJPACTS_Z2JH_SCHEMA)")
+        pytest.fail(f"{SCHEMA}: the Zero to JupyterHub values schema is missing; restore deploy/k8s/vendor/z2jh/ "
+                    "or point KJPACTS_Z2JH_SCHEMA at the chart's values.schema.yaml")
     return without_required(yaml.safe_load(SCHEMA.read_text(encoding="utf-8")))
 
 
