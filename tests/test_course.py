@@ -349,3 +349,17 @@ def test_07_1_is_written_as_a_function_and_its_prompt_asks_for_one_combined_filt
     prompt = _src(cells[i - 1])
     assert "combine both into one filter" in prompt and "&" not in prompt, "name the combined filter, not the code"
     assert "combine them into one filter" in TRYITS["07.1"].prompt
+
+
+#: Lessons that show pandas tables of ids or dates (10, the capstone, is the lead's; not yet)
+TABLE_LESSONS = [l for l in LESSONS if l.number in ("00", "01", "02", "05", "06", "07", "08", "09")]
+
+
+@pytest.mark.parametrize("lesson", TABLE_LESSONS, ids=lambda l: l.number)
+def test_lessons_that_show_tables_keep_ids_and_dates_whole(lesson):
+    """Issue 14: "2011-01-/10". tidy_tables() runs before the first cell that makes a table."""
+    code = [_src(c) for c in json.loads(lesson.path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    tables = [i for i, src in enumerate(code) if re.search(r"\.frame\(|DataFrame\(|crosstab\(", src)]
+    tidy = [i for i, src in enumerate(code) if re.search(r"^tidy_tables\(\)", src, re.M)]
+    assert tables, f"{lesson.name}: no table cell found (update TABLE_LESSONS)"
+    assert tidy and tidy[0] <= tables[0], f"{lesson.name}: call tidy_tables() in the setup, before the first table"
