@@ -68,6 +68,8 @@ def test_05_1_a_short_list_is_not_called_greedy() -> None:
     assert cut.ok is False and "in full" in cut.message and "greedy" not in cut.message
     missing = check("05.1", [q for q in quotes if "," not in q and "." not in q])  # a pattern without , and .
     assert missing.ok is False and "of the 7" in missing.message and "greedy" not in missing.message
+    empty = check("05.1", [""] * 14)  # r'"(.*?)' : lazy, and no closing mark to stop at
+    assert empty.ok is False and "closing" in empty.message and "greedy" not in empty.message
     run_on = quotes[:1] + ['recognize the importance" of cooperation without being "hung up'] + quotes[2:]
     assert "greedy" in check("05.1", run_on).message
 

@@ -205,7 +205,10 @@ def _quoted_diagnosis(stretches: list[str], expected: list[str]) -> str:
         return (f"Some stretches are not inside quotation marks, e.g. {outside[0].strip()[:50]!r}: the pattern got "
                 "out of step and read a closing mark as an opening one. End the pattern with a quotation mark, and "
                 "between the marks allow every character except a quotation mark: [^\"]*.")
-    cut = [(s, e) for s in stretches if s not in expected for e in expected if s in e]
+    if stretches and not any(stretches):
+        return ("Your matches are all empty: the pattern stops right after the opening mark. End it with a closing "
+                "quotation mark, and allow every character except a quotation mark in between: [^\"]*.")
+    cut = [(s, e) for s in stretches if s and s not in expected for e in expected if s in e]
     if cut:
         s, e = cut[0]
         return (f"Some quotes are cut short, not in full: {s!r} is only part of {e!r}. Between the marks your "
