@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 
 UNANSWERED = "Replace the ... with your answer, then run the cell again."
+NOTHING_RETURNED = ("Your function answer() gives back nothing yet: write your code in it, end it with a line "
+                    "\"return ...\" that gives the value, then run the cell again.")
 
 
 @dataclass(frozen=True)
@@ -375,6 +377,8 @@ def check(tryit_id: str, answer: Any) -> Feedback:
             answer = answer()
         except Exception as exc:  # the student's own code failed: say how, with its message
             return Feedback(False, diagnose_error(exc))
+        if answer is None or answer is Ellipsis:  # the template as given, or a function without return
+            return Feedback(None, NOTHING_RETURNED)
     answer = plain(answer)
     if unanswered(answer):
         return Feedback(None, UNANSWERED)

@@ -13,10 +13,11 @@ Spans are ``(doc_id, start, end)`` in clean-text offsets; sentences are ``(doc_i
 
 from __future__ import annotations
 
+import math
 import re
 
 from kjpacts.nlp import sentences
-from kjpacts.teaching.checks import Feedback, TryIt, describe, number
+from kjpacts.teaching.checks import Feedback, TryIt, describe, is_number, number, plain
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 from kjpacts.teaching.judging import JudgeItem, in_context
 
@@ -183,24 +184,63 @@ quotes = corpus.frame("quotes")
 """
 
 
+def _unquote(stretch: str) -> str:
+    """A match that kept its quotation marks (pattern without round brackets), without them."""
+    return stretch[1:-1] if len(stretch) >= 2 and stretch[0] == stretch[-1] == '"' else stretch
+
+
+def _quoted_diagnosis(stretches: list[str], expected: list[str]) -> str:
+    """What is wrong with a list of quoted stretches that is not the expected one, in one hint."""
+    n, total = len(stretches), len(expected)
+    runs_on = [s for s in stretches if '"' in s]
+    if runs_on or stretches == wapo_quoted_greedy():
+        return (f"Some stretches run on past a closing quotation mark (you found {n}; there are {total}). "
+                "That is the greedy .*: it runs on to the LAST quotation mark of the line and swallows two quotes "
+                "and the text between them. Use [^\"]* (anything but a quotation mark) instead.")
+    if 0 < n < total and stretches == expected[:n]:
+        return (f"Your {n} stretches are right, but the list stops there: there are {total}. Did you keep a slice "
+                "such as [:3] from the cell above? Give the whole list that re.findall returns.")
+    outside = [s for s in stretches if not any(s in e for e in expected)]
+    if outside:
+        return (f"Some stretches are not inside quotation marks, e.g. {outside[0].strip()[:50]!r}: the pattern got "
+                "out of step and read a closing mark as an opening one. End the pattern with a quotation mark, and "
+                "between the marks allow every character except a quotation mark: [^\"]*.")
+    if stretches and not any(stretches):
+        return ("Your matches are all empty: the pattern stops right after the opening mark. End it with a closing "
+                "quotation mark, and allow every character except a quotation mark in between: [^\"]*.")
+    cut = [(s, e) for s in stretches if s and s not in expected for e in expected if s in e]
+    if cut:
+        s, e = cut[0]
+        return (f"Some quotes are cut short, not in full: {s!r} is only part of {e!r}. Between the marks your "
+                "pattern must allow every character except a quotation mark (spaces, commas and full stops too), "
+                "up to the closing mark: [^\"]*.")
+    if n == 0:
+        return ("Your list is empty: the pattern matched nothing. The clean text has straight quotation marks (\"); "
+                "between two of them allow every character except a quotation mark: [^\"]*.")
+    missing = [e for e in expected if e not in stretches]
+    if missing:
+        odd = " and ".join(sorted({c for c in missing[0] if not (c.isalnum() or c == " ")}))
+        why = f" It contains the character(s) {odd}, which your pattern may not allow between the marks." if odd else ""
+        return (f"You found {n} of the {total} quoted stretches; missing, e.g., {missing[0][:50]!r}.{why} Between the "
+                "marks allow every character except a quotation mark: [^\"]*.")
+    return (f"You found {n} stretches; there are {total}, each once and in text order. Use re.findall on wapo.text "
+            "with a pattern that starts and ends with a quotation mark and matches [^\"]* in between.")
+
+
 def _check_quoted(answer) -> Feedback:
     if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
         return Feedback(False, f"re.findall(...) gives a list of strings; give that list. You gave {describe(answer)}.")
     expected = wapo_quoted()
-    stripped = [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in answer]
-    if stripped == expected:
+    stretches = [_unquote(a) for a in answer]
+    if stretches == expected:
+        marks = (" Your matches keep the quotation marks themselves; round brackets around [^\"]* would return "
+                 "only what stands between them.") if stretches != answer else ""
         return Feedback(True, f"Right: {len(expected)} quoted stretches. [^\"]* means 'any characters "
-                              "except a quotation mark', so each match stops at the next closing mark.")
-    others = {d.doc_id for d in _corpus() if d.doc_id != "wapo-2011-01-11" and re.findall(QUOTE_PATTERN, d.text) == stripped}
+                              f"except a quotation mark', so each match stops at the next closing mark.{marks}")
+    others = {d.doc_id for d in _corpus() if d.doc_id != "wapo-2011-01-11" and re.findall(QUOTE_PATTERN, d.text) == stretches}
     if others:
         return Feedback(False, f"Those are the quotes of {sorted(others)[0]}. Search the Washington Post text, wapo.text.")
-    if stripped == wapo_quoted_greedy() or len(answer) < len(expected):
-        return Feedback(False, f"You found {len(answer)} stretches; there are {len(expected)}. If you used .* "
-                               "the pattern is greedy: it runs on to the LAST quotation mark of the line and "
-                               "swallows two quotes and the text between them. Use [^\"]* (anything but a "
-                               "quotation mark) instead.")
-    return Feedback(False, "Use re.findall with a pattern that starts and ends with a quotation mark and "
-                           "matches [^\"]* in between, on wapo.text.")
+    return Feedback(False, _quoted_diagnosis(stretches, expected))
 
 
 def _check_precision(answer) -> Feedback:
@@ -208,6 +248,12 @@ def _check_precision(answer) -> Feedback:
     gold, found = gold_quote_spans(corpus), all_found_quotes(corpus)
     p, r = quote_finder_precision(), quote_finder_recall()
     false_alarms = len(found - gold)
+    answer = plain(answer)
+    if isinstance(answer, (tuple, list)) and answer and all(is_number(v) for v in answer):
+        among = " The precision is among them." if any(math.isclose(v, p) for v in answer) else ""
+        return Feedback(False, f"The answer is only the precision, one number; you gave {len(answer)} number(s) in "
+                               f"{describe(answer)}.{among} Give precision(gold, found) alone as the answer, and "
+                               "compute recall and f_measure in a cell of their own.")
     return number(answer, p,
                   "Call precision(gold, found) with the two sets from the cell above: the gold set first, "
                   "then the set the finder found.",
@@ -285,10 +331,15 @@ TRYITS = [
         id="05.1",
         skill="write a non-greedy regular expression",
         prompt="With re.findall, list every stretch of the Washington Post clean text that stands between "
-               "straight double quotation marks.",
+               "straight double quotation marks: the whole list, each stretch in full from its opening to its "
+               "closing mark (with or without the marks themselves).",
         check=_check_quoted,
         answer="answer = re.findall(r'\"([^\"]*)\"', wapo.text)",
         wrongs=(("answer = re.findall(r'\"(.*)\"', wapo.text)", "greedy"),
+                ("answer = re.findall(r'\"([^\"]*)\"', wapo.text)[:3]", "the list stops there"),
+                ("answer = re.findall(r'\"([\\w ]*)\"', wapo.text)", "may not allow"),
+                ("answer = re.findall(r'\"(\\w+ \\w+)', wapo.text)", "cut short"),
+                ("answer = re.findall(r'\"([^\"]*)', wapo.text)", "not inside quotation marks"),
                 ("answer = re.findall(r'\"([^\"]*)\"', wapo.text)[0]", "list of strings"),
                 ("answer = re.findall(r'\"([^\"]*)\"', yonhap.text)", "wapo.text")),
         explanation="Seven stretches. [^\"]* cannot run past a closing mark. The greedy .* runs on to the "
@@ -301,11 +352,14 @@ TRYITS = [
         id="05.2",
         skill="score a finder: precision",
         prompt="What is the precision of the quotation-mark finder against the gold direct quotes, over the "
-               "whole corpus?",
+               "whole corpus? The answer is only the precision, one number; compute recall and F-measure "
+               "afterwards, in a cell of their own.",
         check=_check_precision,
         answer="answer = precision(gold, found)",
         wrongs=(("answer = recall(gold, found)", "recall"), ("answer = round(precision(gold, found), 2)", "rounded"),
-                ("answer = len(gold & found)", "Call precision"), ('answer = "0.625"', "text")),
+                ("answer = len(gold & found)", "Call precision"), ('answer = "0.625"', "text"),
+                ("answer = (precision(gold, found), recall(gold, found), f_measure(gold, found))",
+                 "only the precision, one number")),
         explanation="Recall is 1.0 (every direct quote is inside quotation marks) but precision is 0.625 "
                     "(15 of 24): scare quotes ('comfort women', 'mature, future-oriented') and quoted "
                     "fragments inside paraphrases and statements ('deep remorse', 'close coordination', "

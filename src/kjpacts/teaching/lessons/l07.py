@@ -72,13 +72,15 @@ def sentence_sentiment(doc: "Document", corpus: "Corpus | None" = None) -> "pd.D
 # -- judge first: which framing choice, if any? -------------------------------------
 
 #: Spans the student classifies before seeing the framing layer: (doc_id, words around it, the span).
-JUDGE_SPANS = [("ahram-2011-01-10", "Tokyo's brutal colonial", "brutal"),
-               ("koreaherald-2012-05", "agreements are said to be", "are said to"),
-               ("yonhap-2012-06-27", "a non-combat military pact", "non-combat"),
-               ("koreaherald-2012-05-13", "Seoul has demanded", "Seoul"),
-               ("koreaherald-2012-05-13", 'the "comfort women" issue', '"comfort women"'),
+#: None of them is an example in the lesson's category table, which the student reads just before.
+JUDGE_SPANS = [("ahram-2011-01-10", "a warship allegedly sunk", "allegedly"),
+               ("koreaherald-2012-05-13", "provoke the communist state", "the communist state"),
                ("ahram-2011-01-10", "Tokyo's reasserted claims", "reasserted"),
-               ("wapo-2011-01-11", "a step strongly encouraged", "strongly")]
+               ("wapo-2011-01-11", "Kan was panned in", "was panned"),
+               ("wapo-2011-01-11", 'Japan "recognize the importance" of', '"recognize the importance"'),
+               ("yonhap-2012-06-27", "an undeniable fact", "undeniable"),
+               ("wapo-2011-01-11", "hung up on what's happened in the past", "what's happened in the past"),
+               ("wapo-2011-01-11", "feel intense bitterness over", "bitterness")]
 JUDGE_LABELS = ("evaluative", "hedge", "agentless-passive", "naming-choice", "euphemism", "scare-quote",
                 "intensifier", "none")
 
@@ -215,9 +217,12 @@ TRYITS = [
     TryIt(
         id="07.1",
         skill="filter a table on two conditions",
-        prompt="List the texts of the agentless passives that the framing layer marks in the Yonhap article.",
+        prompt="List the texts of the agentless passives that the framing layer marks in the Yonhap article. A row "
+               "must meet both conditions at once, so combine them into one filter; write the code inside "
+               "def answer(): and return the list, so that check can explain an error in it.",
         check=_check_passives,
-        answer='answer = framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "agentless-passive")].text.tolist()',
+        answer='def answer():\n    rows = framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "agentless-passive")]\n'
+               '    return rows.text.tolist()',
         wrongs=(('answer = framing[framing.category == "agentless-passive"].text.tolist()', "every document"),
                 ('answer = framing[framing.doc_id == "yonhap-2012-06-27"].text.tolist()', "every framing record"),
                 ('answer = framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "hedge")].text.tolist()',
@@ -225,7 +230,9 @@ TRYITS = [
                 ('answer = framing[(framing.doc_id == "yonhap-2012-06-27") & (framing.category == "agentless-passive")].text',
                  "pandas column"),
                 ('def answer():\n    return framing[(framing.doc_id == "yonhap-2012-06-27") and '
-                 '(framing.category == "agentless-passive")].text.tolist()', "& instead of and")),
+                 '(framing.category == "agentless-passive")].text.tolist()', "& instead of and"),
+                ('def answer():\n    return framing[framing.doc_id == "yonhap-2012-06-27" & '
+                 'framing.category == "agentless-passive"].text.tolist()', "own round brackets")),
         explanation="'is expected' (by whom?), 'needs to be addressed' (by whom?), 'Asked' (who asked? presumably "
                     "the reporter): each hides the doer.",
     ),
