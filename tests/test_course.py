@@ -351,8 +351,8 @@ def test_07_1_is_written_as_a_function_and_its_prompt_asks_for_one_combined_filt
     assert "combine them into one filter" in TRYITS["07.1"].prompt
 
 
-#: Lessons that show pandas tables of ids or dates (10, the capstone, is the lead's; not yet)
-TABLE_LESSONS = [l for l in LESSONS if l.number in ("00", "01", "02", "05", "06", "07", "08", "09")]
+#: Lessons that show pandas tables of ids or dates
+TABLE_LESSONS = [l for l in LESSONS if l.number in ("00", "01", "02", "05", "06", "07", "08", "09", "10")]
 
 
 @pytest.mark.parametrize("lesson", TABLE_LESSONS, ids=lambda l: l.number)
