@@ -86,7 +86,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
 
     result = new_story(Path(args.story_dir), [Path(p) for p in args.pages],
-                       Path(args.urls) if args.urls else None, args.title)
+                       Path(args.urls) if args.urls else None, args.title, description=args.description)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for problem in result.problems:
@@ -150,7 +150,8 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("story_dir")
     new.add_argument("pages", nargs="+", metavar="PAGE")
     new.add_argument("--urls", help="CSV with columns file,url (a page's URL is evidence for outlet and date)")
-    new.add_argument("--title", help="the story's title (datapackage.json)")
+    new.add_argument("--title", help="the story's title (recorded in story.json; datapackage.json and DATASHEET.md use it)")
+    new.add_argument("--description", help="a one-sentence description of the story (story.json, datapackage.json)")
     new.set_defaults(func=cmd_new)
     rv = sub.add_parser("review", help="review a story's machine annotations: write a sheet, apply decisions")
     rv.add_argument("story_dir")

@@ -11,7 +11,6 @@ skipped with a warning, and reviewed annotations are kept (:mod:`kjpacts.story.r
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,7 +97,7 @@ def _normalised(text: str) -> str:
 
 
 def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title: str | None = None,
-              annotate: bool = True) -> NewResult:
+              annotate: bool = True, description: str | None = None) -> NewResult:
     """Add ``pages`` to the story folder ``root`` (created if needed); see the module docstring."""
     result = NewResult()
     root = Path(root)
@@ -166,6 +165,8 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
     result.warnings = warnings
     if title:
         story["title"] = title
+    if description:
+        story["description"] = description
     story["warnings"] = story.get("warnings", []) + warnings
     if not docs and not new_docs:
         return result  # nothing to write: the folder is left as it was
@@ -215,10 +216,4 @@ def finish(root: Path, title: str | None) -> None:
     """Write RIGHTS.md and DATASHEET.md (unless edited by a person) and datapackage.json, titled for the story."""
     _write_own(root / "RIGHTS.md", RIGHTS_MD)
     _write_own(root / "DATASHEET.md", datasheet(root, title))
-    write_datapackage(root)
-    path = root / "datapackage.json"
-    package = json.loads(path.read_text(encoding="utf-8"))
-    package.update(name="kjpacts-story", title=title or "A story corpus built with `kjpacts new`",
-                   description=f"{len(read_json(root / 'documents.json', 'documents.json')['documents'])} saved news "
-                               "pages with a reversible clean layer and machine pre-annotation. See story.json.")
-    path.write_text(dump_json(package), encoding="utf-8")
+    write_datapackage(root)  # titled from story.json (kjpacts.corpus.datapackage.package_meta)
