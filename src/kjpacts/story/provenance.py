@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .dates import FoundDate, find_dates, url_date, weekday_of
-from .furniture import is_caption, line_furniture, prefix_furniture
+from .furniture import PROMO_HEAD, headline_prefix, is_caption, line_furniture, prefix_furniture, promo_line
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
 OUTLETS = {
@@ -100,7 +100,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
         found = line_furniture(line)
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
-            related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I))
+            related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I)
+                           or PROMO_HEAD.match(line.strip()))
             for d in find_dates(line):
                 kind = ("copyright-year" if found[0] == "copyright-footer" else
                         "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else "scrape-header")
@@ -113,8 +114,9 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip():
             lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
             continue
-        if related and len(line.split()) <= 15 and not re.search(r"[.?!\"]$", line.strip()):
-            lay.furniture.append({"text": line, "category": "navigation", "reason": "link to a related article (after 'Read more')"})
+        if related and promo_line(line):
+            lay.furniture.append({"text": line, "category": "navigation",
+                                  "reason": "link or teaser in a promo block (after 'Read more', 'Related', 'Most read'...)"})
             continue
         related = False
         if is_caption(line):
@@ -136,6 +138,10 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 lay.body.append(line)  # before the <h1>: menus and teasers; jusText decides
                 continue
         elif lay.headline is None and not seen_body and 4 <= len(line.split()) <= 25 and not DATELINE.match(line):
+            glued = headline_prefix(line)
+            if glued:
+                lay.furniture.append({"text": glued[0], "category": glued[1], "reason": glued[2], "match": "prefix"})
+                line = line[len(glued[0]):]
             lay.headline = line
             continue
         seen_body = True
