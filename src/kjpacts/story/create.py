@@ -23,7 +23,8 @@ from kjpacts.io import dump_json, read_json
 from kjpacts.story.preannotate import preannotate
 
 from .furniture import line_furniture
-from .html import choose_blocks, meta_date, meta_tags, page_lines
+from .html import choose_blocks, meta_tags, page_lines
+from .metadates import metadata_dates
 from .pages import PageProblem, check_article, check_language, read_page, read_urls
 from .provenance import null_reasons, provenance
 
@@ -61,9 +62,11 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     """Provenance and kept blocks of an HTML page (see :mod:`kjpacts.story.html`), and its article text."""
     lines, h1 = page_lines(raw)
     tags = meta_tags(raw)
-    found = meta_date(tags)
-    meta = provenance("\n".join(lines), url, headline_hint=h1, extra_dates=[found] if found else [],
-                      site_name=tags.get("og:site_name"))
+    stated = metadata_dates(raw, tags)
+    meta = provenance("\n".join(lines), url, headline_hint=h1,
+                      extra_dates=[(d.value, d.evidence) for d in stated if d.role == "published"],
+                      site_name=tags.get("og:site_name"),
+                      updated_dates=[(d.value, d.evidence) for d in stated if d.role == "modified"])
     printed = meta["printed"]
     drop = {f["text"].strip() for f in printed.get("furniture", []) if f.get("match", "line") == "line"}
     drop |= {c["text"] for c in printed["captions"]}

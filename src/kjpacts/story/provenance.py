@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .dates import FoundDate, find_dates, url_date, weekday_of
+from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
 from .furniture import PROMO_HEAD, headline_prefix, is_caption, line_furniture, prefix_furniture, promo_line
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
@@ -195,11 +195,12 @@ def _resolve_year(partial: str, anchors: list[str]) -> str | None:
 
 
 def provenance(text: str, url: str | None, headline_hint: str | None = None,
-               extra_dates: list[tuple[str, str]] | None = None, site_name: str | None = None) -> dict:
+               extra_dates: list[tuple[str, str]] | None = None, site_name: str | None = None,
+               updated_dates: list[tuple[str, str]] | None = None) -> dict:
     """documents.json fields (minus doc_id, files and rights) for one page's text and URL.
 
     HTML pages add their ``<h1>`` (``headline_hint``), metadata dates (``extra_dates``:
-    ``(YYYY-MM-DD, evidence)``) and ``og:site_name``."""
+    ``(YYYY-MM-DD, evidence)``; ``updated_dates``: the metadata's modification dates) and ``og:site_name``."""
     lay = analyse_lines(text, headline_hint)
     if headline_hint is not None and lay.headline is not None:
         lay.body = lay.body[lay.body.index(lay.headline):] if lay.headline in lay.body else \
@@ -244,7 +245,7 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
         version = vm.group("tag") or vm.group("tag2")
         if vm.group("tag"):
             headline = headline[vm.end():]
-    date = date_of(lay, dl, url, text, extra_dates or [])
+    date = date_of(lay, dl, url, text, extra_dates or [], updated_dates or [])
     for caption in lay.captions:  # dates in photo captions date the photo, not the article
         for d in find_dates(caption):
             date["other_dates"].append({"text": d.text, "value": None if d.value.startswith("X") else d.value,
@@ -310,17 +311,36 @@ def null_reasons(meta: dict) -> dict:
     return {k: v for k, v in why.items() if meta.get(k) is None}
 
 
-def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra: list[tuple[str, str]] = ()) -> dict:
-    """Publication date, precision, confidence, evidence and the page's other dates."""
+def _add_update(other: list[dict], updated: list[tuple[str, str]], text: str, value: str, note: str) -> None:
+    other.append({"text": text, "value": value, "kind": "last-update", "note": note})
+    updated.append((value, f"The page prints {text!r} as its update time."))
+
+
+def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra: list[tuple[str, str]] = (),
+            updated_dates: list[tuple[str, str]] = ()) -> dict:
+    """Publication date, precision, confidence, evidence and the page's other dates. A date labelled
+    as an update ("Updated", "Last modified", metadata ``dateModified``) is never taken over a
+    publication date; alone, it dates the page to that day with low confidence."""
     evidence: list[str] = []
     other: list[dict] = []
     candidates: list[tuple[str, str]] = []  # (value, source) best first
-    printed = [find_dates(d)[0] for d in lay.date_lines]
-    for d in printed:
-        line = next(x for x in lay.date_lines if d.text in x)
-        note = "Date printed on the page on a line of its own" + (", with a time." if _TIME.search(line) else ".")
-        other.append({"text": line, "value": d.value if not d.value.startswith("X") else None,
-                      "kind": "printed-publication-date", "note": note})
+    printed: list[FoundDate] = []
+    updated: list[tuple[str, str]] = list(updated_dates)  # (YYYY-MM-DD, evidence): on or after publication
+    for line in lay.date_lines:
+        roles = [(d, date_role(line[:d.start])) for d in find_dates(line)]
+        first = next((d for d, role in roles if role != "updated"), None)
+        if first is not None:
+            printed.append(first)
+            label = " after a 'posted' or 'published' label" if date_role(line[:first.start]) else ""
+            note = f"Date printed on the page on a line of its own{label}" + (", with a time." if _TIME.search(line) else ".")
+            other.append({"text": line, "value": first.value if not first.value.startswith("X") else None,
+                          "kind": "printed-publication-date", "note": note})
+        for d, role in roles:
+            if role == "updated":
+                _add_update(other, updated, d.text, d.value, "Printed as the page's update time (after an 'updated' label): "
+                                                             "the story is from that day or earlier.")
+    for value, why in updated_dates:
+        other.append({"text": value, "value": value, "kind": "last-update", "note": why + " An update, not the story's date."})
     dateline_date: FoundDate | None = None
     if dl and dl.group("date"):
         dateline_date = find_dates(dl.group("date"))[0] if find_dates(dl.group("date")) else None
@@ -328,6 +348,8 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
         fd = find_dates(txt)
         year = re.search(r"\b((?:19|20)\d\d)\b", txt)
         value = fd[0].value if fd and not fd[0].value.startswith("X") else (year.group(1) if year else None)
+        if kind == "last-update" and value and len(value) == 10:
+            updated.append((value, f"The page's 'last updated' stamp {txt.strip()!r}."))
         other.append({"text": txt.strip(), "value": value, "kind": kind,
                       "note": "Copyright footer: dates the site template, not the article." if kind == "copyright-year"
                       else "Stamp in page furniture (scraper or site header), removed from the clean text."})
@@ -337,7 +359,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     anchors = [v for v, _ in extra] + full_printed + scrape + ([u[0]] if u else [])
     copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
     if dateline_date is not None:
-        resolved = _resolve_year(dateline_date.value, anchors + copyright_years)
+        resolved = _resolve_year(dateline_date.value, anchors + [v for v, _ in updated] + copyright_years)
         other.append({"text": dl.group("date"), "value": resolved, "kind": "dateline-date",
                       "note": "Date in the dateline; " + ("year taken from the page's other dates." if resolved else "no year printed or found.")})
         if resolved:
@@ -349,7 +371,9 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     header = [lay.headline or ""] + lay.header + lay.body[:1]
     for line in header:
         for d in find_dates(line):
-            if not d.value.startswith("X") and not any(c[0] == d.value for c in candidates):
+            if not d.value.startswith("X") and date_role(line[:d.start]) == "updated":
+                _add_update(other, updated, d.text, d.value, "Printed in the page's header line after an 'updated' label.")
+            elif not d.value.startswith("X") and not any(c[0] == d.value for c in candidates):
                 other.append({"text": d.text, "value": d.value, "kind": "printed-publication-date",
                               "note": "Full date printed in the page's header line (with other text)."})
                 candidates.append((d.value, f"The header line prints the date {d.text!r}."))
@@ -377,8 +401,16 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
         conf = "high" if agree else "medium"
         return {"published": value, "published_precision": "day", "published_inferred": value not in full_printed,
                 "published_confidence": conf, "published_evidence": evidence, "other_dates": other}
+    first_update = min((v for v, _ in updated), default=None)
+    if first_update and (not u or first_update.startswith(u[0])):
+        why = next(w for v, w in updated if v == first_update)
+        evidence += [f"Only an update time dates the page: {why} The story was published on that day or earlier; "
+                     "review the date."] + ([f"Agrees: the URL gives the month {u[0]}."] if u else [])
+        return {"published": first_update, "published_precision": "day", "published_inferred": True,
+                "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
     if u:
-        evidence.append(f"Only the URL dates the page, to the month ({u[0]}).")
+        evidence.append(f"Only the URL dates the page, to the month ({u[0]})." +
+                        (f" An update time ({first_update}) is later than that month." if first_update else ""))
         return {"published": u[0], "published_precision": "month", "published_inferred": True,
                 "published_confidence": "medium", "published_evidence": evidence, "other_dates": other}
     years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", "\n".join([lay.headline or ""] + lay.body))
