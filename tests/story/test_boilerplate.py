@@ -91,3 +91,20 @@ def test_an_article_paragraph_after_a_related_box_is_kept(tmp_path):
     for para in ARTICLE:
         assert _loose(para) in _loose(clean), para[:60]
     assert "record defense budget" not in clean
+
+
+def test_labels_and_blurbs_around_the_article_are_removed(tmp_path):
+    """A section label in capitals after a scraper's stamp, a reading-time estimate, a site address, a
+    caption ending with its agency, a byline with a title after a slash, and blurbs for other pages."""
+    furniture = ["WORLD", "3 MIN READ", "Example-News.com",
+                 "South Korean officials speak to reporters in Seoul on Friday, June 29, 2012. / AP",
+                 "This special page reviews the history of the two countries' defense ties.",
+                 "Here are reports about the region's security from our correspondents."]
+    text = "\n".join([f" date 2012-06-29 {furniture[0]}", furniture[1], furniture[2], HEADLINE,
+                      "By KIM MIN-JI/ Correspondent", furniture[3], *ARTICLE, furniture[4], furniture[5]]) + "\n"
+    meta, clean = _new(tmp_path, text)
+    assert (meta["headline"], meta["byline"], meta["published"]) == (HEADLINE, "By KIM MIN-JI/ Correspondent", "2012-06-29")
+    for para in ARTICLE:
+        assert _loose(para) in _loose(clean), para[:60]
+    for f in furniture:
+        assert _loose(f) not in _loose(clean), f

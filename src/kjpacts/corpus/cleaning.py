@@ -152,7 +152,7 @@ def classify_lines(raw: str, printed: dict) -> tuple[list[Block], list[tuple[Lin
             dropped.append((Line(line.start, cut, prefix["text"]), prefix["category"], prefix["reason"]))
             line = Line(cut, line.end, text[len(prefix["text"]):])
             text = line.text
-        elif text in marked and marked[text].get("match", "line") == "line":
+        if text in marked and marked[text].get("match", "line") == "line":  # what is left may be furniture too
             dropped.append((line, marked[text]["category"], marked[text]["reason"]))
             continue
         if text in caption_lines:

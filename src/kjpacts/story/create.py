@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kjpacts.corpus.build import build
+from kjpacts.corpus.build import build, derive_document
 from kjpacts.corpus.datapackage import write_datapackage
 from kjpacts.corpus.markup import block_text
 from kjpacts.corpus.validate import validate
@@ -144,9 +144,6 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
             warnings.append(msg if msg.startswith(str(path)) else f"{path}: {msg}")
             continue
         doc_id = _doc_id(meta, taken)
-        taken.add(doc_id)
-        known_hashes[page.sha256] = doc_id
-        known_texts[norm] = doc_id
         raw_rel = f"raw/{len(docs) + len(new_docs):03d}_{page.sha256[:16]}.{'html' if page.markup == 'html' else 'txt'}"
         outlet_note = meta.pop("_outlet_evidence")
         record = {"doc_id": doc_id, "source_file": raw_rel, "raw_sha256": page.sha256, **meta, "rights": RIGHTS}
@@ -156,6 +153,15 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
                  "published_confidence", "published_evidence", "other_dates", "version_tag", "language",
                  "rights", "null_reasons", "printed"]
         record = {k: record[k] for k in order}
+        try:  # a dry run of the cleaning step: a page the rules misread is skipped, not the whole run
+            derive_document(page.text, record)
+        except (CorpusError, ValueError) as exc:
+            warnings.append(f"{path}: the cleaning step failed on this page ({exc}); skipped. Please report it "
+                            "with the page")
+            continue
+        taken.add(doc_id)
+        known_hashes[page.sha256] = doc_id
+        known_texts[norm] = doc_id
         new_docs.append(record)
         target = root / raw_rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -45,6 +45,9 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "navigation", "site menu or section heading"),
     (PROMO_HEAD, "navigation", "heading of a promo block (related or popular links, newsletter)"),
     (BREADCRUMB, "breadcrumb", "breadcrumb trail"),
+    (re.compile(rf"^({_SECTION})$", _I), "navigation", "section name alone on its line"),
+    (re.compile(r"^(\d{1,2} min(ute)?s? read|reading time:? \d{1,2} min(ute)?s?|\d{1,2} min(ute)?s? reading)$", _I),
+     "site-furniture", "reading-time estimate"),
     (SHARE_BAR, "share-widget", "share bar: share, social and print links only"),
     (re.compile(r"\bRSS\b|^(sns|facebook|twitter|mobile)(\s+\w+){0,4}$", _I), "navigation", "RSS, social or app links"),
     (re.compile(r"^(Short link:|Korea Herald Youtube|Share on \w+.*|Follow us on .+)$", _I), "share-widget", "share or follow widget"),
@@ -74,6 +77,10 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"enter your e-?mail( address)?|your e-?mail( address)?|thanks? (you )?for (signing up|subscribing)|"
                 r"by (signing up|subscribing|clicking|registering)\b.{0,120}\b(agree|consent|accept)\b.*)\W*$", _I),
      "site-furniture", "newsletter or mailing-list prompt"),
+    (re.compile(r"^((this|our) (special )?(page|series|section|feature|package) (portrays|reviews|details|looks at|"
+                r"explains|examines|covers|brings|features|follows|collects)\b|here (are|is) (our |the )?(latest )?"
+                r"(reports?|stories|articles|coverage|updates)\b)", _I),
+     "site-furniture", "blurb promoting another page of the site"),
     (re.compile(r"^(?=.{0,60}$).*\b(buy|shop|order|find|get|click|download|win|try)\b.*!$", _I),
      "site-furniture", "short advertising call ending in '!'"),
 ]
@@ -86,7 +93,8 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
 CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
                      r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
-                     r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$")
+                     r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
+                     r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$")
 
 
 def headline_prefix(text: str) -> tuple[str, str, str] | None:

@@ -44,7 +44,7 @@ DATELINE = re.compile(
     rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= )|$)")
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
-BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:,\s*(?P<credit>[A-Z][\w ]+))?\s*$")
+BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:\s*[,/]\s*(?P<credit>[A-Z][\w ]+))?\s*$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -79,6 +79,15 @@ def _is_date_line(text: str) -> bool:
     rest = re.sub(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d+", " ", rest)
     words = re.findall(r"[A-Za-z]{2,}", rest)
     return len(words) <= 2 and not re.search(r"[.!?]\s*$", text.strip())
+
+
+def _kicker(line: str) -> bool:
+    """A label of at most three words before the headline: capitals only ("WORLD", "EXCLUSIVE") or a
+    site's address ("UrduPoint.com"); an agency's name ("YONHAP") or a credit in mixed case is provenance."""
+    t = line.strip()
+    if len(t.split()) > 3 or t.lower() in AGENCIES or DATELINE.match(t) and not t.isupper():
+        return False
+    return (t.isupper() and t.upper() != t.lower()) or bool(re.fullmatch(r"[\w-]+(\.[\w-]+)*\.(com|net|org|info|news|co\.\w\w|\w\w)", t, re.I))
 
 
 def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
@@ -137,6 +146,10 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if lay.headline is None:
                 lay.body.append(line)  # before the <h1>: menus and teasers; jusText decides
                 continue
+        elif lay.headline is None and not seen_body and _kicker(line):
+            lay.furniture.append({"text": line, "category": "site-furniture",
+                                  "reason": "short label before the headline (a section or kicker in capitals, or a site address)"})
+            continue
         elif lay.headline is None and not seen_body and 4 <= len(line.split()) <= 25 and not DATELINE.match(line):
             glued = headline_prefix(line)
             if glued:
