@@ -108,3 +108,21 @@ def test_labels_and_blurbs_around_the_article_are_removed(tmp_path):
         assert _loose(para) in _loose(clean), para[:60]
     for f in furniture:
         assert _loose(f) not in _loose(clean), f
+
+
+@pytest.mark.parametrize("line", ["AFP/Getty Images", "Yonhap photo", "REUTERS/Kim Hong-Ji", "(AP Photo/Lee Jin-man)",
+                                  "Photo: Yonhap", "Facebook Twitter Email", "Share this article", "Most Popular",
+                                  "More from Asia", "You may also like", "All rights reserved.", "Enter your email address"])
+def test_furniture_lines(line):
+    from kjpacts.story.furniture import line_furniture
+
+    assert line_furniture(line) is not None
+
+
+@pytest.mark.parametrize("line", ["Take a photo", "Seoul and/or Tokyo", "24/7", "World leaders met in Seoul.",
+                                  "Related talks are due next month.", "The photo was taken on Friday.",
+                                  "Kim said the reserved seats were all taken."])
+def test_article_lines_are_not_furniture(line):
+    from kjpacts.story.furniture import line_furniture
+
+    assert line_furniture(line) is None

@@ -26,7 +26,8 @@ _SHARE_WORDS = (r"share|share (on|via|to)|facebook|twitter|x|linkedin|whatsapp|e
                 r"kakao(talk|story)?|naver|band|copy( the)? link|link|pinterest|tumblr|weibo|wechat|messenger|sms|flipboard|"
                 r"comments?|\d+|tweet|pin|save|bookmark|font size|a\+?|a-")
 #: A share bar: nothing but share, social and print words.
-SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORDS})(?:[\s|\u00b7\u2022/,:]+|$)){{2,}}$", _I)
+SHARE_BAR = re.compile(rf"^(?=.*\b(share|facebook|twitter|linkedin|whatsapp|e-?mail|print|reddit|telegram|kakao\w*|"
+                       rf"pinterest|weibo|wechat|tweet|flipboard|naver)\b)(?:(?:{_SHARE_WORDS})(?:[\s|\u00b7\u2022/,:]+|$)){{2,}}$", _I)
 #: Section names that sites print as breadcrumbs or glue to the headline.
 SECTIONS = sorted([
     "World", "World News", "Asia", "Asia-Pacific", "Asia Pacific", "East Asia", "Asia & Pacific", "North Korea",
@@ -55,9 +56,11 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*(\u00a9|\(c\)|copyright\b)", _I), "copyright-footer", "copyright footer"),
     (re.compile(r"^(?=(\S+\s+){0,30}\S+$).*\b(all rights reserved|unauthori[sz]ed reproduction|may not be (re)?published, "
                 r"broadcast|reproduction (is )?(strictly )?prohibited)", _I), "copyright-footer", "copyright or reuse notice"),
-    (re.compile(r"^(?=(\S+\s+){0,6}\S+$)[\[(]?(photos?( by| credit| courtesy( of)?)?:? .+|(file )?photo|"
-                r"[\w.'-]+( [\w.'-]+)? (photo|photos|file photo)|[\w.'-]+( [\w.'-]+)?/(getty images|[\w.'-]+( [\w.'-]+){0,2})|"
-                r"(getty images|shutterstock|istock)( via [\w ]+)?|image( credit)?: .+)[\])]?$", _I),
+    (re.compile(r"^(?=(\S+\s+){0,6}\S+$)[\[(]?((?i:photos?( by| credit| courtesy( of)?)?:? .+|(file )?photo|image( credit)?: .+|"
+                r"(getty images|shutterstock|istock)( via [\w ]+)?)|"
+                r"[A-Z][\w.'-]*( [A-Z][\w.'-]*)? (?i:photo|photos|file photo)|"  # "Yonhap photo", "AP file photo"
+                r"[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/(?i:getty images)|[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,2})"
+                r"[\])]?$"),  # "AFP/Getty Images", "REUTERS/Kim Hong-Ji"
      "site-furniture", "photo credit alone on its line"),
     (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*\d", _I), "scrape-header", "'last updated' time of the web page"),
     (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
