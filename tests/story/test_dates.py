@@ -104,3 +104,16 @@ def test_json_ld_modified_date_is_listed_and_the_story_validates(tmp_path):
     assert doc["published"] == "2012-06-29"
     assert {"value": "2012-06-30", "kind": "last-update"}.items() <= next(
         o for o in doc["other_dates"] if o["kind"] == "last-update").items()
+
+
+def test_dateline_glued_to_its_dashes_and_a_byline_with_a_title():
+    """The Asahi's style: "SEOUL--South Korea ...", "By NAME/ Correspondent", a printed date with JST."""
+    from kjpacts.story.provenance import provenance
+
+    page = (f"{HEADLINE}\n\nBy HAJIMU TAKEDA/ Correspondent\n\nNovember 22, 2019 at 18:00 JST\n\n"
+            "SEOUL--South Korea informed Japan on Nov. 22 that it would extend the agreement designed to share highly "
+            "classified military intelligence, sources said.\n\nThe notification came hours before it was to expire.\n")
+    meta = provenance(page, None)
+    assert (meta["dateline"], meta["dateline_as_printed"]) == ("SEOUL", "SEOUL--")
+    assert (meta["byline"], meta["published"], meta["published_confidence"]) == \
+        ("By HAJIMU TAKEDA/ Correspondent", "2019-11-22", "medium")  # one printed date; this dateline has none

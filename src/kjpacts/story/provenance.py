@@ -38,10 +38,11 @@ AGENCIES = {"yonhap": "Yonhap", "kyodo": "Kyodo", "xinhua": "Xinhua", "upi": "UP
             "reuters": "Reuters", "antara": "ANTARA", "antara news": "ANTARA", "sputnik": "Sputnik",
             "jiji": "Jiji Press", "kcna": "KCNA", "efe": "EFE", "dpa": "dpa", "bernama": "Bernama"}
 _AGENCY = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+_CAPS = r"[A-Z][A-Z.']*(?:-[A-Z][A-Z.']*)*"  # a word in capitals; a hyphen only inside it ("SEOUL--" is SEOUL)
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'-]{{2,}}(?: [A-Z][A-Z.'-]+)*)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+    rf"^(?P<place>(?=[A-Z][A-Z.'-]{{2,}}){_CAPS}(?: (?=[A-Z][A-Z.'-]){_CAPS})*)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
     rf"(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}))?"
-    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= )|$)")
+    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|$)")
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
 BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:\s*[,/]\s*(?P<credit>[A-Z][\w ]+))?\s*$")
