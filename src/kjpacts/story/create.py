@@ -95,6 +95,15 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     return meta, "\n".join(texts)
 
 
+def _dry_run(raw: str, record: dict) -> str | None:
+    """Why the cleaning step would fail on the page, or None: run before anything is written."""
+    try:
+        derive_document(raw, record)
+    except (CorpusError, ValueError) as exc:
+        return str(exc)
+    return None
+
+
 def _normalised(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -153,10 +162,15 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
                  "published_confidence", "published_evidence", "other_dates", "version_tag", "language",
                  "rights", "null_reasons", "printed"]
         record = {k: record[k] for k in order}
-        try:  # a dry run of the cleaning step: a page the rules misread is skipped, not the whole run
-            derive_document(page.text, record)
-        except (CorpusError, ValueError) as exc:
-            warnings.append(f"{path}: the cleaning step failed on this page ({exc}); skipped. Please report it "
+        problem = _dry_run(page.text, record)
+        if problem and record["dateline_as_printed"] and problem.endswith("does not open the first body paragraph"):
+            warnings.append(f"{path}: the dateline {record['dateline_as_printed']!r} found by the rules does not open the "
+                            "article text; kept without a dateline (check documents.json)")
+            record.update(dateline=None, dateline_as_printed=None)
+            record["null_reasons"] = null_reasons(record)
+            problem = _dry_run(page.text, record)
+        if problem:  # a page the rules misread is skipped, not the whole run
+            warnings.append(f"{path}: the cleaning step failed on this page ({problem}); skipped. Please report it "
                             "with the page")
             continue
         taken.add(doc_id)
