@@ -41,24 +41,28 @@ def _drop(ann: str, tid: str) -> str:
 
 
 def _layer(root: Path, layer: str) -> list[dict]:
-    key = {"timex": "timexes", "mentions": "mentions"}[layer]
+    key = {"timex": "timexes", "mentions": "mentions", "quotes": "quotes"}[layer]
     return json.loads((root / "annotations" / layer / f"{DOC}.json").read_text(encoding="utf-8"))[key]
 
 
 def _edit(out: Path) -> dict:
-    """Fix "about 20 minutes" to "20 minutes", delete the mention "Securit", add "Foreign Ministry"."""
+    """Fix "about 20 minutes" to "20 minutes" and the quote source "an official" to "official", delete the
+    mention "Securit", add "Foreign Ministry"."""
     text = (out / f"{DOC}.txt").read_text(encoding="utf-8")
     ann = (out / f"{DOC}.ann").read_text(encoding="utf-8")
     tid, line = _t_line(ann, "Timex", "about 20 minutes")
     start = text.index("about 20 minutes") + len("about ")
     fixed = (start, start + len("20 minutes"))
     ann = ann.replace(line, f"{tid}\tTimex {fixed[0]} {fixed[1]}\t20 minutes")
+    src, line = _t_line(ann, "Quote_source", "an official")
+    at_src = text.index("an official said Friday") + len("an ")
+    ann = ann.replace(line, f"{src}\tQuote_source {at_src} {at_src + 8}\tofficial")
     wrong, _ = _t_line(ann, "Mention_person", "Securit")
     ann = _drop(ann, wrong)
     at = text.index("Foreign Ministry")
     ann += f"T900\tMention_organisation {at} {at + 16}\tForeign Ministry\nN900\tReference T900 kjpacts_entities:foreign-ministry-kr\tForeign Ministry\n"
     (out / f"{DOC}.ann").write_text(ann, encoding="utf-8")
-    return {"fixed": fixed, "deleted": text.index("Securit"), "added": (at, at + 16)}
+    return {"fixed": fixed, "deleted": text.index("Securit"), "added": (at, at + 16), "source": (at_src, at_src + 8)}
 
 
 def test_brat_round_trip_fixes_deletes_adds_and_nothing_re_run_overwrites_it(story, tmp_path):
@@ -80,9 +84,12 @@ def test_brat_round_trip_fixes_deletes_adds_and_nothing_re_run_overwrites_it(sto
         added = next((m for m in mentions if (m["start"], m["end"]) == edits["added"]), None)
         assert added is not None, "the added mention is gone"
         assert (added["text"], added["entity_id"]) == ("Foreign Ministry", "foreign-ministry-kr")
+        quote = next(q for q in _layer(root, "quotes") if q["source"] and q["source"]["text"].endswith("official"))
+        assert (quote["source"]["start"], quote["source"]["end"], quote["source"]["text"]) == (*edits["source"], "official")
         status = {(r["layer"], r["doc_id"], r["id"]): r
                   for r in json.loads((root / "review" / "status.json").read_text(encoding="utf-8"))["records"]}
-        for layer, rid, decision in (("timex", fixed["id"], "fixed"), ("mentions", added["id"], "added")):
+        for layer, rid, decision in (("timex", fixed["id"], "fixed"), ("mentions", added["id"], "added"),
+                                     ("quotes", quote["id"], "fixed")):
             row = status[(layer, DOC, rid)]
             assert (row["status"], row["decision"], row["reviewer"]) == ("reviewed", decision, "Ann Reviewer")
             assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", row["reviewed_at"])
@@ -92,12 +99,12 @@ def test_brat_round_trip_fixes_deletes_adds_and_nothing_re_run_overwrites_it(sto
         assert other and all(r["status"] == "machine" for r in other)  # unchanged files are not read
 
     check(story)
-    reviewed = {layer: _layer(story, layer) for layer in ("timex", "mentions")}
+    reviewed = {layer: _layer(story, layer) for layer in ("timex", "mentions", "quotes")}
     preannotate(story)  # the pre-annotator again
     check(story)
     assert main(["new", str(story), str(FRESH / "pages" / "upi-2011-01-10.txt"), "--urls", str(FRESH / "sources.csv")]) == 0
     check(story)
-    assert {layer: _layer(story, layer) for layer in ("timex", "mentions")} == reviewed
+    assert {layer: _layer(story, layer) for layer in ("timex", "mentions", "quotes")} == reviewed
     assert main(["validate", str(story)]) == 0
 
 
