@@ -26,7 +26,7 @@ from kjpacts.exports import FORMATS, export
 from kjpacts.grading import cli as grading_cli
 from kjpacts.nltk_setup import setup_nltk
 from kjpacts.paths import corpus_dir, course_root
-from kjpacts.story import review
+from kjpacts.story import brat_review, review
 from kjpacts.story.create import new_story
 from kjpacts.teaching.lab import lab_command
 from kjpacts.teaching.notebook_sync import sync
@@ -86,7 +86,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
 
     result = new_story(Path(args.story_dir), [Path(p) for p in args.pages],
-                       Path(args.urls) if args.urls else None, args.title)
+                       Path(args.urls) if args.urls else None, args.title, description=args.description)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for problem in result.problems:
@@ -114,6 +114,20 @@ def cmd_review(args: argparse.Namespace) -> int:
         if problems:
             print(f"{args.apply}: nothing changed: fix the problems above and apply again", file=sys.stderr)
             return 1
+    if args.from_brat:
+        if not args.reviewer:
+            print("error: --from-brat needs --reviewer NAME (who edited the .ann files)", file=sys.stderr)
+            return 2
+        report, problems = brat_review.from_brat(root, Path(args.from_brat), args.reviewer, args.accept_unchanged)
+        for line in report + [str(p) for p in problems]:
+            print(line)
+        if problems:
+            print(f"{args.from_brat}: nothing changed: fix the problems above and import again", file=sys.stderr)
+            return 1
+    if args.to_brat:
+        brat_review.to_brat(root, Path(args.to_brat))
+        print(f"{args.to_brat}: brat files written; edit the .ann files in brat (or by hand), then: "
+              "kjpacts review STORY_DIR --from-brat DIR --reviewer NAME")
     if args.sheet:
         print(f"{args.sheet}: {review.write_sheet(root, Path(args.sheet))} records; fill in 'decision' "
               "(accept, fix, reject), then: kjpacts review STORY_DIR --apply SHEET --reviewer NAME")
@@ -150,13 +164,18 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("story_dir")
     new.add_argument("pages", nargs="+", metavar="PAGE")
     new.add_argument("--urls", help="CSV with columns file,url (a page's URL is evidence for outlet and date)")
-    new.add_argument("--title", help="the story's title (datapackage.json)")
+    new.add_argument("--title", help="the story's title (recorded in story.json; datapackage.json and DATASHEET.md use it)")
+    new.add_argument("--description", help="a one-sentence description of the story (story.json, datapackage.json)")
     new.set_defaults(func=cmd_new)
     rv = sub.add_parser("review", help="review a story's machine annotations: write a sheet, apply decisions")
     rv.add_argument("story_dir")
     rv.add_argument("--sheet", help="write the review sheet (CSV) here")
     rv.add_argument("--apply", help="apply a filled-in review sheet")
     rv.add_argument("--reviewer", help="who made the decisions (recorded with each one)")
+    rv.add_argument("--to-brat", metavar="DIR", help="export the records to brat files in DIR, to review in brat")
+    rv.add_argument("--from-brat", metavar="DIR", help="import the .ann files edited in DIR (needs --reviewer)")
+    rv.add_argument("--accept-unchanged", action="store_true",
+                    help="with --from-brat: also accept the records of .ann files left unchanged")
     rv.add_argument("--refresh", action="store_true", help="rebuild clean text and machine records after editing documents.json")
     rv.set_defaults(func=cmd_review)
     grading_cli.register(sub)  # `kjpacts grade ...`

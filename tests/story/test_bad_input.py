@@ -116,3 +116,30 @@ def test_windows_line_ends_are_read_and_kept_in_the_raw_page(tmp_path):
     clean = next((tmp_path / "s" / "clean").iterdir())
     assert raw.read_bytes() == page.read_bytes()
     assert b"\r" not in clean.read_bytes() and "Lee Hae-chan" in clean.read_text(encoding="utf-8")
+
+
+def test_a_dateline_the_cleaning_cannot_place_is_dropped_with_a_warning_and_the_page_kept(tmp_path, capsys):
+    """An agency's name alone above the text, and no headline line: the rules take "YONHAP" for a
+    dateline that the cleaning step cannot place. The page is kept without a dateline, with a warning,
+    and the other page of the run is added as usual."""
+    import json
+
+    from kjpacts.corpus.validate import validate
+
+    page = tmp_path / "credit.txt"
+    page.write_text("YONHAP\n\nSouth Korea and Japan agreed on Friday to extend their military intelligence-sharing "
+                    "agreement for another year, officials in Seoul said, after weeks of talks in which both "
+                    "governments stressed the threat from North Korea's missiles.\n\nThe defense ministry said the "
+                    "agreement would be renewed automatically unless either side gave notice.\n", encoding="utf-8")
+    urls = tmp_path / "urls.csv"
+    urls.write_text("file,url\ncredit.txt,https://example.org/news/2019/11/22/pact/\n", encoding="utf-8")
+    code, warnings = _run(["new", str(tmp_path / "s"), str(page), str(PAGES / "upi-2012-06-29.txt"), "--urls", str(urls)],
+                          capsys)
+    assert code == 0
+    assert warnings == [f"warning: {page}: the dateline 'YONHAP' found by the rules does not open the article text; "
+                        "kept without a dateline (check documents.json)"]
+    docs = json.loads((tmp_path / "s" / "documents.json").read_text(encoding="utf-8"))["documents"]
+    assert len(docs) == 2
+    credit = next(d for d in docs if d["published"] == "2019-11-22")
+    assert (credit["dateline"], credit["dateline_as_printed"]) == (None, None)
+    assert validate(tmp_path / "s") == []

@@ -36,7 +36,11 @@ def segments(clean: str, blocks_kinds: list[str], meta: dict) -> list[dict]:
 
 def build_document(corpus_dir: Path, meta: dict) -> dict[str, str]:
     """Return ``{relative path: file text}`` for one document's derived files."""
-    raw = read_raw(corpus_dir, meta)
+    return derive_document(read_raw(corpus_dir, meta), meta)
+
+
+def derive_document(raw: str, meta: dict) -> dict[str, str]:
+    """``{relative path: file text}`` of the derived files of the raw page ``raw`` described by ``meta``."""
     edits, blocks, captions = plan_page_edits(raw, meta["printed"])
     clean, placed = apply_edits(raw, edits)
     doc_id = meta["doc_id"]

@@ -146,12 +146,13 @@ def classify_lines(raw: str, printed: dict) -> tuple[list[Block], list[tuple[Lin
                 dropped.append((line, "blank-lines", "line of spaces only"))
             continue
         prefix = next((f for f in prefixes if text.startswith(f["text"]) and len(text) > len(f["text"])), None)
-        if prefix is not None:  # e.g. a scraper's " date 2019-11-22 " before the headline
+        if prefix is not None:  # e.g. a scraper's " date 2019-11-22 " before the headline: cut from the first line only
+            prefixes.remove(prefix)
             cut = line.start + len(prefix["text"])
             dropped.append((Line(line.start, cut, prefix["text"]), prefix["category"], prefix["reason"]))
             line = Line(cut, line.end, text[len(prefix["text"]):])
             text = line.text
-        elif text in marked and marked[text].get("match", "line") == "line":
+        if text in marked and marked[text].get("match", "line") == "line":  # what is left may be furniture too
             dropped.append((line, marked[text]["category"], marked[text]["reason"]))
             continue
         if text in caption_lines:

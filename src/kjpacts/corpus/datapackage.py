@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kjpacts import __version__
 from kjpacts.annotations.schemas import schema_for
-from kjpacts.io import dump_json, sha256_bytes
+from kjpacts.io import dump_json, read_json, sha256_bytes
 
 MEDIATYPES = {".txt": "text/plain", ".json": "application/json", ".md": "text/markdown", ".bib": "application/x-bibtex",
               ".html": "text/html", ".htm": "text/html"}
@@ -76,6 +76,28 @@ def corpus_files(root: Path) -> list[str]:
     )
 
 
+#: The shipped corpus's own name, title and description: used only for a folder that is not a story
+#: (has no ``story.json``), i.e. the shipped corpus or a copy of it.
+SHIPPED = {
+    "name": "kjpacts-corpus",
+    "title": "Korea-Japan military pacts (GSOMIA/ACSA) news corpus, 2011-2012",
+    "description": "Five scraped news pages with a reversible clean layer and stand-off annotations. See DATASHEET.md.",
+}
+STORY_TITLE = "A story corpus built with `kjpacts new`"
+
+
+def package_meta(root: Path) -> dict[str, str]:
+    """Name, title and description of the package: a story folder's from its ``story.json`` (what
+    ``kjpacts new --title`` recorded), the shipped corpus's otherwise."""
+    if not (root / "story.json").is_file():
+        return dict(SHIPPED)
+    story = read_json(root / "story.json", "story.json")
+    n = len(read_json(root / "documents.json", "documents.json")["documents"])
+    return {"name": "kjpacts-story", "title": story.get("title") or STORY_TITLE,
+            "description": story.get("description") or f"{n} saved news pages with a reversible clean layer and "
+                                                           "machine pre-annotation. See story.json."}
+
+
 def datapackage(root: Path) -> dict:
     resources = []
     rights = _rights(root)
@@ -99,9 +121,7 @@ def datapackage(root: Path) -> dict:
             res["jsonschema"] = f"schemas/{schema}.json"
         resources.append(res)
     return {
-        "name": "kjpacts-corpus",
-        "title": "Korea-Japan military pacts (GSOMIA/ACSA) news corpus, 2011-2012",
-        "description": "Five scraped news pages with a reversible clean layer and stand-off annotations. See DATASHEET.md.",
+        **package_meta(root),
         "version": __version__,
         "licenses": [MIT, {"name": "other-closed", "title": "Article texts remain (c) their publishers; "
                            "included for teaching, research, criticism and review. See RIGHTS.md."}],

@@ -10,6 +10,7 @@ brat's ``tools/norm_db_init.py``) and every time expression to its TIMEX3 value 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..annotations.vocabulary import (
     TIMEX_TYPES,
     VOICES,
 )
+from ..errors import CorpusError
 from ..io import read_text
 from .spans import (
     CLAIM_LABEL,
@@ -204,3 +206,79 @@ def read_brat(directory: Path) -> dict[str, list[SpanTuple]]:
     return result
 
 
+
+
+@dataclass
+class AnnSpan:
+    """One text-bound (T) annotation of an ``.ann`` file, with what points at it."""
+
+    tid: str
+    label: str
+    fragments: list[tuple[int, int]]
+    line: int  # 1-based line of the T line
+    attributes: dict[str, str | None] = field(default_factory=dict)  # A lines: name -> value (None: binary)
+    references: dict[str, str] = field(default_factory=dict)  # N lines: DB -> ID
+    note: str = ""  # AnnotatorNotes
+    relations: list[tuple[str, str]] = field(default_factory=list)  # R lines with this span as Arg1: (type, Arg2 tid)
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+_T = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
+_A = re.compile(r"^(A\d+)\t(\S+) (T\d+)(?: (\S+))?$")
+_N = re.compile(r"^(N\d+)\tReference (T\d+) ([^:\s]+):(\S+)(?:\t.*)?$")
+_R = re.compile(r"^(R\d+)\t(\S+) Arg1:(T\d+) Arg2:(T\d+)$")
+_NOTE = re.compile(r"^(#\d+)\tAnnotatorNotes (T\d+)\t?(.*)$")
+
+
+def read_ann(path: Path, text: str) -> list[AnnSpan]:
+    """Every span of an ``.ann`` file over the document ``text``, strictly: a line brat would not
+    write, offsets outside the text, a span whose text is not the document's there, or a reference
+    to a missing span raise a one-line :class:`~kjpacts.errors.CorpusError` naming file and line."""
+    spans: dict[str, AnnSpan] = {}
+    pending: list[tuple[int, re.Match, str]] = []
+    for n, line in enumerate(read_text(path, path.as_posix()).split("\n"), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        where = f"line {n}"
+        m = _T.match(line)
+        if m:
+            frags = [tuple(int(x) for x in f.split()) for f in m.group(3).split(";")]
+            if any(a >= b or b > len(text) for a, b in frags):
+                raise CorpusError(path, where, f"offsets {m.group(3)!r} are outside the text ({len(text)} characters) or empty")
+            surface = " ".join(text[a:b] for a, b in frags)
+            if surface != m.group(4):
+                raise CorpusError(path, where, f"span text {m.group(4)!r} is not the document's text at {m.group(3)} "
+                                               f"({surface!r}); fix the offsets or the text")
+            if m.group(1) in spans:
+                raise CorpusError(path, where, f"{m.group(1)} is defined twice")
+            spans[m.group(1)] = AnnSpan(m.group(1), m.group(2), frags, n)
+            continue
+        for kind, pattern in (("A", _A), ("N", _N), ("R", _R), ("#", _NOTE)):
+            m = pattern.match(line)
+            if m:
+                pending.append((n, m, kind))
+                break
+        else:
+            raise CorpusError(path, where, f"not a brat annotation line ({line[:40]!r}); expected T, A, N, R or # lines")
+    for n, m, kind in pending:
+        targets = [m.group(3)] if kind == "A" else [m.group(2)] if kind in ("N", "#") else [m.group(3), m.group(4)]
+        missing = [t for t in targets if t not in spans]
+        if missing:
+            raise CorpusError(path, f"line {n}", f"refers to {missing[0]}, which no T line defines")
+        if kind == "A":
+            spans[m.group(3)].attributes[m.group(2)] = m.group(4)
+        elif kind == "N":
+            spans[m.group(2)].references[m.group(3)] = m.group(4)
+        elif kind == "#":
+            spans[m.group(2)].note = m.group(3)
+        else:
+            spans[m.group(3)].relations.append((m.group(2), m.group(4)))
+    return list(spans.values())

@@ -11,11 +11,10 @@ skipped with a warning, and reviewed annotations are kept (:mod:`kjpacts.story.r
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kjpacts.corpus.build import build
+from kjpacts.corpus.build import build, derive_document
 from kjpacts.corpus.datapackage import write_datapackage
 from kjpacts.corpus.markup import block_text
 from kjpacts.corpus.validate import validate
@@ -24,7 +23,8 @@ from kjpacts.io import dump_json, read_json
 from kjpacts.story.preannotate import preannotate
 
 from .furniture import line_furniture
-from .html import choose_blocks, meta_date, meta_tags, page_lines
+from .html import choose_blocks, meta_tags, page_lines
+from .metadates import metadata_dates
 from .pages import PageProblem, check_article, check_language, read_page, read_urls
 from .provenance import null_reasons, provenance
 
@@ -62,9 +62,11 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     """Provenance and kept blocks of an HTML page (see :mod:`kjpacts.story.html`), and its article text."""
     lines, h1 = page_lines(raw)
     tags = meta_tags(raw)
-    found = meta_date(tags)
-    meta = provenance("\n".join(lines), url, headline_hint=h1, extra_dates=[found] if found else [],
-                      site_name=tags.get("og:site_name"))
+    stated = metadata_dates(raw, tags)
+    meta = provenance("\n".join(lines), url, headline_hint=h1,
+                      extra_dates=[(d.value, d.evidence) for d in stated if d.role == "published"],
+                      site_name=tags.get("og:site_name"),
+                      updated_dates=[(d.value, d.evidence) for d in stated if d.role == "modified"])
     printed = meta["printed"]
     drop = {f["text"].strip() for f in printed.get("furniture", []) if f.get("match", "line") == "line"}
     drop |= {c["text"] for c in printed["captions"]}
@@ -93,12 +95,21 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     return meta, "\n".join(texts)
 
 
+def _dry_run(raw: str, record: dict) -> str | None:
+    """Why the cleaning step would fail on the page, or None: run before anything is written."""
+    try:
+        derive_document(raw, record)
+    except (CorpusError, ValueError) as exc:
+        return str(exc)
+    return None
+
+
 def _normalised(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title: str | None = None,
-              annotate: bool = True) -> NewResult:
+              annotate: bool = True, description: str | None = None) -> NewResult:
     """Add ``pages`` to the story folder ``root`` (created if needed); see the module docstring."""
     result = NewResult()
     root = Path(root)
@@ -142,9 +153,6 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
             warnings.append(msg if msg.startswith(str(path)) else f"{path}: {msg}")
             continue
         doc_id = _doc_id(meta, taken)
-        taken.add(doc_id)
-        known_hashes[page.sha256] = doc_id
-        known_texts[norm] = doc_id
         raw_rel = f"raw/{len(docs) + len(new_docs):03d}_{page.sha256[:16]}.{'html' if page.markup == 'html' else 'txt'}"
         outlet_note = meta.pop("_outlet_evidence")
         record = {"doc_id": doc_id, "source_file": raw_rel, "raw_sha256": page.sha256, **meta, "rights": RIGHTS}
@@ -154,6 +162,20 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
                  "published_confidence", "published_evidence", "other_dates", "version_tag", "language",
                  "rights", "null_reasons", "printed"]
         record = {k: record[k] for k in order}
+        problem = _dry_run(page.text, record)
+        if problem and record["dateline_as_printed"] and problem.endswith("does not open the first body paragraph"):
+            warnings.append(f"{path}: the dateline {record['dateline_as_printed']!r} found by the rules does not open the "
+                            "article text; kept without a dateline (check documents.json)")
+            record.update(dateline=None, dateline_as_printed=None)
+            record["null_reasons"] = null_reasons(record)
+            problem = _dry_run(page.text, record)
+        if problem:  # a page the rules misread is skipped, not the whole run
+            warnings.append(f"{path}: the cleaning step failed on this page ({problem}); skipped. Please report it "
+                            "with the page")
+            continue
+        taken.add(doc_id)
+        known_hashes[page.sha256] = doc_id
+        known_texts[norm] = doc_id
         new_docs.append(record)
         target = root / raw_rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +188,8 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
     result.warnings = warnings
     if title:
         story["title"] = title
+    if description:
+        story["description"] = description
     story["warnings"] = story.get("warnings", []) + warnings
     if not docs and not new_docs:
         return result  # nothing to write: the folder is left as it was
@@ -215,10 +239,4 @@ def finish(root: Path, title: str | None) -> None:
     """Write RIGHTS.md and DATASHEET.md (unless edited by a person) and datapackage.json, titled for the story."""
     _write_own(root / "RIGHTS.md", RIGHTS_MD)
     _write_own(root / "DATASHEET.md", datasheet(root, title))
-    write_datapackage(root)
-    path = root / "datapackage.json"
-    package = json.loads(path.read_text(encoding="utf-8"))
-    package.update(name="kjpacts-story", title=title or "A story corpus built with `kjpacts new`",
-                   description=f"{len(read_json(root / 'documents.json', 'documents.json')['documents'])} saved news "
-                               "pages with a reversible clean layer and machine pre-annotation. See story.json.")
-    path.write_text(dump_json(package), encoding="utf-8")
+    write_datapackage(root)  # titled from story.json (kjpacts.corpus.datapackage.package_meta)

@@ -6,6 +6,8 @@
 '2016-11-23'
 >>> find_dates("SEOUL, Nov. 23, Kyodo")[0].value
 'XXXX-11-23'
+>>> [d.value for d in find_dates("22.11.2019, 22/11/2019 and 11/22/2019")]
+['2019-11-22', '2019-11-22', '2019-11-22']
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d\d)([-./])(?P<mm>[01]\d)\2(?P<d>[0-3]\d)(?![\d-])"),
     re.compile(rf"\b(?P<d>{_DAY})-(?P<m>{_MON})-(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<mm>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<d>[0-3]?\d)/(?P<mm>[01]?\d)/(?P<y>(?:19|20)\d\d)\b"),  # "22/11/2019": only where US order fails
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.])"),  # "22.11.2019"
+    re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\. (?P<mm>[01]?\d)\. (?P<d>[0-3]?\d)\b"),  # "2019. 11. 22"
     re.compile(r"(?<![\d-])(?P<mm>[01]\d)-(?P<d>[0-3]\d)-(?P<yy>\d\d)(?![\d-])"),
     re.compile(rf"\b(?P<m>{_MON}) (?P<d>{_DAY})\b(?!,? (?:19|20)\d\d)"),
     re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON})\b(?!,? (?:19|20)\d\d)"),
@@ -81,10 +86,12 @@ def weekday_of(value: str) -> str | None:
 
 
 def url_date(url: str | None) -> tuple[str, str] | None:
-    """``(value, what)`` for a date in a URL path: ``/2012/06/29/``, ``AEN20120629...``, ``/2016/11/``."""
+    """``(value, what)`` for a date in a URL path: ``/2012/06/29/``, ``pact-2012-06-29.html``,
+    ``AEN20120629...``, ``/2016/11/``."""
     if not url:
         return None
     for pattern, what in ((r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|\b)", "day"),
+                          (r"(?<![\d.])((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?![\d])", "day"),  # a slug: ...-2012-06-29-...
                           (r"(?<!\d)((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)", "day"),
                           (r"/((?:19|20)\d\d)[/-]([01]\d)(?:/|\b)", "month")):
         m = re.search(pattern, url)
@@ -95,4 +102,24 @@ def url_date(url: str | None) -> tuple[str, str] | None:
             except ValueError:
                 continue
             return "-".join(parts), what
+    return None
+
+
+#: Labels printed just before a date, saying what it is: the story's first publication, or an update.
+PUBLISHED_LABEL = re.compile(r"(posted|published|first published|created|released|issued|\uc785\ub825|\ub4f1\ub85d|"
+                             r"\ubc1c\ud589|\uc1a1\uace0)$", re.I)  # the Korean: 입력 (posted), 등록, 발행, 송고
+UPDATED_LABEL = re.compile(r"(updated?|last updated|modified|last modified|revised|edited|\uc218\uc815|"
+                           r"\uc5c5\ub370\uc774\ud2b8)$", re.I)  # 수정 (modified), 업데이트
+_BETWEEN = re.compile(rf"(?:[\s\d:.,|()\u2013\u2014/-]|\b(?:on|at|am|pm|a\.m\.|p\.m\.|{_WD}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)\b)*$",
+                      re.I)
+
+
+def date_role(before: str) -> str | None:
+    """``published`` or ``updated`` when a label ("Posted :", "Updated", "Last modified on") comes
+    right before a date (only times, weekdays and punctuation between), else None."""
+    head = before[:_BETWEEN.search(before).start()].rstrip()
+    if UPDATED_LABEL.search(head):
+        return "updated"
+    if PUBLISHED_LABEL.search(head):
+        return "published"
     return None

@@ -11,17 +11,57 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
+#: Headings that open a promo block: the lines under them are links and teasers, not the article.
+PROMO_HEAD = re.compile(
+    r"^(related( (articles?|stories|news|content|coverage|posts|links|topics|reading))?|more (news|stories|videos)|"
+    r"more (from|on|in) [\w .'&-]{1,30}|more on this( story| topic)?|most (read|viewed|popular|shared|commented|emailed)"
+    r"( (news|stories|articles|this week|today))?|(latest|top) (news|stories|headlines|videos)|"
+    r"(you|we think you) (may|might) (also )?(like|enjoy)|recommended( (for you|stories|articles|reading))?|"
+    r"trending( (now|stories|news))?|editor'?s'? picks?|(also|must) read|read (next|also)|what to read next|"
+    r"popular (now|stories|news|articles)|don'?t miss|see also|in (other|case you missed it) news|"
+    r"join (our|the) (mailing list|newsletter)|newsletters?|(daily|weekly|morning|evening) (newsletter|briefing))\W*$", _I)
+#: Words of a promo teaser (a podcast, video or newsletter offer), which the article does not print.
+PROMO_WORDS = re.compile(r"\b(podcasts?|episodes?|video|watch|listen|newsletters?|subscribe|sponsored|webinar|sign up)\b", _I)
+_SHARE_WORDS = (r"share|share (on|via|to)|facebook|twitter|x|linkedin|whatsapp|e-?mail|print|reddit|telegram|line|"
+                r"kakao(talk|story)?|naver|band|copy( the)? link|link|pinterest|tumblr|weibo|wechat|messenger|sms|flipboard|"
+                r"comments?|\d+|tweet|pin|save|bookmark|font size|a\+?|a-")
+#: A share bar: nothing but share, social and print words.
+SHARE_BAR = re.compile(rf"^(?=.*\b(share|facebook|twitter|linkedin|whatsapp|e-?mail|print|reddit|telegram|kakao\w*|"
+                       rf"pinterest|weibo|wechat|tweet|flipboard|naver)\b)(?:(?:{_SHARE_WORDS})(?:[\s|\u00b7\u2022/,:]+|$)){{2,}}$", _I)
+#: Section names that sites print as breadcrumbs or glue to the headline.
+SECTIONS = sorted([
+    "World", "World News", "Asia", "Asia-Pacific", "Asia Pacific", "East Asia", "Asia & Pacific", "North Korea",
+    "South Korea", "Korea", "Japan", "China", "Politics", "Diplomacy", "Defense", "Defence", "Military", "Security",
+    "National", "Nation", "International", "Foreign Affairs", "Business", "Economy", "Opinion", "News", "Top News",
+    "Latest News", "Breaking News", "Headlines", "All Headlines", "Americas", "US", "U.S.", "Europe", "Middle East",
+    "Society", "Features", "Analysis", "Nation & World", "Top Stories"], key=len, reverse=True)
+_SECTION = "|".join(re.escape(x) for x in SECTIONS)
+#: A line that is only a breadcrumb trail: "Home > News > World > Asia-Pacific".
+BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u203a|]{1,30}\s*[>\u00bb\u203a/|]\s*)*"
+                        r"[^>\u00bb\u203a|]{1,30}$", _I)
 #: Whole-line rules: (pattern, category, reason).
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"^(select languages?|all headlines|latest headlines|top stories|most (read|viewed|popular)|"
-                r"related (articles|stories|news)|more news|skip to (main )?content|menu|search|home|"
-                r"back to top|print|e-?mail|share( this)?|tweet|subscribe|log ?in|sign in|sign up)$", _I),
+    (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|"
+                r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe|log ?in|sign in|sign up)$", _I),
      "navigation", "site menu or section heading"),
-    (re.compile(r"^Home\s*[>»]"), "navigation", "breadcrumb trail"),
+    (PROMO_HEAD, "navigation", "heading of a promo block (related or popular links, newsletter)"),
+    (BREADCRUMB, "breadcrumb", "breadcrumb trail"),
+    (re.compile(rf"^({_SECTION})$", _I), "navigation", "section name alone on its line"),
+    (re.compile(r"^(\d{1,2} min(ute)?s? read|reading time:? \d{1,2} min(ute)?s?|\d{1,2} min(ute)?s? reading)$", _I),
+     "site-furniture", "reading-time estimate"),
+    (SHARE_BAR, "share-widget", "share bar: share, social and print links only"),
     (re.compile(r"\bRSS\b|^(sns|facebook|twitter|mobile)(\s+\w+){0,4}$", _I), "navigation", "RSS, social or app links"),
     (re.compile(r"^(Short link:|Korea Herald Youtube|Share on \w+.*|Follow us on .+)$", _I), "share-widget", "share or follow widget"),
     (re.compile(r"^Views: \d+$"), "view-counter", "page view counter"),
     (re.compile(r"^\s*(\u00a9|\(c\)|copyright\b)", _I), "copyright-footer", "copyright footer"),
+    (re.compile(r"^(?=(\S+\s+){0,30}\S+$).*\b(all rights reserved|unauthori[sz]ed reproduction|may not be (re)?published, "
+                r"broadcast|reproduction (is )?(strictly )?prohibited)", _I), "copyright-footer", "copyright or reuse notice"),
+    (re.compile(r"^(?=(\S+\s+){0,6}\S+$)[\[(]?((?i:photos?( by| credit| courtesy( of)?)?:? .+|(file )?photo|image( credit)?: .+|"
+                r"(getty images|shutterstock|istock)( via [\w ]+)?)|"
+                r"[A-Z][\w.'-]*( [A-Z][\w.'-]*)? (?i:photo|photos|file photo)|"  # "Yonhap photo", "AP file photo"
+                r"[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/(?i:getty images)|[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,2})"
+                r"[\])]?$"),  # "AFP/Getty Images", "REUTERS/Kim Hong-Ji"
+     "site-furniture", "photo credit alone on its line"),
     (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*\d", _I), "scrape-header", "'last updated' time of the web page"),
     (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
     (re.compile(r"^[\W_]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
@@ -36,8 +76,14 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\([A-Z]{1,4}(-[A-Z]{1,4})+\)\W*$"), "site-furniture", "desk code of the wire editor"),
     (re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} by \w+$"), "site-furniture", "blog post header (date and poster)"),
     (re.compile(r"^\(?(END|MORE)\)?$"), "site-furniture", "wire end marker"),
-    (re.compile(r"^(join (our|the) (mailing list|newsletter)|sign up for .+|subscribe to .+|get the .+ newsletter)\W*$", _I),
+    (re.compile(r"^(join (our|the) (mailing list|newsletter)|sign up for .+|subscribe to .+|get (the|our) .+ newsletter|"
+                r"enter your e-?mail( address)?|your e-?mail( address)?|thanks? (you )?for (signing up|subscribing)|"
+                r"by (signing up|subscribing|clicking|registering)\b.{0,120}\b(agree|consent|accept)\b.*)\W*$", _I),
      "site-furniture", "newsletter or mailing-list prompt"),
+    (re.compile(r"^((this|our) (special )?(page|series|section|feature|package) (portrays|reviews|details|looks at|"
+                r"explains|examines|covers|brings|features|follows|collects)\b|here (are|is) (our |the )?(latest )?"
+                r"(reports?|stories|articles|coverage|updates)\b)", _I),
+     "site-furniture", "blurb promoting another page of the site"),
     (re.compile(r"^(?=.{0,60}$).*\b(buy|shop|order|find|get|click|download|win|try)\b.*!$", _I),
      "site-furniture", "short advertising call ending in '!'"),
 ]
@@ -50,7 +96,39 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
 CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
                      r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
-                     r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$")
+                     r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
+                     r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$")
+
+
+def headline_prefix(text: str) -> tuple[str, str, str] | None:
+    """``(prefix, category, reason)`` for site furniture glued before a headline: a breadcrumb trail
+    ("HOME > World > Asia South Korea ..."), a section name and a bar ("Asia-Pacific | ..."), or a
+    section name with no space ("WorldSouth Korea ..."). What is left must start like a headline."""
+    crumb = re.match(r"^\s*(home|main)\s*(?P<sep>[>\u00bb\u203a|])\s*", text, _I)
+    if crumb:
+        sep = re.escape(crumb.group("sep"))
+        trail = re.match(rf"^\s*\w+\s*{sep}\s*(?:[^{sep}]{{1,30}}?\s*{sep}\s*)*", text)
+        cut = trail.end()
+        last = re.match(rf"({_SECTION})(?:\s+|(?=[A-Z]))(?=[A-Z0-9\"'\u2018\u201c])", text[cut:])
+        if last and len(text[cut + last.end():].split()) >= 3:
+            cut += last.end()
+        if len(text[cut:].split()) >= 3:
+            return text[:cut], "navigation", "breadcrumb trail glued before the headline"
+    bar = re.match(rf"^\s*({_SECTION})\s*[|>\u00bb\u203a]\s*(?=[A-Z0-9\"'\u2018\u201c])", text)
+    glued = re.match(rf"^({_SECTION})(?=[A-Z][a-z]|[A-Z]\.|[A-Z]{{2,}}\b)", text)
+    for m in (bar, glued):
+        if m and len(text[m.end():].split()) >= 3:
+            return text[:m.end()], "navigation", "section name glued before the headline"
+    return None
+
+
+def promo_line(text: str) -> bool:
+    """True for a line under a promo heading that is a link or teaser: a numbered item, a line with
+    no sentence end, or an offer (podcast, video, newsletter). A full sentence ends the block."""
+    t = text.strip()
+    if re.match(r"^\d{1,2}[.)]?\s", t) or PROMO_WORDS.search(t):
+        return True
+    return len(t.split()) <= 25 and not re.search(r"[.?!:][\"'\u201d\u2019)]*$", t)
 
 
 def line_furniture(text: str) -> tuple[str, str] | None:
@@ -59,7 +137,10 @@ def line_furniture(text: str) -> tuple[str, str] | None:
     if not stripped:
         return None
     for pattern, category, reason in LINE_RULES:
-        if pattern.search(stripped) and (category != "navigation" or len(stripped.split()) <= 6):
+        if category == "breadcrumb":
+            if pattern.search(stripped):
+                return "navigation", reason
+        elif pattern.search(stripped) and (category != "navigation" or len(stripped.split()) <= 6):
             return category, reason
     return None
 

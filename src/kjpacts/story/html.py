@@ -9,8 +9,8 @@
 3. The kit's line rules (:mod:`.provenance`, :mod:`.furniture`) then run on the blocks as
    lines: headline, byline and printed date are kept even when jusText calls them short, and
    a block the furniture rules match is dropped even when jusText keeps it.
-4. ``<meta>`` dates (``article:published_time``, ``date``...) and ``og:site_name`` are evidence
-   for provenance.
+4. ``<meta>`` tags are read here (``og:site_name`` is evidence for the outlet); the dates the page
+   states about itself (meta tags, JSON-LD, ``<time>``) are read by :mod:`.metadates`.
 
 The result goes to ``documents.json`` as ``printed.blocks``; :mod:`kjpacts.corpus.markup`
 turns it into the reversible edit log.
@@ -31,8 +31,6 @@ BOUNDARY = re.compile(rf"<(?:script|style|noscript|template|svg)\b.*?</(?:script
                       rf"</?(?:{'|'.join(BLOCK_TAGS)})\b[^>]*>", re.S | re.I)
 META = re.compile(r"<meta\b[^>]*>", re.I)
 ATTR = re.compile(r'(\w[\w:-]*)\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+)')
-DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publish-date",
-             "sailthru.date", "dc.date", "dc.date.issued", "parsely-pub-date")
 
 
 @dataclass(frozen=True)
@@ -73,16 +71,6 @@ def meta_tags(raw: str) -> dict[str, str]:
         if name and "content" in attrs:
             out.setdefault(name, attrs["content"])
     return out
-
-
-def meta_date(meta: dict[str, str]) -> tuple[str, str] | None:
-    """``(YYYY-MM-DD, evidence)`` from the page's metadata, if it has a date."""
-    for name in DATE_META:
-        value = meta.get(name)
-        m = re.match(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)", value or "")
-        if m:
-            return m.group(), f"The page's metadata gives {name}={value!r}."
-    return None
 
 
 def justext_good(raw: str) -> set[str]:

@@ -3,7 +3,7 @@
 ``review/decisions.json`` is append-only: ``{"decisions": [Decision]}``, where a decision is
 ``{"layer", "doc_id", "key", "decision", "reviewer", "reviewed_at", "record", "note"}``.
 ``key`` names the machine record reviewed (:func:`record_key`), ``record`` is the record as the
-reviewer left it (``null`` for a rejection). The last decision on a key wins; earlier ones
+reviewer left it (``null`` for a rejection; ``added`` for one the reviewer made). The last decision on a key wins; earlier ones
 stay as history. ``review/status.json`` lists every record in ``annotations/`` with its
 status: ``machine`` (nobody has looked) or ``reviewed`` (with decision, reviewer and time).
 """
@@ -19,7 +19,7 @@ LAYERS = ("entities", "mentions", "quotes", "timex", "claims", "framing")
 PER_DOC = ("mentions", "quotes", "timex", "framing")
 LIST_KEY = {"mentions": "mentions", "quotes": "quotes", "timex": "timexes", "framing": "framing",
             "entities": "entities", "claims": "claims"}
-DECISIONS = ("accepted", "fixed", "rejected")
+DECISIONS = ("accepted", "fixed", "rejected", "added")  # added: a record the reviewer made (brat import)
 
 
 def record_key(layer: str, record: dict) -> str:

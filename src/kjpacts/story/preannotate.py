@@ -42,7 +42,7 @@ def _sort_key(layer: str, r: dict) -> tuple:
 def merge(layer: str, doc_id: str | None, machine: list[dict], force: dict) -> list[dict]:
     """Reviewed records as saved, then machine records nobody decided on, with fresh ids."""
     decided = {k: d for k, d in force.items() if k[0] == layer and k[1] == doc_id}
-    kept = [d["record"] for d in decided.values() if d["decision"] in ("accepted", "fixed") and d["record"]]
+    kept = [d["record"] for d in decided.values() if d["decision"] in ("accepted", "fixed", "added") and d["record"]]
     keys = {k[2] for k in decided}
     keys |= {record_key(layer, r) for r in kept}
     fresh = [r for r in machine if record_key(layer, r) not in keys]

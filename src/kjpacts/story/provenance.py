@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .dates import FoundDate, find_dates, url_date, weekday_of
-from .furniture import is_caption, line_furniture, prefix_furniture
+from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
+from .furniture import PROMO_HEAD, headline_prefix, is_caption, line_furniture, prefix_furniture, promo_line
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
 OUTLETS = {
@@ -38,13 +38,14 @@ AGENCIES = {"yonhap": "Yonhap", "kyodo": "Kyodo", "xinhua": "Xinhua", "upi": "UP
             "reuters": "Reuters", "antara": "ANTARA", "antara news": "ANTARA", "sputnik": "Sputnik",
             "jiji": "Jiji Press", "kcna": "KCNA", "efe": "EFE", "dpa": "dpa", "bernama": "Bernama"}
 _AGENCY = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+_CAPS = r"[A-Z][A-Z.']*(?:-[A-Z][A-Z.']*)*"  # a word in capitals; a hyphen only inside it ("SEOUL--" is SEOUL)
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'-]{{2,}}(?: [A-Z][A-Z.'-]+)*)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+    rf"^(?P<place>(?=[A-Z][A-Z.'-]{{2,}}){_CAPS}(?: (?=[A-Z][A-Z.'-]){_CAPS})*)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
     rf"(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}))?"
-    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= )|$)")
+    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|$)")
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
-BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:,\s*(?P<credit>[A-Z][\w ]+))?\s*$")
+BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:\s*[,/]\s*(?P<credit>[A-Z][\w ]+))?\s*$")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -81,6 +82,15 @@ def _is_date_line(text: str) -> bool:
     return len(words) <= 2 and not re.search(r"[.!?]\s*$", text.strip())
 
 
+def _kicker(line: str) -> bool:
+    """A label of at most three words before the headline: capitals only ("WORLD", "EXCLUSIVE") or a
+    site's address ("UrduPoint.com"); an agency's name ("YONHAP") or a credit in mixed case is provenance."""
+    t = line.strip()
+    if len(t.split()) > 3 or t.lower() in AGENCIES or DATELINE.match(t) and not t.isupper():
+        return False
+    return (t.isupper() and t.upper() != t.lower()) or bool(re.fullmatch(r"[\w-]+(\.[\w-]+)*\.(com|net|org|info|news|co\.\w\w|\w\w)", t, re.I))
+
+
 def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
     """Sort the page's lines into furniture, captions, date lines, headline, byline and body.
     With ``headline_hint`` (an HTML page's ``<h1>``) only that line can be the headline."""
@@ -100,7 +110,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
         found = line_furniture(line)
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
-            related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I))
+            related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I)
+                           or PROMO_HEAD.match(line.strip()))
             for d in find_dates(line):
                 kind = ("copyright-year" if found[0] == "copyright-footer" else
                         "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else "scrape-header")
@@ -113,8 +124,9 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip():
             lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
             continue
-        if related and len(line.split()) <= 15 and not re.search(r"[.?!\"]$", line.strip()):
-            lay.furniture.append({"text": line, "category": "navigation", "reason": "link to a related article (after 'Read more')"})
+        if related and promo_line(line):
+            lay.furniture.append({"text": line, "category": "navigation",
+                                  "reason": "link or teaser in a promo block (after 'Read more', 'Related', 'Most read'...)"})
             continue
         related = False
         if is_caption(line):
@@ -135,7 +147,15 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if lay.headline is None:
                 lay.body.append(line)  # before the <h1>: menus and teasers; jusText decides
                 continue
+        elif lay.headline is None and not seen_body and _kicker(line):
+            lay.furniture.append({"text": line, "category": "site-furniture",
+                                  "reason": "short label before the headline (a section or kicker in capitals, or a site address)"})
+            continue
         elif lay.headline is None and not seen_body and 4 <= len(line.split()) <= 25 and not DATELINE.match(line):
+            glued = headline_prefix(line)
+            if glued:
+                lay.furniture.append({"text": glued[0], "category": glued[1], "reason": glued[2], "match": "prefix"})
+                line = line[len(glued[0]):]
             lay.headline = line
             continue
         seen_body = True
@@ -189,11 +209,12 @@ def _resolve_year(partial: str, anchors: list[str]) -> str | None:
 
 
 def provenance(text: str, url: str | None, headline_hint: str | None = None,
-               extra_dates: list[tuple[str, str]] | None = None, site_name: str | None = None) -> dict:
+               extra_dates: list[tuple[str, str]] | None = None, site_name: str | None = None,
+               updated_dates: list[tuple[str, str]] | None = None) -> dict:
     """documents.json fields (minus doc_id, files and rights) for one page's text and URL.
 
     HTML pages add their ``<h1>`` (``headline_hint``), metadata dates (``extra_dates``:
-    ``(YYYY-MM-DD, evidence)``) and ``og:site_name``."""
+    ``(YYYY-MM-DD, evidence)``; ``updated_dates``: the metadata's modification dates) and ``og:site_name``."""
     lay = analyse_lines(text, headline_hint)
     if headline_hint is not None and lay.headline is not None:
         lay.body = lay.body[lay.body.index(lay.headline):] if lay.headline in lay.body else \
@@ -238,7 +259,7 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
         version = vm.group("tag") or vm.group("tag2")
         if vm.group("tag"):
             headline = headline[vm.end():]
-    date = date_of(lay, dl, url, text, extra_dates or [])
+    date = date_of(lay, dl, url, text, extra_dates or [], updated_dates or [])
     for caption in lay.captions:  # dates in photo captions date the photo, not the article
         for d in find_dates(caption):
             date["other_dates"].append({"text": d.text, "value": None if d.value.startswith("X") else d.value,
@@ -304,17 +325,36 @@ def null_reasons(meta: dict) -> dict:
     return {k: v for k, v in why.items() if meta.get(k) is None}
 
 
-def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra: list[tuple[str, str]] = ()) -> dict:
-    """Publication date, precision, confidence, evidence and the page's other dates."""
+def _add_update(other: list[dict], updated: list[tuple[str, str]], text: str, value: str, note: str) -> None:
+    other.append({"text": text, "value": value, "kind": "last-update", "note": note})
+    updated.append((value, f"The page prints {text!r} as its update time."))
+
+
+def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra: list[tuple[str, str]] = (),
+            updated_dates: list[tuple[str, str]] = ()) -> dict:
+    """Publication date, precision, confidence, evidence and the page's other dates. A date labelled
+    as an update ("Updated", "Last modified", metadata ``dateModified``) is never taken over a
+    publication date; alone, it dates the page to that day with low confidence."""
     evidence: list[str] = []
     other: list[dict] = []
     candidates: list[tuple[str, str]] = []  # (value, source) best first
-    printed = [find_dates(d)[0] for d in lay.date_lines]
-    for d in printed:
-        line = next(x for x in lay.date_lines if d.text in x)
-        note = "Date printed on the page on a line of its own" + (", with a time." if _TIME.search(line) else ".")
-        other.append({"text": line, "value": d.value if not d.value.startswith("X") else None,
-                      "kind": "printed-publication-date", "note": note})
+    printed: list[FoundDate] = []
+    updated: list[tuple[str, str]] = list(updated_dates)  # (YYYY-MM-DD, evidence): on or after publication
+    for line in lay.date_lines:
+        roles = [(d, date_role(line[:d.start])) for d in find_dates(line)]
+        first = next((d for d, role in roles if role != "updated"), None)
+        if first is not None:
+            printed.append(first)
+            label = " after a 'posted' or 'published' label" if date_role(line[:first.start]) else ""
+            note = f"Date printed on the page on a line of its own{label}" + (", with a time." if _TIME.search(line) else ".")
+            other.append({"text": line, "value": first.value if not first.value.startswith("X") else None,
+                          "kind": "printed-publication-date", "note": note})
+        for d, role in roles:
+            if role == "updated":
+                _add_update(other, updated, d.text, d.value, "Printed as the page's update time (after an 'updated' label): "
+                                                             "the story is from that day or earlier.")
+    for value, why in updated_dates:
+        other.append({"text": value, "value": value, "kind": "last-update", "note": why + " An update, not the story's date."})
     dateline_date: FoundDate | None = None
     if dl and dl.group("date"):
         dateline_date = find_dates(dl.group("date"))[0] if find_dates(dl.group("date")) else None
@@ -322,6 +362,8 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
         fd = find_dates(txt)
         year = re.search(r"\b((?:19|20)\d\d)\b", txt)
         value = fd[0].value if fd and not fd[0].value.startswith("X") else (year.group(1) if year else None)
+        if kind == "last-update" and value and len(value) == 10:
+            updated.append((value, f"The page's 'last updated' stamp {txt.strip()!r}."))
         other.append({"text": txt.strip(), "value": value, "kind": kind,
                       "note": "Copyright footer: dates the site template, not the article." if kind == "copyright-year"
                       else "Stamp in page furniture (scraper or site header), removed from the clean text."})
@@ -331,7 +373,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     anchors = [v for v, _ in extra] + full_printed + scrape + ([u[0]] if u else [])
     copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
     if dateline_date is not None:
-        resolved = _resolve_year(dateline_date.value, anchors + copyright_years)
+        resolved = _resolve_year(dateline_date.value, anchors + [v for v, _ in updated] + copyright_years)
         other.append({"text": dl.group("date"), "value": resolved, "kind": "dateline-date",
                       "note": "Date in the dateline; " + ("year taken from the page's other dates." if resolved else "no year printed or found.")})
         if resolved:
@@ -343,7 +385,9 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     header = [lay.headline or ""] + lay.header + lay.body[:1]
     for line in header:
         for d in find_dates(line):
-            if not d.value.startswith("X") and not any(c[0] == d.value for c in candidates):
+            if not d.value.startswith("X") and date_role(line[:d.start]) == "updated":
+                _add_update(other, updated, d.text, d.value, "Printed in the page's header line after an 'updated' label.")
+            elif not d.value.startswith("X") and not any(c[0] == d.value for c in candidates):
                 other.append({"text": d.text, "value": d.value, "kind": "printed-publication-date",
                               "note": "Full date printed in the page's header line (with other text)."})
                 candidates.append((d.value, f"The header line prints the date {d.text!r}."))
@@ -371,8 +415,16 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
         conf = "high" if agree else "medium"
         return {"published": value, "published_precision": "day", "published_inferred": value not in full_printed,
                 "published_confidence": conf, "published_evidence": evidence, "other_dates": other}
+    first_update = min((v for v, _ in updated), default=None)
+    if first_update and (not u or first_update.startswith(u[0])):
+        why = next(w for v, w in updated if v == first_update)
+        evidence += [f"Only an update time dates the page: {why} The story was published on that day or earlier; "
+                     "review the date."] + ([f"Agrees: the URL gives the month {u[0]}."] if u else [])
+        return {"published": first_update, "published_precision": "day", "published_inferred": True,
+                "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
     if u:
-        evidence.append(f"Only the URL dates the page, to the month ({u[0]}).")
+        evidence.append(f"Only the URL dates the page, to the month ({u[0]})." +
+                        (f" An update time ({first_update}) is later than that month." if first_update else ""))
         return {"published": u[0], "published_precision": "month", "published_inferred": True,
                 "published_confidence": "medium", "published_evidence": evidence, "other_dates": other}
     years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", "\n".join([lay.headline or ""] + lay.body))

@@ -13,7 +13,8 @@ Without options it prints how many records are ``machine`` and ``reviewed`` per 
 ``--refresh`` rebuilds the clean layer and the machine records after ``documents.json`` was
 corrected by hand (``kjpacts new`` never rewrites a document it already has).
 In a notebook, :func:`decide` does the same for one record and :func:`with_status` adds the
-status columns to a layer's table.
+status columns to a layer's table. The other round trip goes through brat (``--to-brat`` and
+``--from-brat``, :mod:`.brat_review`).
 """
 
 from __future__ import annotations
@@ -162,6 +163,11 @@ def apply(root: Path, choices: list[Choice], reviewer: str, when: str | None = N
             raise CorpusError(f"annotations/{c.layer}", c.record_id, "a fix may not change the record's id")
         new.append({"layer": c.layer, "doc_id": c.doc_id, "key": key, "decision": VERBS[c.decision],
                     "reviewer": reviewer, "reviewed_at": when, "record": record, "note": ""})
+    return commit(root, new)
+
+
+def commit(root: Path, new: list[dict]) -> list[CorpusError]:
+    """Append ledger decisions, rewrite the layers and validate; on any problem restore everything."""
     backup = {p: p.read_bytes() for p in _state_files(root)}
     append_decisions(root, new)
     try:
@@ -218,5 +224,5 @@ def decide(root: Path, layer: str, doc_id: str | None, record_id: str, decision:
     return apply(Path(root), [Choice(layer, doc_id, record_id, decision, record)], reviewer)
 
 
-__all__ = ["Choice", "apply", "decide", "describe", "ledger_path", "read_sheet", "refresh", "status_rows", "summary",
+__all__ = ["Choice", "apply", "commit", "decide", "describe", "ledger_path", "read_sheet", "refresh", "status_rows", "summary",
            "with_status", "write_sheet"]
