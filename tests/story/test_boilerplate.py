@@ -112,7 +112,13 @@ def test_labels_and_blurbs_around_the_article_are_removed(tmp_path):
 
 @pytest.mark.parametrize("line", ["AFP/Getty Images", "Yonhap photo", "REUTERS/Kim Hong-Ji", "(AP Photo/Lee Jin-man)",
                                   "Photo: Yonhap", "Facebook Twitter Email", "Share this article", "Most Popular",
-                                  "More from Asia", "You may also like", "All rights reserved.", "Enter your email address"])
+                                  "More from Asia", "You may also like", "All rights reserved.", "Enter your email address",
+                                  # comment forms and social links (from the fresh-3 first run's misses, reworded)
+                                  "3 Comment(s)Print E-mail", "No comments.", "Add your comments...", "Your Comment",
+                                  "\u2022 User Name Required", "Enter the words you see:", "Go to Forum >>2 Comment(s)",
+                                  "Offensive and off-topic comments may be removed by the moderators.",
+                                  "Follow example.com on Twitter and Facebook to join the conversation.",
+                                  "ExampleNews App Download", "Print E-mail Bookmark and Share", "Enditem"])
 def test_furniture_lines(line):
     from kjpacts.story.furniture import line_furniture
 
@@ -121,8 +127,30 @@ def test_furniture_lines(line):
 
 @pytest.mark.parametrize("line", ["Take a photo", "Seoul and/or Tokyo", "24/7", "World leaders met in Seoul.",
                                   "Related talks are due next month.", "The photo was taken on Friday.",
-                                  "Kim said the reserved seats were all taken."])
+                                  "Kim said the reserved seats were all taken.",
+                                  "No comments were made by the ministry on Friday, officials said.",
+                                  "The ministry said it would follow the talks closely.",
+                                  "Officials declined to comment on the report.",
+                                  "3 comments were filed by lawmakers on the draft."])
 def test_article_lines_are_not_furniture(line):
     from kjpacts.story.furniture import line_furniture
 
     assert line_furniture(line) is None
+
+
+def test_long_lines_do_not_make_the_rules_backtrack():
+    """A paragraph of thousands of words, with or without spaces, is read in linear time (a rule
+    with nested repeats would hang here until the suite's timeout)."""
+    from kjpacts.story.furniture import line_furniture
+
+    assert line_furniture("word " * 5000 + "end.") is None
+    assert line_furniture("x" * 20000) is None
+    assert line_furniture("\u2022 " + "comment " * 3000) is None
+
+
+def test_a_comment_count_glued_before_the_date_line_is_cut_and_the_date_kept():
+    from kjpacts.story.furniture import prefix_furniture
+
+    line = "0 Comment(s)Print E-mail Xinhua, November 22, 2019"
+    assert prefix_furniture(line)[0] == "0 Comment(s)Print E-mail "
+    assert prefix_furniture("3 comments were filed by lawmakers.") is None

@@ -47,7 +47,7 @@ def _layer(root: Path, layer: str) -> list[dict]:
 
 def _edit(out: Path) -> dict:
     """Fix "about 20 minutes" to "20 minutes" and the quote source "an official" to "official", delete the
-    mention "Securit", add "Foreign Ministry"."""
+    mention "Cho Byung-jae" (a reviewer may reject any record), add "Foreign Ministry"."""
     text = (out / f"{DOC}.txt").read_text(encoding="utf-8")
     ann = (out / f"{DOC}.ann").read_text(encoding="utf-8")
     tid, line = _t_line(ann, "Timex", "about 20 minutes")
@@ -57,12 +57,12 @@ def _edit(out: Path) -> dict:
     src, line = _t_line(ann, "Quote_source", "an official")
     at_src = text.index("an official said Friday") + len("an ")
     ann = ann.replace(line, f"{src}\tQuote_source {at_src} {at_src + 8}\tofficial")
-    wrong, _ = _t_line(ann, "Mention_person", "Securit")
+    wrong, _ = _t_line(ann, "Mention_person", "Cho Byung-jae")
     ann = _drop(ann, wrong)
     at = text.index("Foreign Ministry")
     ann += f"T900\tMention_organisation {at} {at + 16}\tForeign Ministry\nN900\tReference T900 kjpacts_entities:foreign-ministry-kr\tForeign Ministry\n"
     (out / f"{DOC}.ann").write_text(ann, encoding="utf-8")
-    return {"fixed": fixed, "deleted": text.index("Securit"), "added": (at, at + 16), "source": (at_src, at_src + 8)}
+    return {"fixed": fixed, "deleted": text.index("Cho Byung-jae"), "added": (at, at + 16), "source": (at_src, at_src + 8)}
 
 
 def test_brat_round_trip_fixes_deletes_adds_and_nothing_re_run_overwrites_it(story, tmp_path):

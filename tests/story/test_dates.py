@@ -117,3 +117,17 @@ def test_dateline_glued_to_its_dashes_and_a_byline_with_a_title():
     assert (meta["dateline"], meta["dateline_as_printed"]) == ("SEOUL", "SEOUL--")
     assert (meta["byline"], meta["published"], meta["published_confidence"]) == \
         ("By HAJIMU TAKEDA/ Correspondent", "2019-11-22", "medium")  # one printed date; this dateline has none
+
+
+@pytest.mark.parametrize("url, want", [
+    ("https://www.example.com/World/Wires/2012/0629/Seoul-puts-off-pact", ("2012-06-29", "day")),  # year, then mmdd
+    ("https://news.example.org/2016/11/23/pact-signed/", ("2016-11-23", "day")),
+    ("https://example.net/view.php?AEN20120629004151315", ("2012-06-29", "day")),
+    ("https://example.org/politics/2019/11/", ("2019-11", "month")),
+    ("https://example.com/2012/1399/not-a-date", None),
+    ("https://example.com/about/", None),
+])
+def test_dates_in_urls(url, want):
+    from kjpacts.story.dates import url_date
+
+    assert url_date(url) == want

@@ -57,6 +57,10 @@ ATTRIBUTION_CASES = [
     ('The cabinet approved it, according to the Defense Ministry.', "according-to", "according to", "the Defense Ministry", True),
     ('He said he would "push ahead" with it.', "mixed", "said", "He", False),
     ('MODERATOR: Thank you all for coming today.', "direct", ":", "MODERATOR", True),
+    # misses of the fresh-3 first run, written anew
+    ('Critics, however, say the pact was signed in haste.', "indirect", "say", "Critics", False),
+    ('Opposition lawmakers questioned why the cabinet acted in secret.', "indirect", "questioned", "Opposition lawmakers", False),
+    ('The remarks indicated that Seoul wanted more time.', "indirect", "indicated", "The remarks", False),
 ]
 
 
@@ -183,3 +187,12 @@ def test_html_page_in_a_site_template(tmp_path):
     for f in furniture:
         assert f not in clean, f
     assert (meta["outlet"], meta["published"], meta["dateline_as_printed"]) == ("Reuters", "2012-06-29", "SEOUL (Reuters) -")
+
+
+def test_a_title_word_before_an_agreement_name_is_no_person_and_hyphenated_given_names_stay_whole():
+    from kjpacts.story.mentions import find_mentions
+
+    text = ("The General Security of Military Information Agreement lapsed. "
+            "President Moon Jae-In met Gen. Lee Sun-jin in Seoul.")
+    persons = {m["text"] for m in find_mentions(text) if m["type"] == "person"}
+    assert persons == {"Moon Jae-In", "Lee Sun-jin"}  # not "Securit", not "Moon Jae"

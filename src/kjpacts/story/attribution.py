@@ -24,14 +24,17 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "suggested", "admitted", "wrote", "accused", "criticized", "criticised", "showed", "predicted",
              "pledged", "vowed", "promised", "demanded", "called for", "raised speculation", "speculated",
              "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned", "cited", "accuses", "accuse",
-             "believes", "believe", "believed")
+             "believes", "believe", "believed", "indicated", "questioned", "condemned", "commented", "remarked",
+             "conceded", "hinted")
 #: Participle cues ("..., saying it would"): the source is the subject of the sentence.
 PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",
                "calling for", "urging", "accusing", "describing", "explaining")
 _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
 CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))})\b")
+#: Discourse adverbs set off by commas ("Critics, however, say"): not part of the source.
+_ASIDE = r"however|meanwhile|though|nonetheless|instead|too|also|in turn|for (?:his|her|its|their) part"
 # Clause boundaries that end a source phrase on its left.
-BOUNDARY = re.compile(r'(?:^|[";:(]|, (?!(?:leader|head|chief|spokes\w+|minister|president|director|chairman|who)\b)|'
+BOUNDARY = re.compile(rf'(?:^|[";:(]|, (?!(?:leader|head|chief|spokes\w+|minister|president|director|chairman|who|{_ASIDE})\b)|'
                       r"\b(?:that|which|who|after|before|when|while|as|because|but|although|though|since|if|whereas|and then)\s)", re.I)
 ANON_HEADS = re.compile(r"\b(officials?|sources?|diplomats?|critics|some|others|observers|analysts|experts|"
                         r"insiders|aides?|they|he|she|it|we|people|residents|reports?|media|lawmakers|activists|"
@@ -81,6 +84,9 @@ def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] 
     lead = re.match(r"(?:and|but|or|so|then)\s+", text[start:end], re.I)
     if lead:
         start += lead.end()
+    aside = re.search(rf",\s*(?:{_ASIDE})$", text[start:end], re.I)
+    if aside:
+        end = start + aside.start()
     words = text[start:end].split()
     if not words or len(words) > 14:
         return None

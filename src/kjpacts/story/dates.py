@@ -87,12 +87,14 @@ def weekday_of(value: str) -> str | None:
 
 def url_date(url: str | None) -> tuple[str, str] | None:
     """``(value, what)`` for a date in a URL path: ``/2012/06/29/``, ``pact-2012-06-29.html``,
-    ``AEN20120629...``, ``/2016/11/``."""
+    ``AEN20120629...``, ``/2012/0629/`` (year, then month and day together), ``/2016/11/``."""
     if not url:
         return None
     for pattern, what in ((r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|\b)", "day"),
                           (r"(?<![\d.])((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?![\d])", "day"),  # a slug: ...-2012-06-29-...
                           (r"(?<!\d)((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)", "day"),
+                          (r"/((?:19|20)\d\d)/([01]\d)([0-3]\d)(?:/|\b)", "day"),  # csmonitor: /2012/0629/
+                          (r"AEN((?:19|20)\d\d)([01]\d)([0-3]\d)\d", "day"),  # Yonhap's article id: AEN20120629004151315
                           (r"/((?:19|20)\d\d)[/-]([01]\d)(?:/|\b)", "month")):
         m = re.search(pattern, url)
         if m:

@@ -75,7 +75,15 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "site-furniture", "'read more' link, blog or comment furniture, or an editor credit"),
     (re.compile(r"^\([A-Z]{1,4}(-[A-Z]{1,4})+\)\W*$"), "site-furniture", "desk code of the wire editor"),
     (re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} by \w+$"), "site-furniture", "blog post header (date and poster)"),
-    (re.compile(r"^\(?(END|MORE)\)?$"), "site-furniture", "wire end marker"),
+    (re.compile(r"^\(?(END|MORE|(?i:enditem))\)?$"), "site-furniture", "wire end marker"),
+    (re.compile(r"^[\u2022\u00b7*\s-]*(?=(\S+\s+){0,25}\S*$)(\d+ comments?(\(s\))?(\s*(print|e-?mail|share|bookmark))*|no comments?( yet)?\.?|"
+                r"(add|post|leave|write) (your|a) (comments?|reply)\b.*|your (comment|name)\*?:?|user ?name( required)?:?|"
+                r"enter the (words|code|characters) (you see|above|shown)\b.*|go to forum\W*(\d+ comments?(\(s\))?)?|"
+                r".*\bcomments? (may|will) be (removed|moderated|deleted|reviewed)\b.*|comments? \(\d+\))$", _I),
+     "site-furniture", "comment form, comment count or moderation notice"),
+    (re.compile(r"^(?=(\S+\s+){0,20}\S+$)(follow ([\w.-]+|us) on (twitter|facebook|x|instagram|linkedin|youtube|weibo|wechat)\b.*|"
+                r"[\w.-]+( news)? app download|download (our|the) ([\w.-]+ )?app\b.*|.*\bbookmark and share)$", _I),
+     "share-widget", "follow, app or bookmark links"),
     (re.compile(r"^(join (our|the) (mailing list|newsletter)|sign up for .+|subscribe to .+|get (the|our) .+ newsletter|"
                 r"enter your e-?mail( address)?|your e-?mail( address)?|thanks? (you )?for (signing up|subscribing)|"
                 r"by (signing up|subscribing|clicking|registering)\b.{0,120}\b(agree|consent|accept)\b.*)\W*$", _I),
@@ -92,6 +100,8 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*date \d{4}-\d{2}-\d{2} "), "scrape-header", "scraper's date stamp before the headline"),
     (re.compile(r"^\d+(st|nd|rd|th) LD[- ]Writethru:? ", _I), "version-tag", "wire version tag before the headline"),
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
+    (re.compile(r"^\d+ comments?(\(s\)(\s*(print|e-?mail|share)\b)*|(\s*(print|e-?mail|share)\b)+)\s*(?=\S)", _I), "site-furniture",
+     "comment count and print/e-mail links glued before the article's first line"),
 ]
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
 CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"

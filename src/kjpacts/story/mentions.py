@@ -48,13 +48,13 @@ TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |
           r"Ambassador|[Ss]pokes(?:man|woman|person)|Chairman|Chairwoman|Secretary(?: of State| of Defense)?|"
           r"Chief Cabinet Secretary|Gen\.|General|Adm\.|Admiral|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Rep\.|Sen\.|"
           r"Senator|leader|Leader|Premier|Chancellor|King|Emperor|Lt\. Gen\.|Col\.)")
-_NAME_TOKEN = r"[A-Z][a-z]+(?:-[a-z]+)?"
+_NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 TITLED = re.compile(rf"\b{TITLES}(?:\s+to\s+(?:the\s+)?(?:South |North )?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s+"
-                    rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})(?!\s+of\b)")
+                    rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})\b(?!\s+of\b)")  # \b: no backing off to "Securit"
 #: Capitalised words that follow a title-like word without being a name ("General Security of ...").
 NOT_NAMES = {"Security", "Assembly", "Staff", "Affairs", "Council", "Information", "Agreement", "Office", "House",
              "Ministry", "Party", "Forces", "Defense", "Defence", "Foreign", "Secretary", "Assembly", "Election"}
-KOREAN = re.compile(rf"\b(?P<name>(?:{'|'.join(SURNAMES)})\s[A-Z][a-z]+(?:-[a-z]+|\s[A-Z][a-z]+)?)\b")
+KOREAN = re.compile(rf"\b(?P<name>(?:{'|'.join(SURNAMES)})\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+|\s[A-Z][a-z]+)?)\b")
 KOREAN_CAPS = re.compile(rf"\b(?P<name>(?:{'|'.join(n.upper() for n in SURNAMES)}) [A-Z]{{2,}}(?:-[A-Z]{{2,}}| [A-Z]{{2,}})?)\b")
 BYLINE_NAMES = re.compile(r"^By (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})", re.M)
 ORG_HEADS = ("Ministry", "Party", "Assembly", "Forces", "Agency", "Council", "Office", "Department", "Committee",
