@@ -88,3 +88,18 @@ def test_month_only_marks_stay_visible(tiny):
     widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', v.svg)]
     assert widths and min(widths) >= 8
     assert "published some time in that month" in timeline_legend()
+
+
+def test_marks_merged_on_screen_keep_each_date_in_their_title():
+    """Walk-through (08): a Monday and the Tuesday after it, merged into one mark, were both titled '10 Jan 2011'."""
+    from kjpacts.teaching.widgets._time import resolve_value
+    ev = [TimelineEvent("event", "alpha-2011-01-10", resolve_value(v), label, text, "ctx", v, f"t{i}")
+          for i, (v, label, text) in enumerate([("2011-01-10", "10 Jan 2011", "Monday"),
+                                                 ("2011-01-11", "11 Jan 2011", "Tuesday")])]
+    svg = timeline_svg(ev, [("alpha-2011-01-10", "A")], (2010, 2012))
+    titles = re.findall(r"<title>([^<]*)</title>", svg)
+    assert "Monday (alpha-2011-01-10, 10 Jan 2011); Tuesday (alpha-2011-01-10, 11 Jan 2011)" in titles
+    same = [TimelineEvent("event", "alpha-2011-01-10", resolve_value("2011-01-10"), "10 Jan 2011", t, "ctx",
+                          "2011-01-10", f"s{i}") for i, t in enumerate(["Monday", "today"])]
+    assert "10 Jan 2011: Monday (alpha-2011-01-10); today (alpha-2011-01-10)" in re.findall(
+        r"<title>([^<]*)</title>", timeline_svg(same, [("alpha-2011-01-10", "A")], (2010, 2012)))

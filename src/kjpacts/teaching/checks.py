@@ -300,15 +300,21 @@ def iso_date(answer: Any, expected: str, hint: str, praise: str = "", wrong: dic
     return Feedback(False, hint)
 
 
-def table_shape_hint(answer: Any) -> Feedback | None:
-    """A hint when a beginner hands in a pandas table, column or index instead of a list of ids.
+def table_shape_hint(answer: Any, id_column: str = "doc_id") -> Feedback | None:
+    """A hint when a beginner hands in a pandas table, column or index instead of a list of ids,
+    or a list of row numbers (a table's index) instead of the ids.
 
-    For any try-it whose answer is a list of doc ids. Returns None when the answer is not a
-    pandas object.
+    For any try-it whose answer is a list of ids from ``id_column``. A table whose index holds those
+    ids gets ".index.tolist()"; a table numbered 0, 1, 2 ... gets ".{id_column}.tolist()". Returns None
+    when none of these applies.
     """
     import pandas as pd
 
+    from_column = f".{id_column}.tolist()"
     if isinstance(answer, pd.DataFrame):
+        if answer.index.name != id_column and id_column in answer.columns:
+            return Feedback(False, f"That is the filtered table itself. Its index is row numbers, so take the "
+                                   f"{id_column} column: add {from_column} at the end to get a list.")
         return Feedback(False, "That is the filtered table itself. Add .index.tolist() (or the column you need, "
                                "then .tolist()) at the end to get a list.")
     if isinstance(answer, pd.Series):
@@ -317,8 +323,15 @@ def table_shape_hint(answer: Any) -> Feedback | None:
                                    "table[ ... ] to keep the rows where it is True, then add .tolist().")
         return Feedback(False, "That is a pandas column; add .tolist() at the end to turn it into a list.")
     if isinstance(answer, pd.Index):
-        return Feedback(False, "Nearly: that is the index (the doc_ids) of the rows you kept. "
+        if answer.name != id_column and pd.api.types.is_integer_dtype(answer.dtype):
+            return Feedback(False, f"That is the index of the rows you kept, and in this table it is row numbers, "
+                                   f"not ids. Take the {id_column} column instead: {from_column}")
+        return Feedback(False, f"Nearly: that is the index (the {id_column}s) of the rows you kept. "
                                "Add .tolist() to make it a list.")
+    if (isinstance(answer, (list, tuple)) and answer
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in answer)):
+        return Feedback(False, f"Those are row numbers (the table's index), not ids. Take the {id_column} column "
+                               f"of the rows you kept: {from_column}")
     return None
 
 

@@ -6,6 +6,8 @@ claim registry, so the checks follow the annotations if they change.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import datetime
 
 from kjpacts.teaching.checks import (
@@ -132,7 +134,7 @@ def _predictions() -> list[str]:
 
 def _check_failed(answer) -> Feedback:
     expected = _failed_predictions()
-    shape = table_shape_hint(answer)
+    shape = table_shape_hint(answer, "claim_id")
     if shape is not None:
         return shape
     if not isinstance(answer, list) or not all(isinstance(x, str) for x in answer):
@@ -141,8 +143,10 @@ def _check_failed(answer) -> Feedback:
         return Feedback(True, f"{len(expected)} predictions failed by the outside record, which the pages themselves "
                               "cannot show.")
     if sorted(answer) == _predictions():
-        return Feedback(False, "That is every prediction. Some have the status 'prediction-unresolved': the "
-                               "outside record used here does not settle them. Keep only 'prediction-failed'.")
+        others = Counter(c.status for c in _corpus().annotations.claims
+                         if c.kind == "prediction" and c.status != "prediction-failed")
+        listed = ", ".join(f"{n} {status!r}" for status, n in sorted(others.items()))
+        return Feedback(False, f"That is every prediction; the others are {listed}. Keep only 'prediction-failed'.")
     return Feedback(False, "Keep the claims whose status is 'prediction-failed' and give their claim ids as a list.")
 
 
@@ -184,7 +188,8 @@ TRYITS = [
         answer=f'answer = timex[timex.value == "{SHELLING}"].doc_id.tolist()',
         wrongs=((f'answer = timex[timex.value == "{SHELLING}"].doc_id', "pandas column"),
                 ('answer = timex[timex.text.str.contains("23 November")].doc_id.tolist()', "spelled differently"),
-                (f'answer = timex[timex.value == "{SHELLING}"]', "filtered table"),
+                (f'answer = timex[timex.value == "{SHELLING}"]', "take the doc_id column"),
+                (f'answer = timex[timex.value == "{SHELLING}"].index.tolist()', "row numbers"),
                 ('answer = ["yonhap-2012-06-27"]', "Keep the rows")),
         explanation="Normalised values let you find the same day however it is written; the text search "
                     "'23 November' would miss 'Nov. 23'.",
@@ -197,8 +202,9 @@ TRYITS = [
         answer='answer = claims_table[claims_table.status == "prediction-failed"].claim_id.tolist()',
         wrongs=(('answer = claims_table[claims_table.kind == "prediction"].claim_id.tolist()', "every prediction"),
                 ('answer = claims_table[claims_table.status == "prediction-failed"].claim_id', "pandas column"),
+                ('answer = claims_table[claims_table.status == "prediction-failed"].index.tolist()', "row numbers"),
                 ('answer = claims_table[claims_table.status == "echo"].claim_id.tolist()', "Keep the claims")),
-        explanation="The dated signing predictions all failed, by the outside record. The other predictions "
-                    "are left open ('prediction-unresolved'): the record used here does not say what happened.",
+        explanation="The dated signing predictions all failed, by the outside record. Of the others, two were "
+                    "fulfilled and one is left open ('prediction-unresolved'): the record does not say what happened.",
     ),
 ]

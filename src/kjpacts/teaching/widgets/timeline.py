@@ -255,9 +255,11 @@ def timeline_svg(events: Sequence[TimelineEvent], lanes: Sequence[tuple[str, str
         e = group[0]
         sel = any(g.key == selected for g in group)
         stroke = 'stroke="#000" stroke-width="3"' if sel else 'stroke="#000" stroke-width="0.8"'
-        names = "; ".join(f"{g.text or 'published'} ({g.doc_id})" for g in group[:4])
+        same_date = len({g.label for g in group}) == 1
+        names = "; ".join(f"{g.text or 'published'} ({g.doc_id}{'' if same_date else ', ' + g.label})" for g in group[:4])
         more = f"; and {len(group) - 4} more" if len(group) > 4 else ""
-        tip = f"<title>{esc(e.label)}: {esc(names)}{more}</title>"
+        # marks merged because they overlap on screen may differ in date: each then carries its own
+        tip = f"<title>{esc(e.label) + ': ' if same_date else ''}{esc(names)}{more}</title>"
         xm = (a + b) / 2
         if kind == "published":
             tip_y = lane_y[lane] - 6 - level[i] * PUB_ROW
