@@ -58,7 +58,7 @@ def _check_furniture(answer: Any) -> Feedback:
     if isinstance(answer, (list, tuple)):
         return Feedback(False, "That is the list itself. Put it inside len( ) to count its items.")
     categories = sorted({e.category for e in doc.boilerplate})
-    return number(answer, expected, "Not quite. The variable yonhap holds the Yonhap page; count the items "
+    return number(answer, expected, "The variable yonhap holds the Yonhap page; count the items "
                                     "of its .boilerplate.",
                   praise=f"Yes: {expected} pieces of page furniture (categories: {', '.join(categories)}).",
                   wrong={len(doc.edits): f"That counts every edit ({len(doc.edits)}), typography fixes included. "
@@ -75,7 +75,10 @@ def _check_organisations(answer: Any) -> Feedback:
     if isinstance(answer, str):
         return Feedback(False, "Give a list of three names, like [a, b, c], built from doc.meta; you gave one text.")
     if isinstance(answer, (list, tuple)) and len(answer) != len(set(map(repr, answer))):
-        return Feedback(False, "A name appears twice in your list. Give each of the three organisations once.")
+        agency = _corpus()["ahram-2011-01-10"].meta["agency"]
+        byline = (f" The byline is {agency} too (no reporter is named): the third organisation is the photo's, under "
+                  "doc.meta[\"photo_agency\"]; doc.meta.keys() lists every key." if list(answer).count(agency) > 1 else "")
+        return Feedback(False, "A name appears twice in your list. Give each of the three organisations once." + byline)
     if isinstance(answer, (list, tuple, set)) and all(isinstance(a, str) for a in answer) \
             and sorted(a.lower() for a in answer) == sorted(e.lower() for e in expected) and set(answer) != set(expected):
         return Feedback(False, "Right organisations, but spelled differently (capital letters count). "
@@ -114,8 +117,9 @@ def _check_here(answer: Any) -> Feedback:
         return Feedback(False, "Washington is where the paper is based, not where this story was filed. "
                                "Read the dateline.")
     return one_of(answer, [expected], "Read the dateline at the start of the article: the place before the dash.",
-                  praise=f"Yes. By convention, 'here' in a news story means the dateline city, so this "
-                         f"page locates Mullen's remarks in {expected} without saying so in words.")
+                  praise=f"Yes. By the dateline convention {outside_record('ox-dateline-convention').cite()}, 'here' "
+                         f"in a news story means the dateline city, so this page most likely locates Mullen's remarks "
+                         f"in {expected} without saying so in words.")
 
 
 #: The outside records the lateral-reading section shows (corpus/outside/records.json).
@@ -125,7 +129,8 @@ OUTLET_RECORDS = ["ox-wire-service-definition", "ox-outlet-afp-statute", "ox-out
                   "ox-outlet-washington-post-owner-2011"]
 POSTPONEMENT_RECORDS = ["ox-gsomia-signing-postponed-2012-06-29-ap", "ox-gsomia-signing-postponed-2012-06-29-yonhap",
                         "ox-gsomia-signing-postponed-2012-06-29-upi",
-                        "ox-gsomia-postponed-secret-cabinet-approval-koreaherald", "ox-gsomia-signed-2016-11-23-kyodo"]
+                        "ox-gsomia-postponed-secret-cabinet-approval-koreaherald", "ox-gsomia-signed-2016-11-23-kyodo",
+                        "ox-presidential-election-2012-12-19", "ox-gsomia-postponed-election-year-nyt"]
 
 
 def _check_grants(answer: Any) -> Feedback:
@@ -139,7 +144,7 @@ def _check_grants(answer: Any) -> Feedback:
                                f"{outside_record('ox-outlet-al-ahram-state-owned').cite()}: that is ownership. "
                                "Which record speaks of grants?")
     if "afp" in a or "france" in a:
-        return Feedback(False, "AFP's statutes forbid direct subsidies; the French state is a major subscriber "
+        return Feedback(False, "AFP's statutes forbid direct subsidies; the French state is its primary client, through subscriptions "
                                f"{outside_record('ox-outlet-afp-state-subscriptions').cite()}. Which record speaks of grants?")
     if "herald" in a:
         return Feedback(False, "The Korea Herald's 2012 chairman had been a lawmaker "
@@ -178,7 +183,8 @@ TRYITS = [
         wrongs=(('answer = [doc.meta["outlet"], doc.meta["agency"]]', "who took the photo"),
                 ('answer = [yonhap.meta["outlet"], yonhap.meta["agency"], yonhap.meta["photo_agency"]]', "Yonhap page"),
                 ('answer = ["ahram online", "afp", "ap"]', "spelled differently"),
-                ('answer = doc.meta["outlet"]', "list of three")),
+                ('answer = doc.meta["outlet"]', "list of three"),
+                ('answer = [doc.meta["outlet"], doc.meta["agency"], doc.meta["byline"]]', "no reporter is named")),
         explanation="Ahram Online, AFP and AP. The order does not matter. The photo's agency is easy to "
                     "miss because the photo and its caption were removed from the clean text as page "
                     "furniture (they are kept in `doc.captions`).",
