@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from kjpacts.corpus.load import load
 from kjpacts.errors import CorpusError
 from kjpacts.exports import brat
 from kjpacts.exports.spans import FRAMING_LABELS, MENTION_LABELS, QUOTE_LABELS, TIMEX_LABEL
@@ -41,7 +42,6 @@ ADDED_NOTE = "added by the reviewer in brat"
 
 def _export_ann(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     """``(doc_id -> .ann text, doc_id -> clean text)`` of the story as it is now."""
-    from kjpacts.corpus.load import load
 
     corpus = load(root)
     texts = {d.doc_id: d.text for d in corpus}
@@ -51,7 +51,6 @@ def _export_ann(root: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 def to_brat(root: Path, out: Path) -> list[Path]:
     """Write the brat export of the story and the manifest; return the paths written."""
-    from kjpacts.corpus.load import load
 
     root, out = Path(root), Path(out)
     corpus = load(root)

@@ -281,10 +281,12 @@ def iso_date(answer: Any, expected: str, hint: str, praise: str = "", wrong: dic
     month = bool(ISO_MONTH.match(expected))
     form = '"YYYY-MM"' if month else '"YYYY-MM-DD"'
     if isinstance(answer, date):
+        cut = ".isoformat()[:7]" if month else ".isoformat()"
         if answer.isoformat()[:len(expected)] == expected:
             return Feedback(False, f"Right date, but as a date object: give it as text in the form {form} "
-                                   "(add .isoformat() at the end).")
-        return Feedback(False, f"Give the date as text in the form {form} (.isoformat() makes it); and check the day.")
+                                   f"(add {cut} at the end" + (": only the year and month" if month else "") + ").")
+        return Feedback(False, f"Give the date as text in the form {form} ({cut} makes it); and check the "
+                               + ("month." if month else "day."))
     if not isinstance(answer, str):
         return Feedback(False, f"Give the date as text in quotes, in the form {form}; you gave {describe(answer)}.")
     a = answer.strip()

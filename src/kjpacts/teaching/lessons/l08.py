@@ -19,6 +19,7 @@ from kjpacts.teaching.checks import (
 )
 from kjpacts.teaching.checks import shipped_corpus as _corpus
 from kjpacts.teaching.judging import JudgeItem, in_context
+from kjpacts.teaching.outside import outside_record
 
 KH_0513, YONHAP = "koreaherald-2012-05-13", "yonhap-2012-06-27"
 SHELLING = "2010-11-23"
@@ -73,7 +74,7 @@ def _check_last_december(answer) -> Feedback:
                     "Start from the publication date in corpus[\"koreaherald-2012-05-13\"].published and go "
                     "back to the most recent December before it.",
                     "The December before a May 2012 article. It fits the Lee-Noda meeting in Kyoto in December 2011 "
-                    "(outside record, high confidence); the page itself gives only the month.",
+                    f"{outside_record('ox-lee-noda-kyoto-2011-12-18').cite()}; the page itself gives only the month.",
                     wrong={f"{year}-12": "That December is still in the future for an article published in May. "
                                          "'Last' points back from the publication date."})
 
