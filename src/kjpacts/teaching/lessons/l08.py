@@ -15,6 +15,7 @@ from kjpacts.teaching.checks import (
     TryIt,
     describe,
     iso_date,
+    same_items,
     table_shape_hint,
 )
 from kjpacts.teaching.checks import shipped_corpus as _corpus
@@ -120,7 +121,11 @@ def _check_shelling(answer) -> Feedback:
     if answer and set(answer) < set(expected):
         return Feedback(False, "Right so far, but another page names that day too, spelled differently. Search the "
                                "normalised value column, not the text.")
-    return Feedback(False, f'Keep the rows of the timex table whose value is "{SHELLING}" and give their doc_ids.')
+    if not answer:
+        return Feedback(False, f'Your list is empty: no row matched. The value is the day, "{SHELLING}", '
+                               "in quotes, in the value column.")
+    return same_items(answer, expected, f'Keep the rows of the timex table whose value is "{SHELLING}" and give '
+                                        "their doc_ids.")
 
 
 # 08.4 ---------------------------------------------------------------------------
@@ -148,7 +153,11 @@ def _check_failed(answer) -> Feedback:
                          if c.kind == "prediction" and c.status != "prediction-failed")
         listed = ", ".join(f"{n} {status!r}" for status, n in sorted(others.items()))
         return Feedback(False, f"That is every prediction; the others are {listed}. Keep only 'prediction-failed'.")
-    return Feedback(False, "Keep the claims whose status is 'prediction-failed' and give their claim ids as a list.")
+    if not answer:
+        return Feedback(False, "Your list is empty: no claim matched. Check the status value: 'prediction-failed', "
+                               "with a hyphen, in quotes.")
+    return same_items(answer, expected, "Keep the claims whose status is 'prediction-failed' and give their claim "
+                                        "ids as a list.")
 
 
 TRYITS = [
@@ -204,7 +213,8 @@ TRYITS = [
         wrongs=(('answer = claims_table[claims_table.kind == "prediction"].claim_id.tolist()', "every prediction"),
                 ('answer = claims_table[claims_table.status == "prediction-failed"].claim_id', "pandas column"),
                 ('answer = claims_table[claims_table.status == "prediction-failed"].index.tolist()', "row numbers"),
-                ('answer = claims_table[claims_table.status == "echo"].claim_id.tolist()', "Keep the claims")),
+                ('answer = claims_table[claims_table.status == "echo"].claim_id.tolist()', "Keep the claims"),
+                ('answer = claims_table[claims_table.status == "prediction failed"].claim_id.tolist()', "list is empty")),
         explanation="The dated signing predictions all failed, by the outside record. Of the others, two were "
                     "fulfilled and one is left open ('prediction-unresolved'): the record does not say what happened.",
     ),
