@@ -22,8 +22,8 @@ FILES = {
     "structure/stray.json": "{}",
     "schemas/documents.json": "{}",
     "Notes.md": "# n",
-    "cite.bib": "@misc{x}",
-    "blob.dat": "?",
+    "cite.2012.bib": "@misc{x}",  # the name drops only the last suffix
+    "blob.Xq": "?",  # an unknown suffix, kept as written
     "datapackage.json": "{}",  # never lists itself
     "guidelines/__pycache__/x.pyc": "",  # never listed
 }
@@ -52,9 +52,9 @@ def test_tiny_folder_gives_the_hand_written_package(tmp_path):
     a_rights = {"name": "other-closed", "title": "(c) A. See RIGHTS.md."}
     want = [
         _resource("Notes.md", 3, _digest("# n"), name="notes", type="text", format="md", mediatype="text/markdown"),
-        _resource("blob.dat", 1, _digest("?"), name="blob", type="file", format="dat",
+        _resource("blob.Xq", 1, _digest("?"), name="blob", type="file", format="Xq",
                   mediatype="application/octet-stream"),
-        _resource("cite.bib", 8, _digest("@misc{x}"), name="cite", type="text", format="bib",
+        _resource("cite.2012.bib", 8, _digest("@misc{x}"), name="cite.2012", type="text", format="bib",
                   mediatype="application/x-bibtex"),
         _resource("clean/a-2011.txt", 2, _digest("é"), name="clean-a-2011", type="text", format="txt",
                   mediatype="text/plain", licence=a_rights,

@@ -52,3 +52,33 @@ def test_a_corpus_that_fails_validation_is_not_certified(corpus_copy):
         "documents.json: koreaherald-2012-05-13.section: is null with no reason; add one under null_reasons",
     ]
     assert not (corpus_copy / "datapackage.json").exists()
+
+
+def test_check_with_train_punkt_names_the_punkt_files_new_texts_would_change(corpus_copy):
+    """A corpus whose texts changed (raw page edited, derived files rebuilt, layers dropped): the
+    shipped Punkt parameters no longer match what training on it gives. Check mode writes nothing."""
+    import hashlib
+    import shutil
+
+    from kjpacts.corpus.build import build
+    from kjpacts.paths import package_data
+
+    shutil.rmtree(corpus_copy / "annotations")  # their offsets would no longer fit the new text
+    docs = json.loads((corpus_copy / "documents.json").read_text(encoding="utf-8"))
+    meta = next(d for d in docs["documents"] if d["doc_id"] == "wapo-2011-01-11")
+    raw = corpus_copy / meta["source_file"]
+    page = raw.read_text(encoding="utf-8")
+    raw.write_text(page[:len(page) // 2] + page[len(page) // 2:].replace("Japan", "Nippon Dept. Inc."), encoding="utf-8")
+    meta["raw_sha256"] = hashlib.sha256(raw.read_bytes()).hexdigest()
+    (corpus_copy / "documents.json").write_text(json.dumps(docs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    build(corpus_copy)
+    punkt = {p: p.read_bytes() for p in package_data("punkt_tab/english").iterdir()}
+    try:
+        assert rebuild(corpus_copy, check=True) == BuildResult(["corpus/datapackage.json"], [])
+        assert rebuild(corpus_copy, check=True, train_punkt=True) == BuildResult(
+            ["src/kjpacts/data/punkt_tab/english/collocations.tab", "src/kjpacts/data/punkt_tab/english/ortho_context.tab",
+             "corpus/datapackage.json"], [])
+        assert {p: p.read_bytes() for p in punkt} == punkt
+    finally:  # a broken rebuild must not leave the kit's Punkt files changed for the tests after this one
+        for p, data in punkt.items():
+            p.write_bytes(data)
