@@ -9,8 +9,8 @@ modules, with the kill rate per module written to TESTING.md. A report, not part
   module was measured.
 - ``--report-only`` rewrites TESTING.md from the results of the last run.
 - Survivors that make no observable difference are explained in ``tests/mutants_explained.toml``
-  (module -> mutant-name glob -> one-line reason); TESTING.md lists them apart from the
-  unexplained ones.
+  (module -> mutant-name glob, ``{a,b}`` allowed -> one-line reason); TESTING.md lists them apart
+  from the unexplained ones.
 
 It runs offline like the suite (empty ``NLTK_DATA``, the kit's NLTK data in a fresh folder, the
 network blocked in the test process and its children), in mutmut's own copy of the tree
@@ -84,13 +84,22 @@ def load_explained(path: Path = EXPLAINED) -> dict[str, dict[str, str]]:
     return {module_name(m): dict(globs) for m, globs in table.items()}
 
 
+def expand(pattern: str) -> list[str]:
+    """``x_f__mutmut_{3,7}`` -> ``[x_f__mutmut_3, x_f__mutmut_7]`` (fnmatch has no braces)."""
+    m = re.search(r"\{([^{}]*)\}", pattern)
+    if not m:
+        return [pattern]
+    return [p for alt in m[1].split(",") for p in expand(pattern[:m.start()] + alt + pattern[m.end():])]
+
+
 def explain(module: str, names: list[str], explained: dict[str, dict[str, str]]) -> tuple[dict[str, list[str]], list[str]]:
     """Split a module's survivors into ``{reason: [short names]}`` and the unexplained rest."""
     reasons: dict[str, list[str]] = defaultdict(list)
     rest = []
     for name in names:
         short = name.rsplit(".", 1)[-1]
-        reason = next((why for pat, why in explained.get(module, {}).items() if fnmatch.fnmatchcase(short, pat)), None)
+        reason = next((why for pat, why in explained.get(module, {}).items()
+                       if any(fnmatch.fnmatchcase(short, p) for p in expand(pat))), None)
         if reason is None:
             rest.append(short)
         else:
@@ -136,24 +145,25 @@ def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
              "tests that call that function. A mutant the tests do not notice *survived*: either a test is missing,",
              "or the change makes no observable difference (then tests/mutants_explained.toml says why). `no tests`",
              "means no selected test calls the function at all. `measured` is when (UTC) and at which commit each",
-             "module was last run (`+` after the commit: uncommitted changes in the tree).", "", *rows, ""]
+             "module's last run started (`+` after the commit: src/ or tests/ had uncommitted changes).", "", *rows, ""]
     if details:
         lines += ["## Surviving mutants", "", "`mutmut show NAME` prints each one's change (NAME: the module, a dot, "
                   "the short name).", "", *details]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def commit_stamp() -> str:
+def stamp() -> dict[str, str]:
+    """When (UTC) and at which commit a run starts (mutmut copies src/ and tests/ then); ``+``: the
+    tree had changes not committed yet."""
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "src", "tests", "pyproject.toml"], cwd=ROOT,
                            capture_output=True, text=True).stdout.strip()
-    return head + ("+" if dirty else "")
+    return {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "commit": head + ("+" if dirty else "")}
 
 
-def record_measured(modules: list[str]) -> dict[str, dict]:
+def record_measured(modules: list[str], when: dict[str, str]) -> dict[str, dict]:
     measured = json.loads(MEASURED.read_text(encoding="utf-8")) if MEASURED.is_file() else {}
-    stamp = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "commit": commit_stamp()}
-    measured.update({m: stamp for m in modules})
+    measured.update({m: when for m in modules})
     MEASURED.parent.mkdir(exist_ok=True)
     MEASURED.write_text(json.dumps(measured, indent=1, sort_keys=True), encoding="utf-8")
     return measured
@@ -167,6 +177,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--report-only", action="store_true")
     args = ap.parse_args(argv)
     modules = [module_name(m) for m in args.module]
+    started = stamp()
     mutmut = [sys.executable, "-m", "mutmut"]
     with tempfile.TemporaryDirectory(prefix="kjpacts-mutate-") as tmp:
         guard = os.pathsep.join(p for p in (str(ROOT / "tests" / "offline_guard"), os.environ.get("PYTHONPATH", "")) if p)
@@ -184,7 +195,7 @@ def main(argv: list[str]) -> int:
     if not per_module:
         print("no mutmut results: run `make mutate` first", file=sys.stderr)
         return 1
-    measured = record_measured([] if args.report_only else (modules or sorted(per_module)))
+    measured = record_measured([] if args.report_only else (modules or sorted(per_module)), started)
     (ROOT / "TESTING.md").write_text(report(per_module, survivors_of(results), load_explained(), measured), encoding="utf-8")
     print(f"TESTING.md: {len(per_module)} modules")
     return 0

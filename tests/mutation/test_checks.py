@@ -38,6 +38,8 @@ def test_plain_unwraps_numpy_scalars_also_inside_tuples_and_lists():
     assert got == (1, [2.5]) and type(got) is tuple and type(got[0]) is int and type(got[1]) is list
     arr = np.array([1, 2])
     assert c.plain(arr) is arr  # not a scalar: unchanged
+    dtype, rng = np.dtype("int64"), np.random.default_rng(0)  # numpy objects that are not values: unchanged
+    assert c.plain(dtype) is dtype and c.plain(rng) is rng
     assert c.plain("3") == "3"
 
 
@@ -122,12 +124,17 @@ def test_number_branches():
                "value Python computes: do not round it or copy it by hand.")
     assert c.number(1, 1.4, h) == Feedback(False, h)  # an int is not a rounded float here
     assert c.number(0.4, 1 / 3, h) == Feedback(False, h)
+    # the tolerance is absolute (1e-6 by default), in every comparison
+    assert c.number("0.3000001", 0.3, h).message.startswith("Right number, but it is text")
+    assert c.number(0.5000001, 0.25, h, wrong={0.5: "That is half."}) == Feedback(False, "That is half.")
+    assert c.number(-0.2500001, 0.25, h) == Feedback(False, "Right size, wrong sign: subtract the other way round.")
 
 
 @pytest.mark.parametrize("answer, expected, is_rounded", [
     (0.3, 1 / 3, True), (0.33, 1 / 3, True), (0.333, 1 / 3, True), (0.67, 2 / 3, True), (0.66, 2 / 3, False),
     (0.3333, 1 / 3, False), (0.4, 1 / 3, False), (1 / 3, 1 / 3, False), (0.5, 0.5, False), (0.35, 0.3456, True),
-    (0.34, 0.3456, False), (0.346, 0.3456, True), (0.3, 0.35, True), (0.4, 0.35, True), (0.3, 0.3500001, False)])
+    (0.34, 0.3456, False), (0.346, 0.3456, True), (0.3, 0.35, True), (0.4, 0.35, True), (0.3, 0.3500001, False),
+    (0.3, 0.3000001, False), (1e-12, 0.04, True)])
 def test_rounded_means_one_to_three_decimals_either_way(answer, expected, is_rounded):
     assert c.rounded(answer, expected) is is_rounded
 
@@ -138,6 +145,7 @@ def test_rounded_means_one_to_three_decimals_either_way(answer, expected, is_rou
     ([1, 2.5], "That is several numbers: give only the one the question asks for."),
     ((1, 2), "That is several numbers: give only the one the question asks for."),
     ([1, "a"], "Put it inside len( ) to count its items."), ([], "Put it inside len( ) to count its items."),
+    (("a", "b"), "Put it inside len( ) to count its items."),
     ({1}, "Put it inside len( ) to count its items."), ({"a": 1}, "Put it inside len( ) to count its items."),
     ([True, False], "Put it inside len( ) to count its items."),
 ])
@@ -190,6 +198,8 @@ def test_pair_branches():
         False, "Nearly: your numbers look rounded. Give the full values Python computes: do not round them or copy "
                "them by hand.")
     assert c.pair((0.33, 0.4), (1 / 3, 0.25), h) == Feedback(False, h)
+    assert c.pair((0.5, 99), exp, h) == Feedback(False, h)  # one number in common is not the wrong order
+    assert c.pair((0.3, 0.00001), (1 / 3, 0.0), h).message.startswith("Nearly: your numbers look rounded.")
     assert c.pair((2, 0.5001), exp, h, tol=1e-2) == WELL and c.pair((2, 0.5001), exp, h, tol=1e-5) == Feedback(False, h)
 
 
@@ -275,6 +285,8 @@ def test_check_entry_point(monkeypatch):
     assert c.check("98.9", 3) == Feedback(False, "There is no try-it called '98.9'; check the id in the cell.")
     assert c.check("99.1", ...) == Feedback(None, "Replace the ... with your answer, then run the cell again.")
     assert c.check("99.1", np.int64(3)) == WELL and type(seen[-1]) is int
+    assert c.check("99.1", np.dtype("int64")) == Feedback(  # was a traceback: a dtype has ndim 0 but no .item()
+        False, "Give a whole number; you gave a Int64DType. Count again.")
 
     def answer():
         return 3
@@ -284,6 +296,11 @@ def test_check_entry_point(monkeypatch):
     def answer():  # noqa: F811
         return {}["outlet"]
     assert c.check("99.1", answer) == Feedback(False, c.diagnose_error(KeyError("outlet")))
+
+    import functools
+
+    assert c.check("99.1", functools.partial(int, 3)) == Feedback(  # a callable without a name is not called
+        False, "Give a whole number; you gave a partial. Count again.")
 
     def helper():
         return 3

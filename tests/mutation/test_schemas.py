@@ -67,7 +67,7 @@ def test_record_label_takes_the_first_usable_id_key():
     ([{"doc_id": "d"}], [0, "title"], "d.title"),
     ([{}], [0, "title"], "[0].title"),
     ({"a": [[{"id": "x"}]]}, ["a", 0, 0], "x"),  # the id replaces the path before it
-    ({"a": [1]}, ["a", 5], "a[5]"),
+    ({"a": [1]}, ["a", 5], "a[5]"), ({"a": [1]}, ["a", 1], "a[1]"),
     ({"a": {"b": 1}}, ["a", "b", "c", 0], "a.b.c[0]"),
     ({}, [], ""),
 ])
@@ -125,3 +125,24 @@ def test_validate_corpus_files_checks_documents_cleaning_and_structure_only(corp
     got = [str(p) for p in s.validate_corpus_files(corpus_copy)]
     assert got and all(line.startswith("cleaning/wapo-2011-01-11.json: ") for line in got)
     assert "cleaning/wapo-2011-01-11.json: doc_id: expected string, got 3" in got
+
+
+def test_errors_sort_by_list_position_as_numbers():
+    quotes = [{"id": f"q{i}", "cue": "said", "start": 1} for i in range(11)]
+    quotes[2]["cue"] = quotes[10]["cue"] = "yelled"
+    lines = _lines({"doc_id": "wapo-2011", "quotes": quotes})
+    assert [line.split(": ")[1] for line in lines] == ["q2.cue", "q10.cue"]
+
+
+def test_an_object_schema_without_properties_still_names_the_extra_field():
+    got = s.schema_problems({"a": 1}, {"type": "object", "additionalProperties": False}, "f.json")
+    assert [str(p) for p in got] == ["f.json: a: unexpected field; remove it or fix its name"]
+
+
+def test_a_broken_schema_file_is_named(tmp_path, monkeypatch):
+    (tmp_path / "x.json").write_text("{", encoding="utf-8")
+    monkeypatch.setattr(s, "schema_path", lambda name: tmp_path / f"{name}.json")
+    with pytest.raises(CorpusError) as err:
+        s.load_schema("x")
+    assert str(err.value) == ("schemas/x.json: line 1 column 2: invalid JSON: Expecting property name enclosed in "
+                              "double quotes; fix or restore the file")
