@@ -98,3 +98,15 @@ def test_reader_takes_first_start_to_last_end_and_the_text_beside_it(tmp_path):
 def test_reference_text_is_kept_on_one_line():
     tabbed = {"lee": Entity("lee", "Lee\tMyung-bak\n", "person", (), None, "")}
     assert brat_ann(SPANS[:1], TEXT, tabbed).split("\n")[2] == "N1\tReference T1 kjpacts_entities:lee\tLee Myung-bak "
+
+
+def test_configuration_files_equal_the_reviewed_ones():
+    """tests/mutation/brat_conf/ holds annotation.conf and visual.conf as reviewed against brat's
+    configuration format (sections, tab-separated declarations, ``Label | full | short`` labels)."""
+    from pathlib import Path
+
+    from kjpacts.exports.brat import brat_conf, visual_conf
+
+    reviewed = Path(__file__).parent / "brat_conf"
+    assert brat_conf() == (reviewed / "annotation.conf").read_text(encoding="utf-8")
+    assert visual_conf() == (reviewed / "visual.conf").read_text(encoding="utf-8")

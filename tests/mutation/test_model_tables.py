@@ -76,3 +76,20 @@ def test_documents_frame_is_indexed_by_doc_id_and_keeps_the_column(corpus):
     assert list(frame.columns) == DOCUMENT_COLUMNS
     assert sorted(frame.index) == sorted(META) and frame.index.name == "doc_id"
     assert frame.loc[W, "doc_id"] == W and frame.loc[W, "headline"] == META[W]["headline"]
+    assert frame.loc["ahram-2011-01-10", "other_dates"] == json.dumps(META["ahram-2011-01-10"]["other_dates"], ensure_ascii=False)
+    assert "\\u" not in frame.loc["ahram-2011-01-10", "other_dates"]  # characters as they are, not escaped
+
+
+def test_a_span_next_to_a_removal_keeps_the_removed_text_outside():
+    # raw "Hello MENU world" -> clean "Hello world": "MENU " (raw 6-11) removed at clean offset 6
+    doc = Document("d", "Hello world", "Hello MENU world", {"headline": "H"}, (), (), (_edit(6, 11, "MENU ", 6, 6, ""),))
+    assert doc.to_raw(6) == 11 and doc.to_raw(6, side="end") == 6  # a start maps past it, an end before it
+    assert doc.raw_span(0, 6) == (0, 6) and doc.raw_span(6, 11) == (11, 16)
+    assert doc.raw[slice(*doc.raw_span(0, 5))] == "Hello" and doc.raw[slice(*doc.raw_span(6, 11))] == "world"
+
+
+def test_an_empty_corpus_still_has_the_document_columns(tmp_path):
+    from kjpacts.corpus.load import Corpus
+
+    frame = documents_frame(Corpus(tmp_path, {}))
+    assert list(frame.columns) == DOCUMENT_COLUMNS and len(frame) == 0

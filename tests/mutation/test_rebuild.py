@@ -32,7 +32,7 @@ def test_check_names_a_stale_file_and_the_package_and_writes_nothing(corpus_copy
 
 def test_build_restores_a_stale_file_and_rewrites_a_missing_package(corpus_copy):
     _spoil(corpus_copy)
-    assert rebuild(corpus_copy) == BuildResult([f"corpus/{CLEAN}"], [])
+    assert rebuild(corpus_copy, train_punkt=True) == BuildResult([f"corpus/{CLEAN}"], [])  # Punkt trains the same
     assert (corpus_copy / CLEAN).read_bytes() == (CORPUS / CLEAN).read_bytes()
     (corpus_copy / "datapackage.json").unlink()
     assert rebuild(corpus_copy) == BuildResult(["corpus/datapackage.json"], [])
