@@ -1,12 +1,14 @@
 """``make mutate``: mutation testing (mutmut) of the corpus, annotations, exports and try-it check
 modules, with the kill rate per module written to TESTING.md. A report, not part of CI.
 
-``python -m tests.mutate [--max-children N] [--module NAME ...] [--report-only]``
+``python -m tests.mutate [--max-children N] [--module NAME ... [--resume]] [--report-only]``
 
 - ``--module corpus.reader`` (repeatable) mutates and tests that one module only (its functions
   and methods, not its submodules): the quick loop while writing tests for it. Results of the
   other modules stay as the last run left them; TESTING.md says when and at which commit each
   module was measured.
+- ``--resume`` (with ``--module``) runs only those modules' mutants that no run reached yet, e.g.
+  after a run was stopped.
 - ``--report-only`` rewrites TESTING.md from the results of the last run.
 - Survivors that make no observable difference are explained in ``tests/mutants_explained.toml``
   (module -> mutant-name glob, ``{a,b}`` allowed -> one-line reason); TESTING.md lists them apart
@@ -174,6 +176,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--module", action="append", default=[], metavar="NAME",
                     help="mutate only this module (e.g. corpus.reader); repeatable")
+    ap.add_argument("--resume", action="store_true",
+                    help="with --module: run only the mutants the last runs did not reach (not checked)")
     ap.add_argument("--report-only", action="store_true")
     args = ap.parse_args(argv)
     modules = [module_name(m) for m in args.module]
@@ -185,7 +189,15 @@ def main(argv: list[str]) -> int:
         Path(tmp, "empty").mkdir()
         if not args.report_only:
             names = [g for m in modules for g in mutant_globs(m)]
-            run = subprocess.run([*mutmut, "run", "--max-children", str(args.max_children), *names], cwd=ROOT, env=env)
+            if args.resume:  # explicit names: mutmut reruns exactly these
+                before = subprocess.run([*mutmut, "results", "--all", "true"], cwd=ROOT, env=env,
+                                        capture_output=True, text=True).stdout
+                names = [line.split(":")[0].strip() for line in before.splitlines()
+                         if (m := RESULT.match(line)) and m["status"] == "not checked" and module_of(m["name"]) in modules]
+                if not names:
+                    print("nothing left to run in those modules", file=sys.stderr)
+            run = subprocess.run([*mutmut, "run", "--max-children", str(args.max_children), *names], cwd=ROOT, env=env) \
+                if names or not args.resume else subprocess.CompletedProcess([], 0)
             if run.returncode not in (0, 1):
                 print(f"mutmut run failed with exit code {run.returncode}", file=sys.stderr)
                 return run.returncode
