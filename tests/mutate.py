@@ -147,11 +147,21 @@ def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
              "tests that call that function. A mutant the tests do not notice *survived*: either a test is missing,",
              "or the change makes no observable difference (then tests/mutants_explained.toml says why). `no tests`",
              "means no selected test calls the function at all. `measured` is when (UTC) and at which commit each",
-             "module's last run started (`+` after the commit: src/ or tests/ had uncommitted changes).", "", *rows, ""]
+             "module's last run started (`+` after the commit: src/ or tests/ had uncommitted changes). The",
+             f"`{NOTES}` section at the end is written by hand and kept.", "", *rows, ""]
     if details:
         lines += ["## Surviving mutants", "", "`mutmut show NAME` prints each one's change (NAME: the module, a dot, "
                   "the short name).", "", *details]
     return "\n".join(lines).rstrip() + "\n"
+
+
+NOTES = "## Notes"
+
+
+def kept_notes(old: str) -> str:
+    """The hand-written ``## Notes`` section of TESTING.md (kept when the report is rewritten)."""
+    i = old.find(f"\n{NOTES}\n")
+    return "\n" + old[i + 1:] if i >= 0 else ""
 
 
 def stamp() -> dict[str, str]:
@@ -208,7 +218,9 @@ def main(argv: list[str]) -> int:
         print("no mutmut results: run `make mutate` first", file=sys.stderr)
         return 1
     measured = record_measured([] if args.report_only else (modules or sorted(per_module)), started)
-    (ROOT / "TESTING.md").write_text(report(per_module, survivors_of(results), load_explained(), measured), encoding="utf-8")
+    testing = ROOT / "TESTING.md"
+    notes = kept_notes(testing.read_text(encoding="utf-8") if testing.is_file() else "")
+    testing.write_text(report(per_module, survivors_of(results), load_explained(), measured) + notes, encoding="utf-8")
     print(f"TESTING.md: {len(per_module)} modules")
     return 0
 

@@ -26,3 +26,10 @@ def test_explained_survivors_are_listed_with_their_reason():
     assert "- **not explained yet**: `x_f__mutmut_12`" in text
     done = report({"kjpacts.m": Counter(killed=8, survived=2)}, {"kjpacts.m": names[:2]}, why)
     assert "| 80% | missed, every survivor explained | before this log |" in done
+
+
+def test_hand_written_notes_are_kept():
+    from tests.mutate import kept_notes
+
+    old = "# Mutation testing\n\n| table |\n\n## Notes\n\nMeasured on 2 cores.\n"
+    assert kept_notes(old) == "\n## Notes\n\nMeasured on 2 cores.\n" and kept_notes("# no notes\n") == ""
