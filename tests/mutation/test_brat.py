@@ -3,6 +3,8 @@ table and the reader, written out here by hand from the brat standoff format."""
 
 from __future__ import annotations
 
+import pytest
+
 from kjpacts.annotations.records import Entity
 from kjpacts.exports.brat import brat_ann, entities_tsv, read_brat, tools_conf
 from kjpacts.exports.spans import ExportSpan
@@ -110,3 +112,36 @@ def test_configuration_files_equal_the_reviewed_ones():
     reviewed = Path(__file__).parent / "brat_conf"
     assert brat_conf() == (reviewed / "annotation.conf").read_text(encoding="utf-8")
     assert visual_conf() == (reviewed / "visual.conf").read_text(encoding="utf-8")
+
+
+def test_reader_keeps_a_tab_inside_the_span_text_and_names_a_broken_file(tmp_path):
+    from kjpacts.errors import CorpusError
+
+    (tmp_path / "d.ann").write_text("T1\tTimex 0 3\ta\tb\n", encoding="utf-8")
+    assert read_brat(tmp_path) == {"d": [("Timex", 0, 3, "a\tb")]}
+    (tmp_path / "d.txt").write_bytes(b"\xff\xfe")
+    with pytest.raises(CorpusError) as err:
+        read_brat(tmp_path)
+    assert str(err.value).startswith(f"{(tmp_path / 'd.txt').as_posix()}: encoding: not valid UTF-8")
+    (tmp_path / "d.txt").unlink()
+    (tmp_path / "d.ann").write_bytes(b"T1\tTimex 0 3\t\xff\n")
+    with pytest.raises(CorpusError) as err:
+        read_brat(tmp_path)
+    assert str(err.value).startswith(f"{(tmp_path / 'd.ann').as_posix()}: encoding: not valid UTF-8")
+
+
+def test_write_brat_names_entities_and_makes_the_folder(corpus, tmp_path):
+    import json
+
+    from kjpacts.exports.brat import write_brat
+
+    out = tmp_path / "new" / "brat"
+    paths = write_brat(corpus.annotations, {d.doc_id: d.text for d in corpus}, out)
+    assert sorted(p.name for p in paths) == sorted([f"{d}.{ext}" for d in corpus.fileids() for ext in ("txt", "ann")]
+                                                   + ["annotation.conf", "visual.conf", "tools.conf", "kjpacts_entities.tsv"])
+    root = corpus.root
+    names = {e["entity_id"]: e["name"] for e in json.loads((root / "annotations" / "entities.json").read_text("utf-8"))["entities"]}
+    refs = [line.split("\t") for line in (out / "wapo-2011-01-11.ann").read_text(encoding="utf-8").splitlines()
+            if line.startswith("N") and "kjpacts_entities:" in line]
+    assert refs and all(text == names[ref.split(":")[1]] for _, ref, text in refs)
+    assert (out / "wapo-2011-01-11.txt").read_bytes() == (root / "clean" / "wapo-2011-01-11.txt").read_bytes()

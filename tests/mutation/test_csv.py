@@ -68,7 +68,7 @@ def test_table_schemas_keys_by_hand():
 
 @pytest.fixture(scope="module")
 def exported(corpus, tmp_path_factory):
-    out = tmp_path_factory.mktemp("csv")
+    out = tmp_path_factory.mktemp("csv") / "new" / "folder"  # made, parents too
     return out, kcsv.export_csv(corpus, out)
 
 
@@ -83,8 +83,11 @@ def test_package_lists_every_table_with_its_checksum_and_licence(exported):
     assert paths[-1] == out / "datapackage.json" and [p.name for p in paths[:-1]] == [r["path"] for r in package["resources"]]
     assert (package["name"], package["version"]) == ("kjpacts-corpus-csv", __version__)
     assert package["title"] == "Korea-Japan military pacts (GSOMIA/ACSA) news corpus, 2011-2012: CSV tables"
-    assert package["description"].startswith("The kjpacts corpus as CSV tables, written by `kjpacts export --format csv`: ")
-    assert package["description"].endswith(kcsv.MULTI_VALUE_RULE + " " + kcsv.RAW_REBUILD_RULE)
+    assert package["description"] == (
+        "The kjpacts corpus as CSV tables, written by `kjpacts export --format csv`: the clean texts, every field of "
+        "documents.json, the cleaning log, the structure layer, the gold annotation layers and the outside-record layer "
+        "(not the two annotation passes in agreement/ nor the documentation, which stay in the corpus folder). "
+        + kcsv.MULTI_VALUE_RULE + " " + kcsv.RAW_REBUILD_RULE)
     mit = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
     publishers = {"name": "other-closed", "title": "Article texts (c) their publishers; included for teaching, research, "
                                                    "criticism and review (corpus RIGHTS.md)."}
@@ -124,6 +127,10 @@ def test_tables_hold_the_json_records(exported):
     assert [(int(r["raw_start"]), r["category"], r["reason"]) for r in plate] == [
         (e["raw_start"], e["category"], e["reason"]) for e in log if e["category"] in furniture]
     structure = json.loads((CORPUS / "structure" / "wapo-2011-01-11.json").read_text(encoding="utf-8"))
+    captions = [(d["doc_id"], c["text"]) for d in docs
+                for c in json.loads((CORPUS / "structure" / f"{d['doc_id']}.json").read_text(encoding="utf-8"))["captions"]]
+    assert captions and captions[-1][0] != docs[-1]["doc_id"], "the fixture needs captions before the last document"
+    assert [(r["doc_id"], r["text"]) for r in _rows(out / "structure_captions.csv")] == captions
     segs = [r for r in _rows(out / "structure_segments.csv") if r["doc_id"] == "wapo-2011-01-11"]
     assert [(int(r["position"]), r["kind"], int(r["start"]), r["text"]) for r in segs] == [
         (i, s["kind"], s["start"], s["text"]) for i, s in enumerate(structure["segments"])]
@@ -160,7 +167,8 @@ def test_claims_quotes_and_outside_rows(exported):
 
 
 def test_annotation_csvs_alone(tmp_path):
-    paths = kcsv.write_annotation_csvs(CORPUS, ["wapo-2011-01-11"], tmp_path)
+    paths = kcsv.write_annotation_csvs(CORPUS, ["wapo-2011-01-11"], tmp_path / "a" / "b")
+    tmp_path = tmp_path / "a" / "b"
     assert sorted(p.name for p in paths) == sorted(f"{n}.csv" for n in kcsv.REQUIRED_CSV_COLUMNS)
     rows = _rows(tmp_path / "timex.csv")
     assert {r["doc_id"] for r in rows} == {"wapo-2011-01-11"}
