@@ -1,7 +1,7 @@
 """``make mutate``: mutation testing (mutmut) of the corpus, annotations, exports and try-it check
 modules, with the kill rate per module written to TESTING.md. A report, not part of CI.
 
-``python -m tests.mutate [--max-children N] [--module NAME ... [--resume]] [--report-only]``
+``python -m tests.mutate [--max-children N] [--module NAME ... [--resume | --survivors]] [--report-only]``
 
 - ``--module corpus.reader`` (repeatable) mutates and tests that one module only (its functions
   and methods, not its submodules): the quick loop while writing tests for it. Results of the
@@ -9,6 +9,7 @@ modules, with the kill rate per module written to TESTING.md. A report, not part
   module was measured.
 - ``--resume`` (with ``--module``) runs only those modules' mutants that no run reached yet, e.g.
   after a run was stopped.
+- ``--survivors`` (with ``--module``) reruns only the mutants that survived, after adding tests.
 - ``--report-only`` rewrites TESTING.md from the results of the last run.
 - Survivors that make no observable difference are explained in ``tests/mutants_explained.toml``
   (module -> mutant-name glob, ``{a,b}`` allowed -> one-line reason); TESTING.md lists them apart
@@ -173,9 +174,13 @@ def stamp() -> dict[str, str]:
     return {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "commit": head + ("+" if dirty else "")}
 
 
-def record_measured(modules: list[str], when: dict[str, str]) -> dict[str, dict]:
+def record_measured(modules: list[str], when: dict[str, str], partial: bool = False) -> dict[str, dict]:
+    """Note when each module was run; a partial run (resume, survivors) adds its stamp to the last."""
     measured = json.loads(MEASURED.read_text(encoding="utf-8")) if MEASURED.is_file() else {}
-    measured.update({m: when for m in modules})
+    for m in modules:
+        last = measured.get(m) if partial else None
+        measured[m] = {k: f"{last[k]}` and `{when[k]}" if k == "commit" else f"{last[k]} and {when[k]}"
+                       for k in when} if last else when
     MEASURED.parent.mkdir(exist_ok=True)
     MEASURED.write_text(json.dumps(measured, indent=1, sort_keys=True), encoding="utf-8")
     return measured
@@ -188,6 +193,8 @@ def main(argv: list[str]) -> int:
                     help="mutate only this module (e.g. corpus.reader); repeatable")
     ap.add_argument("--resume", action="store_true",
                     help="with --module: run only the mutants the last runs did not reach (not checked)")
+    ap.add_argument("--survivors", action="store_true",
+                    help="with --module: rerun only the mutants that survived (after adding tests)")
     ap.add_argument("--report-only", action="store_true")
     args = ap.parse_args(argv)
     modules = [module_name(m) for m in args.module]
@@ -199,15 +206,16 @@ def main(argv: list[str]) -> int:
         Path(tmp, "empty").mkdir()
         if not args.report_only:
             names = [g for m in modules for g in mutant_globs(m)]
-            if args.resume:  # explicit names: mutmut reruns exactly these
+            wanted = {"not checked"} if args.resume else {"survived"} if args.survivors else None
+            if wanted:  # explicit names: mutmut reruns exactly these
                 before = subprocess.run([*mutmut, "results", "--all", "true"], cwd=ROOT, env=env,
                                         capture_output=True, text=True).stdout
                 names = [line.split(":")[0].strip() for line in before.splitlines()
-                         if (m := RESULT.match(line)) and m["status"] == "not checked" and module_of(m["name"]) in modules]
+                         if (m := RESULT.match(line)) and m["status"] in wanted and module_of(m["name"]) in modules]
                 if not names:
                     print("nothing left to run in those modules", file=sys.stderr)
             run = subprocess.run([*mutmut, "run", "--max-children", str(args.max_children), *names], cwd=ROOT, env=env) \
-                if names or not args.resume else subprocess.CompletedProcess([], 0)
+                if names or not wanted else subprocess.CompletedProcess([], 0)
             if run.returncode not in (0, 1):
                 print(f"mutmut run failed with exit code {run.returncode}", file=sys.stderr)
                 return run.returncode
@@ -217,7 +225,8 @@ def main(argv: list[str]) -> int:
     if not per_module:
         print("no mutmut results: run `make mutate` first", file=sys.stderr)
         return 1
-    measured = record_measured([] if args.report_only else (modules or sorted(per_module)), started)
+    measured = record_measured([] if args.report_only else (modules or sorted(per_module)), started,
+                               partial=args.resume or args.survivors)
     testing = ROOT / "TESTING.md"
     notes = kept_notes(testing.read_text(encoding="utf-8") if testing.is_file() else "")
     testing.write_text(report(per_module, survivors_of(results), load_explained(), measured) + notes, encoding="utf-8")
