@@ -112,9 +112,36 @@ def test_export_writes_each_format_into_a_new_folder(corpus, tmp_path, fmt, firs
     paths = export(corpus, fmt, out)
     assert paths and all(p.is_file() and out in p.parents for p in paths)
     assert any(p.relative_to(out).as_posix().startswith(first) for p in paths)
+    assert (out / "annotation.conf").is_file() == (fmt == "brat") and any(out.glob("*.jsonld")) == (fmt == "w3c")
     if fmt == "w3c":
         base = json.loads((out / "wapo-2011-01-11.jsonld").read_text(encoding="utf-8"))["id"]
         assert base == "urn:kjpacts:wapo-2011-01-11.jsonld"
         assert export(corpus, fmt, tmp_path / "c", base_uri="https://h/x")[0].is_file()
         assert json.loads((tmp_path / "c" / "wapo-2011-01-11.jsonld").read_text(encoding="utf-8"))["id"] == \
             "https://h/x/wapo-2011-01-11.jsonld"
+
+
+def test_a_document_without_layer_lists_and_a_source_without_a_cue():
+    from kjpacts.annotations.records import Annotations, Quote, Span
+
+    assert export_spans(Annotations(doc_ids=("d",))) == {"d": []}
+    q = Quote("d", "q1", "according-to", Span(10, 14, "deal"), None, Span(0, 5, "Seoul"), "Seoul", None, "g",
+              "government-official", False, None, "KR", False, "")
+    spans = export_spans(Annotations(doc_ids=("d",), quotes={"d": [q]}))["d"]
+    assert [(s.key, s.attributes, s.links) for s in spans] == [
+        ("quotes/q1/source", [("Speaker_type", "government-official")], [("Source_of", "quotes/q1/content")]),
+        ("quotes/q1/content", [("Quote_kind", "according-to")], [])]
+
+
+def test_csv_export_refuses_layers_that_do_not_validate(corpus_copy, tmp_path):
+    from kjpacts.corpus.load import load
+    from kjpacts.errors import CorpusErrors
+
+    loaded = load(corpus_copy)  # layers as built: parsed on first use
+    path = corpus_copy / "annotations" / "framing" / "wapo-2011-01-11.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["framing"][0]["category"] = "sarcasm"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CorpusErrors):
+        export(loaded, "csv", tmp_path / "out")
+    assert not (tmp_path / "out" / "datapackage.json").exists()

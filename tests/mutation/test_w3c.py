@@ -142,3 +142,56 @@ def test_write_w3c_without_documents_writes_no_raw_page(corpus, tmp_path):
     assert not (tmp_path / "raw").exists() and len(paths) == 2 * len(corpus) + 1
     item = json.loads((tmp_path / "wapo-2011-01-11.jsonld").read_text(encoding="utf-8"))["first"]["items"][0]
     assert set(item["target"]) == {"source", "selector"}
+
+
+def test_entity_node_prefix_near_the_start_and_quote_search_details():
+    from kjpacts.exports.w3c import entity_node
+
+    kr = Entity("seoul", "Seoul", "place", ("Seoul",), "KR", "Capital")
+    assert entity_node(kr, B) == {"id": f"{B}entities/seoul", "type": "kjp:Entity", "kjp:entity_id": "seoul",
+                                  "kjp:name": "Seoul", "kjp:entity_type": "place", "kjp:country": "KR",
+                                  "kjp:variants": ["Seoul"], "kjp:description": "Capital"}
+    early = ExportSpan("timex/t1", "Timex", 2, 5, "Lee", "timex", {"id": "t1"})
+    assert w3c_annotation(early, "1 Lee x", TARGET, {"timex/t1": "i"}, B)["target"]["selector"][0]["prefix"] == "1 "
+    quote = {"type": "TextQuoteSelector", "exact": "ab", "prefix": "x", "suffix": "y"}
+    wrong = {"type": "TextPositionSelector", "start": 0, "end": 2}
+    assert resolve_selectors([wrong, quote], "zaby xaby") == (6, 8, "ab")  # the prefix outranks nearness
+    assert resolve_selectors([{"type": "TextQuoteSelector", "exact": "a"}], "aa") == (0, 1, "a")  # no position: nearest 0
+    long = "q" * 45
+    with pytest.raises(ValueError) as err:
+        resolve_selectors([{"type": "TextQuoteSelector", "exact": long}], "nothing")
+    assert str(err.value) == f"quote {'q' * 40!r} not found in the text"
+
+
+def test_reader_pages_without_items_and_a_broken_file(tmp_path):
+    from kjpacts.errors import CorpusError
+
+    (tmp_path / "p.jsonld").write_text(json.dumps({"type": "AnnotationPage"}), encoding="utf-8")
+    (tmp_path / "c.jsonld").write_text(json.dumps({"type": "AnnotationCollection", "first": {"type": "AnnotationPage"}}),
+                                       encoding="utf-8")
+    assert read_w3c(tmp_path) == {"c": [], "p": []}
+    (tmp_path / "x.jsonld").write_text("{", encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        read_w3c(tmp_path / "x.jsonld")
+    assert str(err.value).startswith(f"{(tmp_path / 'x.jsonld').as_posix()}: line 1 column 2: invalid JSON")
+
+
+def test_written_files_use_the_kits_json_layout_and_name_entities_under_the_base(corpus, tmp_path):
+    out = tmp_path / "new" / "w3c"
+    write_w3c(corpus.annotations, {d.doc_id: d.text for d in corpus}, out, "https://h/x", {d.doc_id: d for d in corpus})
+    for name in ("koreaherald-2012-05.jsonld", "entities.jsonld"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"  # one-space indent, characters as is
+    assert any(ord(c) > 127 for c in (out / "koreaherald-2012-05.jsonld").read_text(encoding="utf-8"))  # a timex note
+    items = json.loads((out / "wapo-2011-01-11.jsonld").read_text(encoding="utf-8"))["first"]["items"]
+    mention = next(i for i in items if i["body"][1]["kjp:layer"] == "mentions")
+    assert mention["body"][2]["source"]["id"] == "https://h/x/entities/" + mention["body"][1]["kjp:entity_id"]
+
+
+def test_entities_file_keeps_non_ascii_names(tmp_path):
+    from kjpacts.annotations.records import Annotations
+
+    ann = Annotations(doc_ids=("d",), entities={"s": Entity("s", "Séoul", "place", (), None, "")}, mentions={"d": []})
+    write_w3c(ann, {"d": "x"}, tmp_path, "urn:k:")
+    text = (tmp_path / "entities.jsonld").read_text(encoding="utf-8")
+    assert '"kjp:name": "Séoul"' in text and text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
