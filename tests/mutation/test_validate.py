@@ -106,3 +106,17 @@ def test_unlisted_and_unlisted_package_problems(corpus_copy):
     (corpus_copy / "datapackage.json").unlink()
     assert _lines(corpus_copy) == ["datapackage.json: -: file is missing; run `kjpacts build` to regenerate derived "
                                    "files"]  # the advice once, not "... (or run `kjpacts build`)" after it
+
+
+def test_a_document_without_id_or_null_reasons_is_still_named(corpus_copy):
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    del data["documents"][3]["null_reasons"]  # wapo: agency and others are null
+    del data["documents"][1]["doc_id"]
+    data["documents"][1]["section"] = None
+    _write_docs(corpus_copy, data)
+    lines = _lines(corpus_copy)
+    assert f"documents.json: {W}.agency: is null with no reason; add one under null_reasons" in lines
+    assert "documents.json: documents[1].section: is null with no reason; add one under null_reasons" in lines
+    # the schema pass reports too, with the datapackage check after it
+    assert f"documents.json: {W}.null_reasons: required field is missing; add it (use null where the format allows)" in lines
+    assert lines[-1].startswith("datapackage.json: documents.json.hash: checksum does not match")

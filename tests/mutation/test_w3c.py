@@ -195,3 +195,17 @@ def test_entities_file_keeps_non_ascii_names(tmp_path):
     write_w3c(ann, {"d": "x"}, tmp_path, "urn:k:")
     text = (tmp_path / "entities.jsonld").read_text(encoding="utf-8")
     assert '"kjp:name": "Séoul"' in text and text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_reader_takes_a_single_selector_and_names_a_broken_text(tmp_path):
+    from kjpacts.errors import CorpusError
+
+    anno = {"type": "Annotation", "body": [{"purpose": "tagging", "value": "Timex"}],
+            "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextQuoteSelector", "exact": "two"}}}
+    (tmp_path / "s.jsonld").write_text(json.dumps(anno), encoding="utf-8")  # one selector, not a list
+    (tmp_path / "doc1.txt").write_text("one two", encoding="utf-8")
+    assert read_w3c(tmp_path / "s.jsonld") == {"doc1": [("Timex", 4, 7, "two")]}
+    (tmp_path / "doc1.txt").write_bytes(b"\xff")
+    with pytest.raises(CorpusError) as err:
+        read_w3c(tmp_path / "s.jsonld")
+    assert str(err.value).startswith(f"{(tmp_path / 'doc1.txt').as_posix()}: encoding: not valid UTF-8")
