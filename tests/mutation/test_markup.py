@@ -93,3 +93,11 @@ def test_bad_blocks_are_named(blocks, message):
 def test_a_block_may_end_at_the_end_of_the_page():
     edits, _ = plan_html_edits("<p>x</p>", {"blocks": [{"start": 0, "end": 8}]})
     assert apply_edits("<p>x</p>", edits)[0] == "x\n"
+
+
+def test_a_literal_no_break_space_is_a_run_of_whitespace():
+    page = "<p>a\u00a0b \u00a0c</p>"  # Python's \\s takes U+00A0, so it joins the whitespace runs of the source
+    edits, _ = plan_html_edits(page, {"blocks": [{"start": 0, "end": len(page)}]})
+    assert apply_edits(page, edits)[0] == "a b c\n"
+    runs = [(e.raw_start, e.raw_end, e.clean_text, e.category) for e in edits if e.raw_text and not e.raw_text.strip()]
+    assert runs == [(4, 5, " ", "markup"), (6, 8, " ", "markup")]
