@@ -101,3 +101,16 @@ def test_a_literal_no_break_space_is_a_run_of_whitespace():
     assert apply_edits(page, edits)[0] == "a b c\n"
     runs = [(e.raw_start, e.raw_end, e.clean_text, e.category) for e in edits if e.raw_text and not e.raw_text.strip()]
     assert runs == [(4, 5, " ", "markup"), (6, 8, " ", "markup")]
+
+
+def test_tags_inside_words_references_and_quotes_at_the_block_end():
+    page = "<p>x<b>y</b>z<BR>w &rsquo;s &nGt; ok</p><div>\u201cok\u201d</div>"
+    inner = page.index("\u201c")
+    blocks = [{"start": 0, "end": inner - len("<div>")}, {"start": inner, "end": inner + 4}]  # the second: text only
+    edits, _ = plan_html_edits(page, {"blocks": blocks})
+    assert apply_edits(page, edits)[0] == "xyz w 's \u226b\u20d2 ok\n\n\"ok\"\n"
+    ref = next(e for e in edits if e.raw_text == "&nGt;")
+    assert (ref.clean_text, ref.category) == ("\u226b\u20d2", "html-entity")  # a reference to two code points
+    quotes = [(e.raw_start, e.raw_end, e.raw_text, e.clean_text, e.category, e.reason) for e in edits if e.category == "quote-normalised"]
+    assert quotes == [(inner, inner + 1, "\u201c", '"', "quote-normalised", 'U+201C -> "'),
+                      (inner + 3, inner + 4, "\u201d", '"', "quote-normalised", 'U+201D -> "')]
