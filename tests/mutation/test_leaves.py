@@ -96,12 +96,15 @@ def test_no_shipped_corpus_or_course_is_named(monkeypatch, tmp_path):
 def test_outside_citations(tmp_path):
     assert cited_ids("see ox-a-1, xox-b and ox-c-2-d.") == ["ox-a-1", "ox-c-2-d"]
     (tmp_path / "notes.md").write_text("cites ox-known and ox-unknown twice: ox-unknown", encoding="utf-8")
+    (tmp_path / "a.json").write_bytes(b'{"note": "\xff ox-in-json"}')  # a stray byte is read as U+FFFD, not an error
     (tmp_path / "schemas").mkdir()
     (tmp_path / "schemas" / "s.json").write_text('"ox-in-a-schema"', encoding="utf-8")
     (tmp_path / "datapackage.json").write_text('"ox-in-the-package"', encoding="utf-8")
     (tmp_path / "a.txt").write_text("ox-not-read", encoding="utf-8")
     assert outside_ids(tmp_path) is None
     assert [str(p) for p in citation_problems(tmp_path)] == [
+        "a.json: ox-in-json: cites outside record 'ox-in-json' but the corpus has no outside/records.json; add the "
+        "layer or remove the citation",
         "notes.md: ox-known: cites outside record 'ox-known' but the corpus has no outside/records.json; add the layer "
         "or remove the citation",
         "notes.md: ox-unknown: cites outside record 'ox-unknown' but the corpus has no outside/records.json; add the "
@@ -110,6 +113,8 @@ def test_outside_citations(tmp_path):
     (tmp_path / "outside" / "records.json").write_text(json.dumps({"records": [{"id": "ox-known"}]}), encoding="utf-8")
     assert outside_ids(tmp_path) == {"ox-known"}
     assert [str(p) for p in citation_problems(tmp_path)] == [
+        "a.json: ox-in-json: cites outside record 'ox-in-json', which is not in outside/records.json; fix the id or "
+        "add the record",
         "notes.md: ox-unknown: cites outside record 'ox-unknown', which is not in outside/records.json; fix the id or "
         "add the record"]
     (tmp_path / "outside" / "records.json").write_text('{"records": 3}', encoding="utf-8")

@@ -120,3 +120,33 @@ def test_a_document_without_id_or_null_reasons_is_still_named(corpus_copy):
     # the schema pass reports too, with the datapackage check after it
     assert f"documents.json: {W}.null_reasons: required field is missing; add it (use null where the format allows)" in lines
     assert lines[-1].startswith("datapackage.json: documents.json.hash: checksum does not match")
+
+
+def test_problems_in_several_documents_are_all_reported(corpus_copy):
+    docs = _docs(corpus_copy)["documents"]
+    first, last = docs[0], docs[3]
+    assert last["doc_id"] == W
+    (corpus_copy / "structure" / f"{first['doc_id']}.json").unlink()  # a missing file in the first document ...
+    path = corpus_copy / "structure" / f"{W}.json"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # ... and a stale one in a later one
+    raw = corpus_copy / docs[1]["source_file"]
+    raw.write_bytes(raw.read_bytes() + b" ")  # ... and a raw page that no longer loads in between
+    lines = _lines(corpus_copy)
+    assert f"structure/{first['doc_id']}.json: -: file is missing; run `kjpacts build`" in lines
+    assert f"structure/{W}.json: -: differs from what `kjpacts build` makes from raw/ and documents.json; run it" in lines
+    assert (f"{docs[1]['source_file']}: raw_sha256: raw page does not match its recorded SHA-256; restore the original "
+            "bytes") in lines
+
+
+def test_a_package_without_resources_lists_nothing(corpus_copy):
+    (corpus_copy / "datapackage.json").write_text("{}", encoding="utf-8")
+    lines = _lines(corpus_copy)
+    assert "datapackage.json: documents.json: file is not listed; run `kjpacts build`" in lines
+    assert all(line.startswith("datapackage.json: ") for line in lines)
+
+
+def test_layer_files_of_a_document_without_clean_text_are_not_reported_twice(corpus_copy):
+    (corpus_copy / "clean" / f"{W}.txt").unlink()
+    lines = _lines(corpus_copy)
+    assert f"clean/{W}.txt: -: file is missing; run `kjpacts build`" in lines
+    assert not any(line.startswith(f"annotations/mentions/{W}.json") for line in lines)  # reported once, as the text
