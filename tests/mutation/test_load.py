@@ -123,3 +123,19 @@ def test_a_segment_may_end_at_the_end_of_the_text(corpus_copy):
     text = (CORPUS / "clean" / f"{W}.txt").read_text(encoding="utf-8")
     _edit_structure(corpus_copy, 1, start=len(text) - 3, end=len(text), text=text[-3:])
     assert load(corpus_copy)[W].segments[1].text == text[-3:]
+
+
+def test_a_raw_page_that_is_not_utf8_is_named(tmp_path):
+    import hashlib
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "p.txt").write_bytes(b"ok \xff")
+    meta = {"source_file": "raw/p.txt", "raw_sha256": hashlib.sha256(b"ok \xff").hexdigest()}
+    with pytest.raises(CorpusError) as err:
+        read_raw(tmp_path, meta)
+    assert str(err.value) == "raw/p.txt: encoding: not valid UTF-8 (invalid start byte at byte 3); re-save it as UTF-8"
+    meta["raw_sha256"] = "0" * 64
+    with pytest.raises(CorpusError) as err:
+        read_raw(tmp_path, meta)
+    assert str(err.value) == ("raw/p.txt: raw_sha256: raw page does not match its recorded SHA-256; restore the original "
+                              "bytes")
