@@ -114,3 +114,27 @@ def test_tags_inside_words_references_and_quotes_at_the_block_end():
     quotes = [(e.raw_start, e.raw_end, e.raw_text, e.clean_text, e.category, e.reason) for e in edits if e.category == "quote-normalised"]
     assert quotes == [(inner, inner + 1, "\u201c", '"', "quote-normalised", 'U+201C -> "'),
                       (inner + 3, inner + 4, "\u201d", '"', "quote-normalised", 'U+201D -> "')]
+
+
+def test_spaces_around_an_empty_tag_collapse_and_a_block_of_tags_only_is_empty():
+    page = "<p>x <b> y  </b></p><p><i></i></p>"
+    split = page.index("<p><i>")
+    edits, kept = plan_html_edits(page, {"blocks": [{"start": 0, "end": split}, {"start": split, "end": len(page)}]})
+    assert apply_edits(page, edits)[0] == "x y\n\n\n"
+    assert [b.line.text for b in kept] == [page[:split], page[split:]]
+    runs = [(e.raw_text, e.clean_text, e.category, e.reason) for e in edits if e.raw_text.isspace()]
+    assert runs == [(" ", "", "markup", "run of whitespace in the HTML source"),  # after the emitted one
+                    ("  ", "", "markup", "run of whitespace in the HTML source")]  # at the block's end
+
+
+@pytest.mark.parametrize("page, clean", [
+    ("<p>x </p>", "x\n"),  # one plain space before the end: was kept
+    ("<p>&amp; x </p>", "& x\n"),  # was " x ": the end-of-block rule blanked the reference instead of the space
+    ("<p>x <b>y</b> </p>", "x y\n"),
+    ("<p>x  </p>", "x\n"),
+])
+def test_no_space_is_left_at_a_blocks_end(page, clean):
+    edits, _ = plan_html_edits(page, {"blocks": [{"start": 0, "end": len(page)}]})
+    text, placed = apply_edits(page, edits)
+    assert text == clean and rebuild_raw(text, placed) == page
+    assert all(e.raw_text != e.clean_text for e in edits)  # no edit that changes nothing
