@@ -31,6 +31,9 @@ def test_records_hold_the_json_values():
     no_cue = next(x for x in q if x["cue"] is None)
     got = ann.quote("wapo-2011-01-11", no_cue["id"])
     assert got.cue is None and got.source is None and got.content.text == no_cue["content"]["text"]
+    assert {q.doc_id for d, qs in ann.quotes.items() for q in qs if q.doc_id != d} == set()
+    assert {f.doc_id for d, fs in ann.framing.items() for f in fs if f.doc_id != d} == set()
+    assert ann.quotes["wapo-2011-01-11"][0].doc_id == ann.framing["wapo-2011-01-11"][0].doc_id == "wapo-2011-01-11"
     m = ann.mentions["wapo-2011-01-11"][0]
     assert m.span.start == m.start and m.span.text == m.text and m.doc_id == "wapo-2011-01-11"
     claims = json.loads((CORPUS / "annotations" / "claims.json").read_text(encoding="utf-8"))["claims"]
