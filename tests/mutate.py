@@ -129,10 +129,12 @@ def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
         rate = killed / tried if tried else 0.0
         reasons, rest = explain(module, survivors.get(module, []), explained)
         verdict = "not run" if not tried else ("met" if rate >= GOAL else "missed")
-        if tried and not rest and c["no tests"] == 0:
+        if tried and c["not checked"]:
+            verdict += f" so far ({c['not checked']} not run)"
+        elif tried and not rest and c["no tests"] == 0:
             verdict += ", every survivor explained" if c["survived"] else ", none survived"
         when = measured.get(module, {})
-        stamp = f"{when['date']} at `{when['commit']}`" if when else "before this log"
+        stamp = f"{when['date']} at `{when['commit']}`" if when else ("before this log" if tried else "not on this tree")
         rows.append(f"| `{module}` | {total} | {c['not checked']} | {killed} | {c['survived']} ({c['survived'] - len(rest)}) "
                     f"| {c['no tests']} | {rate:.0%} | {verdict} | {stamp} |")
         if reasons or rest:
@@ -147,8 +149,8 @@ def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
              "mutmut changes one small thing in a function (a comparison, a constant, a returned value) and runs the",
              "tests that call that function. A mutant the tests do not notice *survived*: either a test is missing,",
              "or the change makes no observable difference (then tests/mutants_explained.toml says why). `no tests`",
-             "means no selected test calls the function at all. `measured` is when (UTC) and at which commit each",
-             "module's last run started (`+` after the commit: src/ or tests/ had uncommitted changes). The",
+             "means no selected test calls the function at all. `measured` names the runs a module's figures come",
+             "from: start (UTC) and commit (`+`: src/ or tests/ had uncommitted changes). The",
              f"`{NOTES}` section at the end is written by hand and kept.", "", *rows, ""]
     if details:
         lines += ["## Surviving mutants", "", "`mutmut show NAME` prints each one's change (NAME: the module, a dot, "

@@ -26,6 +26,9 @@ def test_explained_survivors_are_listed_with_their_reason():
     assert "- **not explained yet**: `x_f__mutmut_12`" in text
     done = report({"kjpacts.m": Counter(killed=8, survived=2)}, {"kjpacts.m": names[:2]}, why)
     assert "| 80% | missed, every survivor explained | before this log |" in done
+    partial = report({"kjpacts.m": Counter(killed=3, **{"not checked": 9})}, {}, why)
+    assert "| 100% | met so far (9 not run) | before this log |" in partial
+    assert "| 0% | not run | not on this tree |" in report({"kjpacts.m": Counter(**{"not checked": 4})}, {}, why)
 
 
 def test_hand_written_notes_are_kept():
