@@ -1,29 +1,46 @@
 """``make mutate``: mutation testing (mutmut) of the corpus, annotations, exports and try-it check
 modules, with the kill rate per module written to TESTING.md. A report, not part of CI.
 
-``python -m tests.mutate [--max-children N] [--only GLOB ...] [--report-only]``
+``python -m tests.mutate [--max-children N] [--module NAME ... [--resume | --survivors]] [--report-only]``
+
+- ``--module corpus.reader`` (repeatable) mutates and tests that one module only (its functions
+  and methods, not its submodules): the quick loop while writing tests for it. Results of the
+  other modules stay as the last run left them; TESTING.md says when and at which commit each
+  module was measured.
+- ``--resume`` (with ``--module``) runs only those modules' mutants that no run reached yet, e.g.
+  after a run was stopped.
+- ``--survivors`` (with ``--module``) reruns only the mutants that survived, after adding tests.
+- ``--report-only`` rewrites TESTING.md from the results of the last run.
+- Survivors that make no observable difference are explained in ``tests/mutants_explained.toml``
+  (module -> mutant-name glob, ``{a,b}`` allowed -> one-line reason); TESTING.md lists them apart
+  from the unexplained ones.
 
 It runs offline like the suite (empty ``NLTK_DATA``, the kit's NLTK data in a fresh folder, the
-network blocked in the test process and its children),
-in mutmut's own copy of the tree (``mutants/``, git-ignored). ``--report-only`` rewrites
-TESTING.md from the results of the last run.
+network blocked in the test process and its children), in mutmut's own copy of the tree
+(``mutants/``, git-ignored).
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections import Counter, defaultdict
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL = 0.85
-RESULT = re.compile(r"^\s*(?P<name>[\w.]+)__mutmut_\d+: (?P<status>[\w ]+?)\s*$")
+RESULT = re.compile(r"^\s*(?P<name>[\w.ǁ]+)__mutmut_\d+: (?P<status>[\w ]+?)\s*$")
 KILLED = {"killed", "timeout", "caught by type check"}
+EXPLAINED = ROOT / "tests" / "mutants_explained.toml"
+MEASURED = ROOT / "mutants" / "kjpacts-measured.json"  # module -> when/at which commit it was last run
 
 
 def module_of(mutant: str) -> str:
@@ -32,6 +49,16 @@ def module_of(mutant: str) -> str:
     while parts and (parts[-1].startswith("x_") or "ǁ" in parts[-1] or parts[-1][:1].isupper()):
         parts.pop()
     return ".".join(parts)
+
+
+def module_name(name: str) -> str:
+    """``corpus.reader`` or ``kjpacts.corpus.reader`` -> ``kjpacts.corpus.reader``."""
+    return name if name.startswith("kjpacts.") else f"kjpacts.{name}"
+
+
+def mutant_globs(module: str) -> list[str]:
+    """mutmut name patterns for the functions and methods defined in ``module`` itself."""
+    return [f"{module}.x_*", f"{module}.xǁ*"]
 
 
 def tally(results: str) -> dict[str, Counter]:
@@ -43,44 +70,154 @@ def tally(results: str) -> dict[str, Counter]:
     return per_module
 
 
-def report(per_module: dict[str, Counter], survivors: dict[str, list[str]]) -> str:
-    rows = ["| module | mutants | not run yet | killed | survived | no tests | kill rate (of those run) | goal (≥ 85%) |",
-            "|---|---|---|---|---|---|---|---|"]
+def survivors_of(results: str) -> dict[str, list[str]]:
+    survivors: dict[str, list[str]] = defaultdict(list)
+    for line in results.splitlines():
+        m = RESULT.match(line)
+        if m and m["status"] == "survived":
+            survivors[module_of(m["name"])].append(line.split(":")[0].strip())
+    return survivors
+
+
+def load_explained(path: Path = EXPLAINED) -> dict[str, dict[str, str]]:
+    """``{module: {mutant glob: reason}}`` from the explained-survivors file (none if absent)."""
+    if not path.is_file():
+        return {}
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {module_name(m): dict(globs) for m, globs in table.items()}
+
+
+def expand(pattern: str) -> list[str]:
+    """``x_f__mutmut_{3,7}`` -> ``[x_f__mutmut_3, x_f__mutmut_7]`` (fnmatch has no braces)."""
+    m = re.search(r"\{([^{}]*)\}", pattern)
+    if not m:
+        return [pattern]
+    return [p for alt in m[1].split(",") for p in expand(pattern[:m.start()] + alt + pattern[m.end():])]
+
+
+def explain(module: str, names: list[str], explained: dict[str, dict[str, str]]) -> tuple[dict[str, list[str]], list[str]]:
+    """Split a module's survivors into ``{reason: [short names]}`` and the unexplained rest."""
+    reasons: dict[str, list[str]] = defaultdict(list)
+    rest = []
+    for name in names:
+        short = name.rsplit(".", 1)[-1]
+        reason = next((why for pat, why in explained.get(module, {}).items()
+                       if any(fnmatch.fnmatchcase(short, p) for p in expand(pat))), None)
+        if reason is None:
+            rest.append(short)
+        else:
+            reasons[reason].append(short)
+    return reasons, rest
+
+
+def _names(names: list[str], limit: int = 40) -> str:
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(f"`{n}`" for n in names[:limit]) + more
+
+
+def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
+           explained: dict[str, dict[str, str]] | None = None, measured: dict[str, dict] | None = None) -> str:
+    explained, measured = explained or {}, measured or {}
+    rows = ["| module | mutants | not run yet | killed | survived (explained) | no tests | kill rate (of those run) "
+            "| goal (≥ 85%) | measured |", "|---|---|---|---|---|---|---|---|---|"]
+    details: list[str] = []
     for module in sorted(per_module):
         c = per_module[module]
         total = sum(c.values())
         killed = sum(v for k, v in c.items() if k in KILLED)
         tried = killed + c["survived"] + c["no tests"]
         rate = killed / tried if tried else 0.0
+        reasons, rest = explain(module, survivors.get(module, []), explained)
         verdict = "not run" if not tried else ("met" if rate >= GOAL else "missed")
-        rows.append(f"| `{module}` | {total} | {c['not checked']} | {killed} | {c['survived']} | {c['no tests']} | "
-                    f"{rate:.0%} | {verdict} |")
+        if tried and c["not checked"]:
+            verdict += f" so far ({c['not checked']} not run)"
+        elif tried and not rest and c["no tests"] == 0:
+            verdict += ", every survivor explained" if c["survived"] else ", none survived"
+        when = measured.get(module, {})
+        stamp = f"{when['date']} at `{when['commit']}`" if when else ("before this log" if tried else "not on this tree")
+        rows.append(f"| `{module}` | {total} | {c['not checked']} | {killed} | {c['survived']} ({c['survived'] - len(rest)}) "
+                    f"| {c['no tests']} | {rate:.0%} | {verdict} | {stamp} |")
+        if reasons or rest:
+            details.append(f"### `{module}`")
+            details.append("")
+            details += [f"- {why} ({_names(names)})" for why, names in reasons.items()]
+            if rest:
+                details.append(f"- **not explained yet**: {_names(rest)}")
+            details.append("")
     lines = ["# Mutation testing", "",
-             "<!-- written by `make mutate` (tests/mutate.py); edit the explanations below the table by hand -->", "",
+             "<!-- written by `make mutate` (tests/mutate.py); explanations come from tests/mutants_explained.toml -->", "",
              "mutmut changes one small thing in a function (a comparison, a constant, a returned value) and runs the",
              "tests that call that function. A mutant the tests do not notice *survived*: either a test is missing,",
-             "or the change makes no observable difference (then say so below). `no tests` means no selected test",
-             "calls the function at all.", "", *rows, ""]
-    if survivors:
-        lines += ["## Surviving mutants", "", "`mutmut show NAME` prints each one's change.", ""]
-        for module in sorted(survivors):
-            lines.append(f"- `{module}`: " + ", ".join(f"`{n.rsplit('.', 1)[-1]}`" for n in survivors[module][:40])
-                         + (f" and {len(survivors[module]) - 40} more" if len(survivors[module]) > 40 else ""))
-    return "\n".join(lines) + "\n"
+             "or the change makes no observable difference (then tests/mutants_explained.toml says why). `no tests`",
+             "means no selected test calls the function at all. `measured` names the runs a module's figures come",
+             "from: start (UTC) and commit (`+`: src/ or tests/ had uncommitted changes). The",
+             f"`{NOTES}` section at the end is written by hand and kept.", "", *rows, ""]
+    if details:
+        lines += ["## Surviving mutants", "", "`mutmut show NAME` prints each one's change (NAME: the module, a dot, "
+                  "the short name).", "", *details]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+NOTES = "## Notes"
+
+
+def kept_notes(old: str) -> str:
+    """The hand-written ``## Notes`` section of TESTING.md (kept when the report is rewritten)."""
+    i = old.find(f"\n{NOTES}\n")
+    return "\n" + old[i + 1:] if i >= 0 else ""
+
+
+def stamp() -> dict[str, str]:
+    """When (UTC) and at which commit a run starts (mutmut copies src/ and tests/ then); ``+``: the
+    tree had changes not committed yet."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "src", "tests", "pyproject.toml"], cwd=ROOT,
+                           capture_output=True, text=True).stdout.strip()
+    return {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "commit": head + ("+" if dirty else "")}
+
+
+def record_measured(modules: list[str], when: dict[str, str], partial: bool = False) -> dict[str, dict]:
+    """Note when each module was run; a partial run (resume, survivors) adds its stamp to the last."""
+    measured = json.loads(MEASURED.read_text(encoding="utf-8")) if MEASURED.is_file() else {}
+    for m in modules:
+        last = measured.get(m) if partial else None
+        measured[m] = {k: f"{last[k]}` and `{when[k]}" if k == "commit" else f"{last[k]} and {when[k]}"
+                       for k in when} if last else when
+    MEASURED.parent.mkdir(exist_ok=True)
+    MEASURED.write_text(json.dumps(measured, indent=1, sort_keys=True), encoding="utf-8")
+    return measured
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.mutate")
     ap.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--module", action="append", default=[], metavar="NAME",
+                    help="mutate only this module (e.g. corpus.reader); repeatable")
+    ap.add_argument("--resume", action="store_true",
+                    help="with --module: run only the mutants the last runs did not reach (not checked)")
+    ap.add_argument("--survivors", action="store_true",
+                    help="with --module: rerun only the mutants that survived (after adding tests)")
     ap.add_argument("--report-only", action="store_true")
     args = ap.parse_args(argv)
+    modules = [module_name(m) for m in args.module]
+    started = stamp()
     mutmut = [sys.executable, "-m", "mutmut"]
     with tempfile.TemporaryDirectory(prefix="kjpacts-mutate-") as tmp:
         guard = os.pathsep.join(p for p in (str(ROOT / "tests" / "offline_guard"), os.environ.get("PYTHONPATH", "")) if p)
         env = dict(os.environ, NLTK_DATA=str(Path(tmp, "empty")), KJPACTS_NLTK_DIR=str(Path(tmp, "kit")), PYTHONPATH=guard)
         Path(tmp, "empty").mkdir()
         if not args.report_only:
-            run = subprocess.run([*mutmut, "run", "--max-children", str(args.max_children)], cwd=ROOT, env=env)
+            names = [g for m in modules for g in mutant_globs(m)]
+            wanted = {"not checked"} if args.resume else {"survived"} if args.survivors else None
+            if wanted:  # explicit names: mutmut reruns exactly these
+                before = subprocess.run([*mutmut, "results", "--all", "true"], cwd=ROOT, env=env,
+                                        capture_output=True, text=True).stdout
+                names = [line.split(":")[0].strip() for line in before.splitlines()
+                         if (m := RESULT.match(line)) and m["status"] in wanted and module_of(m["name"]) in modules]
+                if not names:
+                    print("nothing left to run in those modules", file=sys.stderr)
+            run = subprocess.run([*mutmut, "run", "--max-children", str(args.max_children), *names], cwd=ROOT, env=env) \
+                if names or not wanted else subprocess.CompletedProcess([], 0)
             if run.returncode not in (0, 1):
                 print(f"mutmut run failed with exit code {run.returncode}", file=sys.stderr)
                 return run.returncode
@@ -90,12 +227,11 @@ def main(argv: list[str]) -> int:
     if not per_module:
         print("no mutmut results: run `make mutate` first", file=sys.stderr)
         return 1
-    survivors: dict[str, list[str]] = defaultdict(list)
-    for line in results.splitlines():
-        m = RESULT.match(line)
-        if m and m["status"] == "survived":
-            survivors[module_of(m["name"])].append(line.split(":")[0].strip())
-    (ROOT / "TESTING.md").write_text(report(per_module, survivors), encoding="utf-8")
+    measured = record_measured([] if args.report_only else (modules or sorted(per_module)), started,
+                               partial=args.resume or args.survivors)
+    testing = ROOT / "TESTING.md"
+    notes = kept_notes(testing.read_text(encoding="utf-8") if testing.is_file() else "")
+    testing.write_text(report(per_module, survivors_of(results), load_explained(), measured) + notes, encoding="utf-8")
     print(f"TESTING.md: {len(per_module)} modules")
     return 0
 

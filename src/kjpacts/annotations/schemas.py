@@ -146,11 +146,13 @@ def _error_order(error: ValidationError) -> list[tuple]:
 def schema_problems(data: Any, schema: dict, rel: str) -> list[CorpusError]:
     """Every schema violation of ``data``, sorted by position in the file."""
     validator = _import_jsonschema().Draft202012Validator(schema)
-    problems = []
+    problems, seen = [], set()
     for error in sorted(validator.iter_errors(data), key=_error_order):
         base = field_path(data, list(error.absolute_path))
         for field, message in _describe(error, base):
-            problems.append(CorpusError(rel, field or "-", message))
+            if (field, message) not in seen:  # jsonschema repeats "required" once per missing field
+                seen.add((field, message))
+                problems.append(CorpusError(rel, field or "-", message))
     return problems
 
 

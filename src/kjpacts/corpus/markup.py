@@ -84,8 +84,7 @@ def _block_edits(raw: str, start: int, end: int) -> list[Edit]:
                 text = " "
         if text != e.clean_text:
             e = Edit(e.raw_start, e.raw_end, e.raw_text, text, e.category, e.reason)
-        if e.raw_text != e.clean_text:
-            out.append(e)
+        out.append(e)  # unchanged ones too, so that ``pending`` can point at a plain space; dropped below
         if text:
             last = text[-1]
             pending = [len(out) - 1] if text == " " else []

@@ -88,7 +88,8 @@ def check_datapackage(root: Path) -> list[CorpusError]:
     try:
         package = read_json(root / "datapackage.json", "datapackage.json")
     except CorpusError as exc:
-        return [CorpusError(exc.file, exc.field, f"{exc.message} (or run `kjpacts build`)")]
+        hint = "" if "`kjpacts build`" in exc.message else " (or run `kjpacts build`)"  # say it once
+        return [CorpusError(exc.file, exc.field, exc.message + hint)]
     problems = []
     listed = {r.get("path"): r for r in package.get("resources", [])}
     for rel in corpus_files(root):

@@ -104,7 +104,8 @@ def plain(answer: Any) -> Any:
     tuples and lists; anything else unchanged."""
     if isinstance(answer, (tuple, list)):
         return type(answer)(plain(a) for a in answer)
-    if type(answer).__module__.split(".")[0] == "numpy" and getattr(answer, "ndim", None) == 0:
+    if type(answer).__module__.split(".")[0] == "numpy" and getattr(answer, "ndim", None) == 0 \
+            and callable(getattr(answer, "item", None)):  # a numpy dtype has ndim 0 but no value
         return answer.item()
     return answer
 
