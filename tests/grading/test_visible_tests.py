@@ -215,6 +215,7 @@ GOLD_OFF_THE_TABLE = [
     (PS2, "corpus['ahram-2011-01-10'].text"),
     (PS2, "corpus['ahram-2011-01-10'].boilerplate"),
     (PS3, "quotes['wapo-2011-01-11'][0].speaker_type"),
+    (PS3, "quotes['wapo-2011-01-11'][0].source_group"),
     (PS4, "claims['gsomia-24-countries'].occurrences[1].independent"),
     (PS4, "claims['gsomia-24-countries'].occurrences[1].reason"),
     (PS4, "claims['gsomia-24-countries'].status"),

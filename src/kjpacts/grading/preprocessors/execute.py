@@ -245,6 +245,8 @@ class SandboxExecute(Execute):
             cell.outputs = outputs(verdict)
             cell.execution_count = None
             self._flags |= answers.flags
+            if answers.errors:  # the student's code raised: its message goes into the grade comment too
+                log_event(self.resources, "student-error", grade_id=gid, label=verdict.label, message=verdict.hint)
             return cell, self.resources
         if self._dead:
             cell.outputs = [_error("NotRun", f"not run: {self._dead}")]
