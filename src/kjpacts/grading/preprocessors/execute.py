@@ -34,7 +34,7 @@ from traitlets import Integer
 
 from ..events import log_event
 from ..judge import KernelAnswers, judge, outputs
-from ..sandbox import KERNEL_NAME, PRIVATE_PREFIX, find_course_dir
+from ..sandbox import KERNEL_NAME, PRIVATE_PREFIX, find_course_dir, refuse_tracing
 
 #: Prefix of the scratch folder the kernel runs in.
 SCRATCH_PREFIX = "kernel-cwd-"
@@ -129,6 +129,7 @@ class SandboxExecute(Execute):
         return scratch
 
     def preprocess(self, nb, resources=None, km=None):
+        refuse_tracing()  # the judge runs here: no student process may ptrace it
         self._private_dir = None
         self._tests = test_sources(resources) if resources and "nbgrader" in resources else {}
         self._flags: set[str] = set()
