@@ -29,7 +29,13 @@ def build(S, gold):
         import datetime as dt
         import kjpacts
 
+        from kjpacts.grading.views import without
+
         corpus = kjpacts.load()
+        timexes = dict(corpus.annotations.timexes)
+        # Question 4 asks you to normalise the Washington Post's dates: their values are not on the table
+        timexes["wapo-2011-01-11"] = without(timexes["wapo-2011-01-11"], "value", "note",
+                                             why="Question 4 asks you to normalise these dates yourself")
         corpus.fileids()
     """)
 
@@ -52,18 +58,21 @@ def build(S, gold):
             return (meta["published"], meta["published_precision"], meta["published_inferred"])
             ### END SOLUTION
     """)
-    S.test("q1-test", 1, """
-        got = call("date_record", "wapo-2011-01-11")
-        if B.type(got) is not B.tuple or B.len(got) != 3:
-            return "return a tuple of three values: (published, precision, inferred)."
-        if B.type(got[0]) is not B.str or B.type(got[1]) is not B.str or B.type(got[2]) is not B.bool:
-            return "published and precision are strings, inferred is a bool (True or False)."
-        if got != ("2011-01-11", "day", False):
-            return "for wapo-2011-01-11 expect the printed date: read meta['published'], meta['published_precision'], meta['published_inferred']."
+    def date_record(d):
+        return (gold[d].meta["published"], gold[d].meta["published_precision"], gold[d].meta["published_inferred"])
+
+    visible = {d: date_record(d) for d in ("wapo-2011-01-11", "koreaherald-2012-05-13")}
+    assert [v[2] for v in visible.values()] == [False, True]  # the edge case: a date worked out from evidence
+    S.test("q1-test", 1, f"""
+        for doc_id, want in {visible!r}.items():
+            got = call("date_record", doc_id)
+            if B.type(got) is not B.tuple or [B.type(v) for v in got] != [B.str, B.str, B.bool]:
+                return "return a tuple (published, precision, inferred) of str, str and bool."
+            if got != want:
+                return f"date_record({{doc_id!r}}) should be {{want}}: read the three fields of meta (is the date inferred?)."
         return None
-    """, title="Question 1")
-    cases = {d: (gold[d].meta["published"], gold[d].meta["published_precision"], gold[d].meta["published_inferred"])
-             for d in ("koreaherald-2012-05", "ahram-2011-01-10")}
+    """, title="Question 1", checks="a page that prints its date and one whose date was inferred (inferred is True)")
+    cases = {d: date_record(d) for d in ("koreaherald-2012-05", "ahram-2011-01-10")}
     S.test("q1-hidden", 1, f"""
         cases = {cases!r}
         for doc_id, want in cases.items():
@@ -92,22 +101,26 @@ def build(S, gold):
             return [e.raw_text.strip() for e in corpus[doc_id].edits if e.category == category]
             ### END SOLUTION
     """)
-    want_visible = [e.raw_text.strip() for e in gold["ahram-2011-01-10"].edits if e.category == "scrape-header"]
-    S.test("q2-test", 1, """
-        import kjpacts
-        doc = kjpacts.load()["ahram-2011-01-10"]
-        want = [e.raw_text.strip() for e in doc.edits if e.category == "scrape-header"]
-        got = call("page_furniture", "ahram-2011-01-10", "scrape-header")
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.str for x in got):
-            return "return a list of strings."
-        if got != want:
-            return f"for ahram-2011-01-10 / 'scrape-header' expect {B.len(want)} stripped texts in page order, starting with 'Last Update'."
+    def furniture(d, c):
+        return [e.raw_text.strip() for e in gold[d].edits if e.category == c]
+
+    visible = {f"{d}|{c}": furniture(d, c) for d, c in (("ahram-2011-01-10", "scrape-header"),
+                                                       ("koreaherald-2012-05", "navigation"),
+                                                       ("ahram-2011-01-10", "view-counter"))}
+    assert visible["ahram-2011-01-10|scrape-header"][0].startswith("Last Update")
+    counter = visible["ahram-2011-01-10|view-counter"]
+    assert len(counter) == 2 and counter[0] == counter[1], counter  # the edge case: printed twice, kept twice
+    S.test("q2-test", 1, f"""
+        for key, want in {visible!r}.items():
+            doc_id, category = key.split("|")
+            got = str_list(call("page_furniture", doc_id, category), f"page_furniture({{doc_id!r}}, {{category!r}})")
+            if got != want:
+                return f"page_furniture({{doc_id!r}}, {{category!r}}): expect {{B.len(want)}} stripped texts, in page order, repeats kept."
         return None
-    """, title="Question 2")
-    assert want_visible and want_visible[0].startswith("Last Update"), want_visible
+    """, title="Question 2", checks="two pages, and a view counter the page prints twice (both removals listed)")
     cases = [("yonhap-2012-06-27", "navigation"), ("wapo-2011-01-11", "copyright-footer"),
              ("koreaherald-2012-05-13", "share-widget")]
-    expected = {f"{d}|{c}": [e.raw_text.strip() for e in gold[d].edits if e.category == c] for d, c in cases}
+    expected = {f"{d}|{c}": furniture(d, c) for d, c in cases}
     assert all(expected.values()), expected
     S.test("q2-hidden", 1, f"""
         expected = {expected!r}
@@ -143,14 +156,19 @@ def build(S, gold):
             return (anchor - dt.timedelta(days=back)).isoformat()
             ### END SOLUTION
     """)
-    S.test("q3-test", 1, """
-        got = call("resolve_weekday", "wapo-2011-01-11", "Monday")
-        if B.type(got) is not B.str:
-            return "return the date as a string like '2011-01-10'."
-        if got != "2011-01-10":
-            return "the Washington Post page is dated Tuesday 11 January 2011: which date is the Monday before it?"
+    # by hand from a calendar: wapo is dated Tuesday 2011-01-11, koreaherald-2012-05-13 Sunday 2012-05-13
+    visible = {"wapo-2011-01-11|Monday": "2011-01-10", "wapo-2011-01-11|Tuesday": "2011-01-11",
+               "koreaherald-2012-05-13|Thursday": "2012-05-10"}
+    S.test("q3-test", 1, f"""
+        for key, want in {visible!r}.items():
+            doc_id, day = key.split("|")
+            got = call("resolve_weekday", doc_id, day)
+            if B.type(got) is not B.str:
+                return "return the date as a string like '2011-01-10'."
+            if got != want:
+                return f"resolve_weekday({{doc_id!r}}, {{day!r}}) should be {{want}}: the latest {{day}} on or before the publication date."
         return None
-    """, title="Question 3")
+    """, title="Question 3", checks="two pages, and the weekday of the publication day itself (on or before)")
     cases = {}
     for doc_id, day in (("yonhap-2012-06-27", "Tuesday"), ("koreaherald-2012-05-13", "Sunday"),
                         ("ahram-2011-01-10", "Monday"), ("yonhap-2012-06-27", "Wednesday")):
@@ -186,8 +204,8 @@ def build(S, gold):
 
         {", ".join(f'"{t}"' for t in items)}
 
-        Answer by reading (`print(corpus["wapo-2011-01-11"].text)`), not by looking them up in the
-        time layer: this is the skill the layer was made with. Define `WAPO_DATES`, a dict
+        Answer by reading (`print(corpus["wapo-2011-01-11"].text)`): this is the skill the time layer
+        was made with, and its values for this page are left out of `timexes`. Define `WAPO_DATES`, a dict
         from each expression (exactly as written above) to your ISO string.
     """)
     S.answer("q4-answer", f"""
@@ -221,7 +239,7 @@ def build(S, gold):
     S.md("q5-text", """
         ## Question 5: finding the expressions that point to a year (3 points)
 
-        The time layer (`corpus.annotations.timexes[doc_id]`) records every temporal
+        The time layer (`timexes[doc_id]`, from `corpus.annotations`) records every temporal
         expression with its clean-text span (`start`, `end`) and its normalised `value`
         (TIMEX3: `2010-11-23`, `2010-12`, `2012-W26`, `1910/1945`, `PRESENT_REF`, ...).
 
@@ -232,20 +250,25 @@ def build(S, gold):
     S.answer("q5-answer", """
         def expressions_in_year(doc_id, year):
             ### BEGIN SOLUTION
-            return [(t.start, t.end) for t in corpus.annotations.timexes[doc_id] if t.value[:4] == str(year)]
+            return [(t.start, t.end) for t in timexes[doc_id] if t.value[:4] == str(year)]
             ### END SOLUTION
     """)
-    S.test("q5-test", 1, """
-        import kjpacts
-        c = kjpacts.load()
-        doc = c["wapo-2011-01-11"]
-        want = [(t.start, t.end) for t in c.annotations.timexes[doc.doc_id] if t.value[:4] == "2010"]
-        got = spans(call("expressions_in_year", "wapo-2011-01-11", 2010), B.len(doc.text), "expressions_in_year(...)")
-        if got != want:
-            texts = [doc.text[s:e] for s, e in want]
-            return f"for wapo-2011-01-11 and 2010 expect {B.len(want)} spans, e.g. {texts[0]!r}; compare t.value[:4] with str(year)."
+    def in_year(d, y):
+        return [(t.start, t.end) for t in gold.annotations.timexes[d] if t.value[:4] == str(y)]
+
+    visible = {f"{d}|{y}": in_year(d, y) for d, y in (("koreaherald-2012-05-13", 2012), ("ahram-2011-01-10", 1945))}
+    # the edge case: ahram's "1910-45" has the value 1910/1945, which contains 1945 but begins with 1910
+    assert any(t.value == "1910/1945" for t in gold.annotations.timexes["ahram-2011-01-10"])
+    vlengths = {d: len(gold[d].text) for d in ("koreaherald-2012-05-13", "ahram-2011-01-10")}
+    S.test("q5-test", 1, f"""
+        lengths = {vlengths!r}
+        for key, want in {visible!r}.items():
+            doc_id, year = key.split("|")
+            got = spans(call("expressions_in_year", doc_id, B.int(year)), lengths[doc_id], f"expressions_in_year({{doc_id!r}}, {{year}})")
+            if got != [B.tuple(w) for w in want]:
+                return f"expressions_in_year({{doc_id!r}}, {{year}}): expect {{B.len(want)}} spans, in text order: the value must begin with the year."
         return None
-    """, helpers=("spans",), title="Question 5")
+    """, helpers=("spans",), title="Question 5", checks="two pages, and a range (1910/1945) that mentions the year without beginning with it")
     cases = {}
     for doc_id, year in (("koreaherald-2012-05", 2011), ("yonhap-2012-06-27", 2012), ("ahram-2011-01-10", 2010)):
         cases[f"{doc_id}|{year}"] = [(t.start, t.end) for t in gold.annotations.timexes[doc_id] if t.value[:4] == str(year)]

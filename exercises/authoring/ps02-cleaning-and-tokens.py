@@ -32,7 +32,12 @@ def build(S, gold):
         import kjpacts
         from kjpacts.nlp import is_word, sentences, words
 
-        corpus = kjpacts.load()
+        from kjpacts.grading.views import Documents, only
+
+        # Question 5 asks which lines of the Ahram page the cleaning kept: of that page only the raw is given
+        corpus = Documents(kjpacts.load(), {"ahram-2011-01-10": only(
+            kjpacts.load()["ahram-2011-01-10"], "doc_id", "outlet", "raw",
+            why="Question 5 asks you to decide what the cleaning of this page kept; read .raw")})
         STOPWORDS = set(nltk.corpus.stopwords.words("english"))  # the kit ships this list offline
         len(STOPWORDS)
     """)
@@ -53,20 +58,19 @@ def build(S, gold):
             return dict(Counter(e.category for e in corpus[doc_id].edits))
             ### END SOLUTION
     """)
-    S.test("q1-test", 1, """
-        import kjpacts
-        from collections import Counter
-        want = B.dict(Counter(e.category for e in kjpacts.load()["yonhap-2012-06-27"].edits))
-        got = call("edit_summary", "yonhap-2012-06-27")
-        if B.type(got) is not B.dict:
-            return f"return a plain dict (wrap a Counter in dict(...)), not {B.type(got).__name__}."
-        if not B.all(B.type(k) is B.str and B.type(v) is B.int for k, v in got.items()):
-            return "keys are category names (str) and values are counts (int)."
-        if got != want:
-            return "for yonhap-2012-06-27 count every edit by its category (19 non-breaking spaces among them)."
+    def summary(d):
+        return dict(Counter(e.category for e in gold[d].edits))
+
+    visible = {d: summary(d) for d in ("yonhap-2012-06-27", "wapo-2011-01-11")}
+    assert visible["yonhap-2012-06-27"]["nbsp"] == 19 and set(visible["wapo-2011-01-11"].values()) == {1}
+    S.test("q1-test", 1, f"""
+        for doc_id, want in {visible!r}.items():
+            got = plain_dict(call("edit_summary", doc_id), B.str, B.int, f"edit_summary({{doc_id!r}})")
+            if got != want:
+                return f"edit_summary({{doc_id!r}}): count every edit of that page by its category ({{B.len(want)}} categories)."
         return None
-    """, title="Question 1")
-    cases = {d: dict(Counter(e.category for e in gold[d].edits)) for d in ("ahram-2011-01-10", "koreaherald-2012-05")}
+    """, title="Question 1", checks="two pages, one with 19 non-breaking spaces and one with a single edit of each kind")
+    cases = {d: summary(d) for d in ("koreaherald-2012-05", "koreaherald-2012-05-13")}
     S.test("q1-hidden", 1, f"""
         cases = {cases!r}
         for doc_id, want in cases.items():
@@ -98,26 +102,35 @@ def build(S, gold):
             return doc.raw[doc.to_raw(start):doc.to_raw(end, side="end")]
             ### END SOLUTION
     """)
-    S.test("q2-test", 1, f"""
-        import kjpacts
-        doc = kjpacts.load()["koreaherald-2012-05-13"]
-        want = doc.raw[doc.to_raw({q_start}):doc.to_raw({q_end}, side="end")]
-        got = call("as_printed", "koreaherald-2012-05-13", {q_start}, {q_end})
-        if B.type(got) is not B.str:
-            return "return a string."
-        if got != want:
-            return "the clean text has straight quotes; the page printed curly ones: slice doc.raw with doc.to_raw()."
-        return None
-    """, title="Question 2")
-    cases = {}
+    def printed(doc, s, e):
+        return doc.raw[doc.to_raw(s):doc.to_raw(e, side="end")]
+
     y = gold["yonhap-2012-06-27"]
+    n = y.text.index("foreign ministry said.\n\n")
+    visible = {f"koreaherald-2012-05-13|{q_start}|{q_end}": printed(kh, q_start, q_end),
+               f"yonhap-2012-06-27|{n}|{n + 40}": printed(y, n, n + 40)}
+    # the edge case: the raw page is longer than the clean span (indenting non-breaking spaces removed)
+    assert "\xa0" in visible[f"yonhap-2012-06-27|{n}|{n + 40}"] and len(visible[f"yonhap-2012-06-27|{n}|{n + 40}"]) > 40
+    S.test("q2-test", 1, f"""
+        for key, want in {visible!r}.items():
+            doc_id, s, e = key.split("|")
+            got = call("as_printed", doc_id, B.int(s), B.int(e))
+            if B.type(got) is not B.str:
+                return "return a string."
+            if got != want:
+                return f"as_printed({{doc_id!r}}, {{s}}, {{e}}) should be {{want!r}}: slice doc.raw from doc.to_raw(start) to doc.to_raw(end, side='end')."
+        return None
+    """, title="Question 2", checks="curly quotes on one page, and a span whose printed form is longer (non-breaking spaces) on another")
+    cases = {}
     i = y.text.index("With the approval")
     w = gold["wapo-2011-01-11"]
     j = w.text.index('"recognize the importance"')
     a = gold["koreaherald-2012-05"]
     k = a.text.index('"Since then')
-    for doc, s, e in ((y, i, i + 40), (w, j, j + len('"recognize the importance"')), (a, k, k + 60)):
-        cases[f"{doc.doc_id}|{s}|{e}"] = doc.raw[doc.to_raw(s):doc.to_raw(e, side="end")]
+    # a later paragraph break of yonhap, indented with non-breaking spaces on the page
+    b = next(p for p in range(1500, len(y.text)) if y.text.startswith("\n\n", p) and "\xa0" in printed(y, p - 10, p + 20))
+    for doc, s, e in ((y, i, i + 40), (w, j, j + len('"recognize the importance"')), (a, k, k + 60), (y, b - 10, b + 20)):
+        cases[f"{doc.doc_id}|{s}|{e}"] = printed(doc, s, e)
     S.test("q2-hidden", 2, f"""
         cases = {cases!r}
         right = 0
@@ -156,18 +169,21 @@ def build(S, gold):
             return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
             ### END SOLUTION
     """)
+    visible = {f"{d}|{n}": content_words(d, n) for d, n in (("yonhap-2012-06-27", 5), ("koreaherald-2012-05-13", 5))}
+    # the edge case: on koreaherald-2012-05-13 words of equal count meet at the cut (the tie order decides)
+    kh_counts = Counter(w for w in words(kh, lower=True) if w.isalpha() and w not in stop)
+    assert kh_counts.most_common(5) != visible["koreaherald-2012-05-13|5"]
     S.test("q3-test", 1, f"""
-        want = {content_words("yonhap-2012-06-27", 5)!r}
-        got = call("content_words", "yonhap-2012-06-27", 5)
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and B.len(x) == 2 and B.type(x[0]) is B.str and B.type(x[1]) is B.int for x in got):
-            return "return a list of (word, count) tuples."
-        if B.len(got) != 5:
-            return "return exactly n items."
-        if got != want:
-            return f"the top word of yonhap-2012-06-27 is {{want[0][0]!r}} ({{want[0][1]}} times); check lower-casing, isalpha(), STOPWORDS and the tie order."
+        for key, want in {visible!r}.items():
+            doc_id, n = key.split("|")
+            got = call("content_words", doc_id, B.int(n))
+            if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and [B.type(v) for v in x] == [B.str, B.int] for x in got):
+                return "return a list of (word, count) tuples."
+            if got != [B.tuple(w) for w in want]:
+                return f"content_words({{doc_id!r}}, {{n}}) should start {{B.tuple(want[0])}}; check lower-casing, isalpha(), STOPWORDS and the order of equal counts (alphabetical)."
         return None
-    """, title="Question 3")
-    cases = {f"{d}|{n}": content_words(d, n) for d, n in (("wapo-2011-01-11", 8), ("ahram-2011-01-10", 3), ("koreaherald-2012-05", 6))}
+    """, title="Question 3", checks="two pages, one where words of equal count meet at the cut (most_common's order is not enough)")
+    cases = {f"{d}|{n}": content_words(d, n) for d, n in (("wapo-2011-01-11", 8), ("yonhap-2012-06-27", 10), ("koreaherald-2012-05", 6))}
     S.test("q3-hidden", 2, f"""
         cases = {cases!r}
         right = 0
@@ -201,16 +217,16 @@ def build(S, gold):
             return dict(Counter(s.segment for s in sentences(corpus[doc_id])))
             ### END SOLUTION
     """)
+    visible = {d: sentence_counts(d) for d in ("wapo-2011-01-11", "yonhap-2012-06-27")}
+    assert "byline" not in visible["yonhap-2012-06-27"]  # the edge case: a page without a byline
     S.test("q4-test", 1, f"""
-        want = {sentence_counts("wapo-2011-01-11")!r}
-        got = call("sentence_counts", "wapo-2011-01-11")
-        if B.type(got) is not B.dict or not B.all(B.type(k) is B.str and B.type(v) is B.int for k, v in got.items()):
-            return "return a plain dict of str -> int."
-        if got != want:
-            return "count sentences(doc) by their .segment for wapo-2011-01-11."
+        for doc_id, want in {visible!r}.items():
+            got = plain_dict(call("sentence_counts", doc_id), B.str, B.int, f"sentence_counts({{doc_id!r}})")
+            if got != want:
+                return f"sentence_counts({{doc_id!r}}) should be {{want}}: count sentences(doc) by .segment (only the kinds the page has)."
         return None
-    """, title="Question 4")
-    cases = {d: sentence_counts(d) for d in ("ahram-2011-01-10", "koreaherald-2012-05-13")}
+    """, title="Question 4", checks="two pages, one without a byline (no kind with a count of 0)")
+    cases = {d: sentence_counts(d) for d in ("koreaherald-2012-05", "koreaherald-2012-05-13")}
     S.test("q4-hidden", 1, f"""
         cases = {cases!r}
         for doc_id, want in cases.items():

@@ -7,9 +7,11 @@ INTRO = """\
 
 When three articles report the same figure, is it confirmed three times, or repeated three
 times from one source? The claims layer (`corpus.annotations.claims`) links the places where
-the five pages make the same claim; each occurrence records who the page says makes it
-(`attributed_to`) and whether it is `independent` of the earlier occurrences (`True`), an echo
-of the same source (`False`), or the first one (`None`). `kjpacts.nlp.shared_ngrams` finds
+the five pages make the same claim; each claim has a `kind` (`"shared"`, `"conflict"`,
+`"prediction"`, `"single"`), and each occurrence records who the page says makes it
+(`attributed_to`). Question 4 asks you to judge whether each occurrence is independent
+corroboration or an echo, so the layer's verdicts (each occurrence's `independent` and `reason`,
+each claim's `status`) are left out of what this notebook gives you. `kjpacts.nlp.shared_ngrams` finds
 identical wording across two pages.
 
 **How this works**
@@ -32,8 +34,8 @@ def build(S, gold):
         from kjpacts.grading.views import without
 
         corpus = kjpacts.load()
-        # Question 4 asks you to judge each occurrence: the layer's `independent` field is not on the table
-        claims = {c.claim_id: c for c in without(corpus.annotations.claims, "independent",
+        # Question 4 asks you to judge each occurrence: the layer's verdicts are not on the table
+        claims = {c.claim_id: c for c in without(corpus.annotations.claims, "independent", "reason", "status",
                                                  why="Question 4 asks you to judge independence yourself")}
         sorted(claims)
     """)
@@ -54,15 +56,16 @@ def build(S, gold):
             return sorted({o.doc_id for o in claims[claim_id].occurrences})
             ### END SOLUTION
     """)
+    visible = {c: claim_documents(c) for c in ("gsomia-24-countries", "acsa-function")}
+    acsa = [o.doc_id for o in claims["acsa-function"].occurrences]
+    assert len(acsa) > len(set(acsa))  # the edge case: a claim made twice on one page
     S.test("q1-test", 1, f"""
-        want = {claim_documents("gsomia-24-countries")!r}
-        got = call("claim_documents", "gsomia-24-countries")
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.str for x in got):
-            return "return a list of document ids (str)."
-        if got != want:
-            return "list each document once, sorted: the '24 countries' figure appears in three pages."
+        for claim_id, want in {visible!r}.items():
+            got = str_list(call("claim_documents", claim_id), f"claim_documents({{claim_id!r}})")
+            if got != want:
+                return f"claim_documents({{claim_id!r}}) should be {{want}}: each document once, sorted."
         return None
-    """, title="Question 1")
+    """, title="Question 1", checks="two claims, one made more than once on the same page")
     hidden_claims = ["japanese-colonial-rule-1910-1945", "kitazawa-kim-talks-jan-2011", "comfort-women-settled-1965"]
     cases = {c: claim_documents(c) for c in hidden_claims}
     S.test("q1-hidden", 1, f"""
@@ -75,40 +78,40 @@ def build(S, gold):
     """, hidden=True, title="Question 1")
 
     # ---- Q2 ------------------------------------------------------------------
-    def with_status(status):
-        return sorted(c.claim_id for c in claims.values() if c.status == status)
+    def of_kind(kind):
+        return sorted(c.claim_id for c in claims.values() if c.kind == kind)
 
     S.md("q2-text", """
-        ## Question 2: claims by status (2 points)
+        ## Question 2: claims by kind (2 points)
 
-        Each claim has a `status`: `"corroborated"` (confirmed by an independent source), `"echo"`
-        (repeated from one source, not confirmed), `"contested"` (the pages disagree),
-        `"single-source"`, or a prediction status. Write `claims_with_status(status)` returning
-        the sorted list of the ids of the claims with that status.
+        Each claim has a `kind`: `"shared"` (several pages make it), `"conflict"` (the pages
+        disagree), `"prediction"` (something said to be going to happen) or `"single"` (one page
+        only). Write `claims_of_kind(kind)` returning the sorted list of the ids of the claims of
+        that kind (an empty list for a kind no claim has).
     """)
     S.answer("q2-answer", """
-        def claims_with_status(status):
+        def claims_of_kind(kind):
             ### BEGIN SOLUTION
-            return sorted(c.claim_id for c in claims.values() if c.status == status)
+            return sorted(c.claim_id for c in claims.values() if c.kind == kind)
             ### END SOLUTION
     """)
-    assert with_status("echo") and with_status("contested") and with_status("corroborated")
+    visible = {k: of_kind(k) for k in ("prediction", "single", "rumour")}
+    assert visible["prediction"] and visible["single"] and not visible["rumour"]
     S.test("q2-test", 1, f"""
-        want = {with_status("echo")!r}
-        got = call("claims_with_status", "echo")
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.str for x in got):
-            return "return a sorted list of claim ids (str)."
-        if got != want:
-            return f"there are {{B.len(want)}} echo claims; sort their ids."
+        for kind, want in {visible!r}.items():
+            got = str_list(call("claims_of_kind", kind), f"claims_of_kind({{kind!r}})")
+            if got != want:
+                return f"claims_of_kind({{kind!r}}) should list {{B.len(want)}} claim ids, sorted."
         return None
-    """, title="Question 2")
-    cases = {s: with_status(s) for s in ("contested", "corroborated")}
+    """, title="Question 2", checks="two kinds, and a kind that no claim has (an empty list)")
+    cases = {k: of_kind(k) for k in ("conflict", "shared")}
+    assert all(cases.values())
     S.test("q2-hidden", 1, f"""
         cases = {cases!r}
-        for status, want in cases.items():
-            got = call("claims_with_status", status)
+        for kind, want in cases.items():
+            got = call("claims_of_kind", kind)
             if B.type(got) is not B.list or got != want:
-                return f"claims_with_status({{status!r}}) is not right."
+                return f"claims_of_kind({{kind!r}}) is not right."
         return None
     """, hidden=True, title="Question 2")
 
@@ -255,15 +258,18 @@ def build(S, gold):
             return [(o.doc_id, o.attributed_to) for o in claims[claim_id].occurrences]
             ### END SOLUTION
     """)
+    visible = {c: attributions(c) for c in ("gsomia-24-countries", "talks-since-jan-2011")}
+    talks = visible["talks-since-jan-2011"]
+    assert talks != sorted(talks) and len(set(talks)) < len(talks)  # the edge case: not sorted, one pair twice
     S.test("q5-test", 1, f"""
-        want = {attributions("gsomia-24-countries")!r}
-        got = call("attributions", "gsomia-24-countries")
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and B.len(x) == 2 and B.type(x[0]) is B.str and B.type(x[1]) is B.str for x in got):
-            return "return a list of (doc_id, attributed_to) tuples of strings."
-        if got != [B.tuple(w) for w in want]:
-            return "keep the order of claims[claim_id].occurrences."
+        for claim_id, want in {visible!r}.items():
+            got = call("attributions", claim_id)
+            if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and [B.type(v) for v in x] == [B.str, B.str] for x in got):
+                return "return a list of (doc_id, attributed_to) tuples of strings."
+            if got != [B.tuple(w) for w in want]:
+                return f"attributions({{claim_id!r}}): expect {{B.len(want)}} tuples, one per occurrence, in the layer's order."
         return None
-    """, title="Question 5")
+    """, title="Question 5", checks="two claims, one whose occurrences are not in sorted order and repeat a pair")
     cases = {c: attributions(c) for c in ("jan-2011-talks-outcome", "gsomia-access-japan-intel")}
     S.test("q5-hidden", 1, f"""
         cases = {cases!r}

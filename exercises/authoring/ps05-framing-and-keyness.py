@@ -33,9 +33,14 @@ def build(S, gold):
         import kjpacts
         from kjpacts.nlp import corpus_words, keyness
 
+        from kjpacts.grading.views import without
+
         corpus = kjpacts.load()
-        framing = corpus.annotations.framing
-        framing["wapo-2011-01-11"][:3]
+        framing = dict(corpus.annotations.framing)
+        # Question 4 asks you to name the devices of the Washington Post page: its categories are not on the table
+        framing["wapo-2011-01-11"] = without(framing["wapo-2011-01-11"], "category", "note",
+                                             why="Question 4 asks you to name these devices yourself")
+        framing["yonhap-2012-06-27"][:3]
     """)
 
     # ---- Q1 ------------------------------------------------------------------
@@ -54,15 +59,15 @@ def build(S, gold):
             return dict(Counter(f.category for f in framing[doc_id]))
             ### END SOLUTION
     """)
+    visible = {d: counts(d) for d in ("koreaherald-2012-05", "koreaherald-2012-05-13")}
+    assert 1 in visible["koreaherald-2012-05-13"].values()  # the edge case: devices marked only once
     S.test("q1-test", 1, f"""
-        want = {counts("wapo-2011-01-11")!r}
-        got = call("framing_counts", "wapo-2011-01-11")
-        if B.type(got) is not B.dict or not B.all(B.type(k) is B.str and B.type(v) is B.int for k, v in got.items()):
-            return "return a plain dict of str -> int."
-        if got != want:
-            return "count framing[doc_id] by f.category."
+        for doc_id, want in {visible!r}.items():
+            got = plain_dict(call("framing_counts", doc_id), B.str, B.int, f"framing_counts({{doc_id!r}})")
+            if got != want:
+                return f"framing_counts({{doc_id!r}}) should be {{want}}: count framing[doc_id] by f.category."
         return None
-    """, title="Question 1")
+    """, title="Question 1", checks="two pages, one with devices marked only once (a scare quote, a euphemism)")
     cases = {d: counts(d) for d in ("yonhap-2012-06-27", "ahram-2011-01-10")}
     S.test("q1-hidden", 1, f"""
         cases = {cases!r}
@@ -90,17 +95,19 @@ def build(S, gold):
             return [(f.start, f.end) for f in framing[doc_id] if f.category == "evaluative" and f.voice == "reporter"]
             ### END SOLUTION
     """)
-    want = reporter_evaluatives("wapo-2011-01-11")
+    vdocs = ("ahram-2011-01-10", "koreaherald-2012-05")
+    visible = {d: reporter_evaluatives(d) for d in vdocs}
+    # the edge case: an evaluative in ahram's standfirst (not the reporter's voice, and not a quotation)
+    assert any(f.category == "evaluative" and f.voice == "standfirst" for f in fr["ahram-2011-01-10"])
     S.test("q2-test", 1, f"""
-        import kjpacts
-        text = kjpacts.load()["wapo-2011-01-11"].text
-        want = {want!r}
-        got = spans(call("reporter_evaluatives", "wapo-2011-01-11"), B.len(text), "reporter_evaluatives(...)")
-        if got != want:
-            return f"expect {{B.len(want)}} spans in wapo-2011-01-11, the first {{text[want[0][0]:want[0][1]]!r}}; filter on category and voice."
+        lengths = {({d: len(gold[d].text) for d in vdocs})!r}
+        for doc_id, want in {visible!r}.items():
+            got = spans(call("reporter_evaluatives", doc_id), lengths[doc_id], f"reporter_evaluatives({{doc_id!r}})")
+            if got != [B.tuple(w) for w in want]:
+                return f"reporter_evaluatives({{doc_id!r}}): expect {{B.len(want)}} spans; keep category 'evaluative' and voice 'reporter' only."
         return None
-    """, helpers=("spans",), title="Question 2")
-    docs = ("yonhap-2012-06-27", "koreaherald-2012-05-13", "ahram-2011-01-10")
+    """, helpers=("spans",), title="Question 2", checks="two pages, one with an evaluative in the standfirst (not the reporter's voice)")
+    docs = ("yonhap-2012-06-27", "koreaherald-2012-05-13")
     cases = {d: reporter_evaluatives(d) for d in docs}
     assert all(cases.values())
     lengths = {d: len(gold[d].text) for d in docs}
@@ -172,22 +179,21 @@ def build(S, gold):
     # ---- Q4 ------------------------------------------------------------------
     from kjpacts.annotations import FRAMING_CATEGORIES
 
-    chosen = []
-    for doc_id in ("yonhap-2012-06-27", "wapo-2011-01-11", "koreaherald-2012-05-13"):
-        seen = set()
-        for f in fr[doc_id]:
-            # one item per category per document, skipping spans nested in another item
-            nested = any(g is not f and g.start <= f.start and f.end <= g.end for g in fr[doc_id])
-            if f.category not in seen and not nested:
-                seen.add(f.category)
-                chosen.append(f)
+    chosen, seen = [], Counter()
+    wapo = fr["wapo-2011-01-11"]  # the page whose categories the notebook leaves out
+    for f in wapo:
+        # up to three items per category, skipping spans nested in another item
+        nested = any(g is not f and g.start <= f.start and f.end <= g.end for g in wapo)
+        if seen[f.category] < 3 and not nested:
+            seen[f.category] += 1
+            chosen.append(f)
     items = [f"{f.doc_id}/{f.id}" for f in chosen]
     gold_cats = {f"{f.doc_id}/{f.id}": f.category for f in chosen}
     assert len(set(gold_cats.values())) >= 5 and len(items) >= 12, gold_cats
     S.md("q4-text", f"""
         ## Question 4: name the device (4 points)
 
-        The cell below prints marked words with some context. For each, decide which framing
+        The cell below prints marked words of the Washington Post page with some context. For each, decide which framing
         device it is: {", ".join(f"`{c}`" for c in FRAMING_CATEGORIES)}.
 
         Define `DEVICES`, a dict from each key printed (`"doc_id/id"`) to your category. Your
@@ -237,16 +243,18 @@ def build(S, gold):
             return [(f.text, f.quote_id) for f in framing[doc_id] if f.voice == "quoted-speaker"]
             ### END SOLUTION
     """)
+    visible = {d: quoted(d) for d in ("wapo-2011-01-11", "ahram-2011-01-10")}
+    assert any(f.voice == "standfirst" for f in fr["ahram-2011-01-10"])  # the edge case: a voice neither reporter nor quoted
     S.test("q5-test", 1, f"""
-        want = {quoted("wapo-2011-01-11")!r}
-        got = call("quoted_framing", "wapo-2011-01-11")
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and B.len(x) == 2 and B.type(x[0]) is B.str and B.type(x[1]) is B.str for x in got):
-            return "return a list of (text, quote_id) tuples of strings."
-        if got != [B.tuple(w) for w in want]:
-            return "keep the items whose voice is 'quoted-speaker', in order."
+        for doc_id, want in {visible!r}.items():
+            got = call("quoted_framing", doc_id)
+            if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and [B.type(v) for v in x] == [B.str, B.str] for x in got):
+                return "return a list of (text, quote_id) tuples of strings."
+            if got != [B.tuple(w) for w in want]:
+                return f"quoted_framing({{doc_id!r}}): expect {{B.len(want)}} items, those whose voice is 'quoted-speaker', in order."
         return None
-    """, title="Question 5")
-    cases = {d: quoted(d) for d in ("ahram-2011-01-10", "yonhap-2012-06-27", "koreaherald-2012-05")}
+    """, title="Question 5", checks="two pages, one with framing in the standfirst (not a quotation)")
+    cases = {d: quoted(d) for d in ("yonhap-2012-06-27", "koreaherald-2012-05", "koreaherald-2012-05-13")}
     S.test("q5-hidden", 1, f"""
         cases = {cases!r}
         for doc_id, want in cases.items():

@@ -33,8 +33,14 @@ def build(S, gold):
 
         import kjpacts
 
+        from kjpacts.grading.views import without
+
         corpus = kjpacts.load()
-        mentions, timexes, entities = corpus.annotations.mentions, corpus.annotations.timexes, corpus.annotations.entities
+        mentions, entities = corpus.annotations.mentions, corpus.annotations.entities
+        timexes = dict(corpus.annotations.timexes)
+        # Question 4 asks you to normalise Yonhap's dates: their values are not on the table
+        timexes["yonhap-2012-06-27"] = without(timexes["yonhap-2012-06-27"], "value", "note", "mod",
+                                               why="Question 4 asks you to normalise these dates yourself")
         entities["kim-kwan-jin"]
     """)
 
@@ -56,17 +62,20 @@ def build(S, gold):
             return [(m.start, m.end) for m in mentions[doc_id] if m.metonymy == "capital-for-government"]
             ### END SOLUTION
     """)
-    want = capitals("yonhap-2012-06-27")
+    vdocs = ("yonhap-2012-06-27", "ahram-2011-01-10")
+    visible = {d: capitals(d) for d in vdocs}
+    # the edge cases: ahram prints "Seoul" once as the city, yonhap has other metonymies (historical-state)
+    assert any(m.text == "Seoul" and m.metonymy is None for m in ann.mentions["ahram-2011-01-10"])
+    assert any(m.metonymy == "historical-state" for m in ann.mentions["yonhap-2012-06-27"])
     S.test("q1-test", 1, f"""
-        import kjpacts
-        text = kjpacts.load()["yonhap-2012-06-27"].text
-        want = {want!r}
-        got = spans(call("capital_metonymies", "yonhap-2012-06-27"), B.len(text), "capital_metonymies(...)")
-        if got != want:
-            return f"expect {{B.len(want)}} spans in yonhap-2012-06-27 (the first is {{text[want[0][0]:want[0][1]]!r}} at {{want[0]}})."
+        lengths = {({d: len(gold[d].text) for d in vdocs})!r}
+        for doc_id, want in {visible!r}.items():
+            got = spans(call("capital_metonymies", doc_id), lengths[doc_id], f"capital_metonymies({{doc_id!r}})")
+            if got != [B.tuple(w) for w in want]:
+                return f"capital_metonymies({{doc_id!r}}): expect {{B.len(want)}} spans, in text order: use m.metonymy (this kind only), not the name."
         return None
-    """, helpers=("spans",), title="Question 1")
-    docs = ("wapo-2011-01-11", "ahram-2011-01-10", "koreaherald-2012-05-13")
+    """, helpers=("spans",), title="Question 1", checks="two pages: a 'Seoul' that is the city, and a metonymy of another kind (historical-state)")
+    docs = ("wapo-2011-01-11", "koreaherald-2012-05", "koreaherald-2012-05-13")
     cases = {d: capitals(d) for d in docs}
     assert all(cases.values())
     lengths = {d: len(gold[d].text) for d in docs}
@@ -98,15 +107,16 @@ def build(S, gold):
             return sorted({m.text for d in corpus.fileids() for m in mentions[d] if m.entity_id == entity_id})
             ### END SOLUTION
     """)
+    visible = {e: forms(e) for e in ("kim-kwan-jin", "gsomia")}
+    registry = set(ann.entities["gsomia"].variants) | {ann.entities["gsomia"].name}
+    assert set(visible["gsomia"]) != registry  # the edge case: the pages print forms the registry does not list
     S.test("q2-test", 1, f"""
-        want = {forms("kim-kwan-jin")!r}
-        got = call("surface_forms", "kim-kwan-jin")
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.str for x in got):
-            return "return a sorted list of strings."
-        if got != want:
-            return f"look through the mentions of all documents; the minister is printed in {{B.len(want)}} ways."
+        for entity_id, want in {visible!r}.items():
+            got = str_list(call("surface_forms", entity_id), f"surface_forms({{entity_id!r}})")
+            if got != want:
+                return f"surface_forms({{entity_id!r}}): the pages print it in {{B.len(want)}} ways; collect m.text of the mentions of every document, sorted."
         return None
-    """, title="Question 2")
+    """, title="Question 2", checks="a person and an agreement, whose printed forms are not the registry's list")
     cases = {e: forms(e) for e in ("south-korea", "japan", "toshimi-kitazawa")}
     assert all(cases.values())
     S.test("q2-hidden", 1, f"""
@@ -140,16 +150,18 @@ def build(S, gold):
             return [(value, text) for value, text, _ in sorted(rows)]
             ### END SOLUTION
     """)
+    visible = {d: dated(d) for d in ("wapo-2011-01-11", "koreaherald-2012-05-13")}
+    assert len(visible["koreaherald-2012-05-13"]) == 1  # the edge case: a page with a single day-precise date
     S.test("q3-test", 1, f"""
-        want = {dated("wapo-2011-01-11")!r}
-        got = call("dated_events", "wapo-2011-01-11")
-        if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and B.len(x) == 2 and B.type(x[0]) is B.str and B.type(x[1]) is B.str for x in got):
-            return "return a list of (value, text) tuples of strings."
-        if got != [B.tuple(w) for w in want]:
-            return f"wapo-2011-01-11 has {{B.len(want)}} day-precise dates, the earliest {{want[0]}}."
+        for doc_id, want in {visible!r}.items():
+            got = call("dated_events", doc_id)
+            if B.type(got) is not B.list or not B.all(B.type(x) is B.tuple and [B.type(v) for v in x] == [B.str, B.str] for x in got):
+                return "return a list of (value, text) tuples of strings."
+            if got != [B.tuple(w) for w in want]:
+                return f"dated_events({{doc_id!r}}): expect {{B.len(want)}} day-precise DATEs, sorted by value, then by position."
         return None
-    """, title="Question 3")
-    cases = {d: dated(d) for d in ("ahram-2011-01-10", "yonhap-2012-06-27", "koreaherald-2012-05")}
+    """, title="Question 3", checks="two pages, one with a single day-precise date")
+    cases = {d: dated(d) for d in ("ahram-2011-01-10", "koreaherald-2012-05")}
     S.test("q3-hidden", 2, f"""
         cases = {cases!r}
         right = 0
@@ -178,7 +190,8 @@ def build(S, gold):
         {", ".join(f'"{t}"' for t in items)}
 
         Define `YONHAP_DATES`, a dict from each expression to your ISO string (`YYYY-MM-DD`,
-        `YYYY-MM` or `YYYY`). Answer by reading, not by looking the values up in the time layer.
+        `YYYY-MM` or `YYYY`). Answer by reading: the time layer's values for this page are left out of
+        `timexes`.
     """)
     S.answer("q4-answer", f"""
         ### BEGIN SOLUTION
@@ -223,15 +236,15 @@ def build(S, gold):
             return dict(Counter(entities[m.entity_id].type for m in mentions[doc_id]))
             ### END SOLUTION
     """)
+    visible = {d: by_type(d) for d in ("koreaherald-2012-05-13", "ahram-2011-01-10")}
+    assert "organisation" not in visible["koreaherald-2012-05-13"]  # the edge case: a type the page never names
     S.test("q5-test", 1, f"""
-        want = {by_type("koreaherald-2012-05-13")!r}
-        got = call("mentions_by_type", "koreaherald-2012-05-13")
-        if B.type(got) is not B.dict or not B.all(B.type(k) is B.str and B.type(v) is B.int for k, v in got.items()):
-            return "return a plain dict of str -> int."
-        if got != want:
-            return "count mentions by entities[m.entity_id].type."
+        for doc_id, want in {visible!r}.items():
+            got = plain_dict(call("mentions_by_type", doc_id), B.str, B.int, f"mentions_by_type({{doc_id!r}})")
+            if got != want:
+                return f"mentions_by_type({{doc_id!r}}) should be {{want}}: count every mention by entities[m.entity_id].type."
         return None
-    """, title="Question 5")
+    """, title="Question 5", checks="two pages, one that names no organisation (no type with a count of 0)")
     cases = {d: by_type(d) for d in ("wapo-2011-01-11", "yonhap-2012-06-27")}
     S.test("q5-hidden", 1, f"""
         cases = {cases!r}

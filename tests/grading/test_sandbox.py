@@ -104,3 +104,51 @@ def test_sandbox_reads_the_corpus_from_kjpacts_corpus(tmp_path, monkeypatch):
     p = sandbox.plan(sub, conn_dir / "kernel.json", {"HOME": str(home)})
     assert corpus.resolve() in p["restore"], "the corpus inside the hidden home must be put back"
     assert sandbox.sandbox_env({"KJPACTS_CORPUS": str(corpus)}, "/tmp/home")["KJPACTS_CORPUS"] == str(corpus)
+
+
+PROBE = r'''
+import ctypes, json, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+target, course = int(sys.argv[1]), sys.argv[2]
+out = {}
+attached = libc.ptrace(16, target, 0, 0)  # PTRACE_ATTACH the grader's process
+out["ptrace"] = "attached" if attached == 0 else os.strerror(ctypes.get_errno())
+if attached == 0:
+    os.waitpid(target, 0)
+    libc.ptrace(17, target, 0, 0)  # PTRACE_DETACH
+unmounted = libc.umount2(course.encode(), 2)  # MNT_DETACH: take the tmpfs off the hidden course folder
+out["umount"] = "unmounted" if unmounted == 0 else os.strerror(ctypes.get_errno())
+out["secret"] = os.path.exists(os.path.join(course, "gradebook.db"))
+print(json.dumps(out))
+'''
+
+
+def test_the_kernel_cannot_trace_the_grader_nor_unhide_the_course(tmp_path):
+    """Probe: code in the sandbox (same uid as the grader; root on this machine) tries to ptrace a
+    process of the grader and to unmount what hides the course folder. Both are refused: bwrap
+    drops every capability (--cap-drop ALL), so CAP_SYS_PTRACE and CAP_SYS_ADMIN are gone even
+    for root, and an unprivileged run is in a user namespace of its own."""
+    problem = sandbox.bwrap_available()
+    if problem:
+        pytest.skip(f"grading sandbox unavailable: {problem}")
+    course = tmp_path / "course"
+    sub = course / "autograded" / "mallory" / "ps01"
+    sub.mkdir(parents=True)
+    (course / "nbgrader_config.py").write_text("c = get_config()\n")
+    (course / "gradebook.db").write_text("the hidden tests' answers")
+    (sub / "probe.py").write_text(PROBE)
+    conn_dir = tmp_path / "kjpacts-kernel-probe"
+    conn_dir.mkdir()
+    p = sandbox.plan(sub, conn_dir / "kernel.json", {"HOME": str(tmp_path / "home")})
+    cmd = sandbox.bwrap_command(p, [sys.executable, str(sub / "probe.py")], sandbox.sandbox_env(dict(os.environ), "/tmp/home"))
+    grader = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # stands for nbgrader
+    try:
+        proc = subprocess.run([*cmd, str(grader.pid), str(course.resolve())], capture_output=True, text=True,
+                              timeout=60)
+    finally:
+        grader.kill()
+        grader.wait()
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert seen["ptrace"] == "Operation not permitted", seen
+    assert seen["umount"] != "unmounted" and seen["secret"] is False, seen

@@ -40,6 +40,8 @@ class KernelAnswers:
     run: Callable[[str], str | None]
     sent: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
+    #: The errors the student's code raised, as reported to the student (for the grade comment).
+    errors: list[str] = field(default_factory=list)
 
     def __call__(self, kind: str, name: str, args: tuple):
         try:
@@ -81,7 +83,9 @@ class KernelAnswers:
         if how == "raised" and type(what) is list and what and type(what[0]) is str:
             if what[0] == "NotImplementedError":
                 raise NoAnswer(f"`{name}` still raises NotImplementedError: replace that line with your code.")
-            raise NoAnswer(f"`{shown}` raised {what[0][:60]}.")
+            message = testkit.raised_message(shown, what[0], what[1] if len(what) > 1 and type(what[1]) is str else "")
+            self.errors.append(message)
+            raise NoAnswer(message)
         self.flags.add("answer-channel-tampered")
         raise NoAnswer(f"the answer for `{name}` could not be read.")
 

@@ -92,6 +92,14 @@ def _sharded(course: Course, ps: str, to_grade: list[str], jobs: int, timeout: i
     return failed
 
 
+def student_errors(events: list[dict], ps: str, students: set[str]) -> list[tuple[str, str, str]]:
+    """(student, answer cell, note) for every error the student's code raised in a test: the note
+    goes into the comment of the question's answer cell (``q3-hidden`` -> ``q3-answer``)."""
+    return [(e["student"], e["grade_id"].split("-")[0] + "-answer", f"{e['label']}: {e['message']}")
+            for e in events if e.get("event") == "student-error" and e.get("assignment") == ps
+            and e.get("student") in students]
+
+
 def autograde(course: Course, ps: str, students: list[str] | None = None, timeout: int | None = None,
               regrade: bool = False, quiet: bool = False, jobs: int | None = None):
     """Pre-flight, sandboxed nbgrader, then the report. Returns (rows, csv_path).
@@ -136,14 +144,16 @@ def autograde(course: Course, ps: str, students: list[str] | None = None, timeou
             failed = _sharded(course, ps, to_grade, jobs, timeout, stamp, events, log)
         else:
             failed = _one_batch(course, ps, to_grade, timeout, events, log)
-    rows = build_rows(course, ps, checks, set(to_grade), skipped, read_events(events), failed)
+    logged = read_events(events)
+    rows = build_rows(course, ps, checks, set(to_grade), skipped, logged, failed)
     report = write_csv(course.reports / f"autograde-{ps}-{stamp}.csv", rows)
     update_status(course, rows)
-    flagged = {r.student_id: [(None, "autograde flags: " + " ".join(r.flags))] for r in rows
-               if r.flags and r.status not in ("corrupt", "missing", "skipped")}
-    if flagged:
-
-        add_notes(course, ps, flagged, "autograde")
+    notes = {r.student_id: [(None, "autograde flags: " + " ".join(r.flags))] for r in rows
+             if r.flags and r.status not in ("corrupt", "missing", "skipped")}
+    for student, cell, text in student_errors(logged, ps, set(to_grade)):
+        notes.setdefault(student, []).append((cell, text))
+    if notes:
+        add_notes(course, ps, notes, "autograde")
     if not quiet:
         print(table(rows))
         print(f"\nreport: {report.relative_to(course.root)}   (all runs: reports/status.csv; log: {log.relative_to(course.root)})")

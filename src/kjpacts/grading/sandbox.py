@@ -20,6 +20,8 @@ notebook it grades, ``autograded/<student>/<assignment>/``) and then starts
 - only the submission's own folder writable, plus the private folder of the
   kernel's connection file and IPC sockets (the network is unshared, so the
   kernel talks to nbgrader over Unix sockets: ``transport = "ipc"``);
+- every capability dropped (``--cap-drop ALL``: run as root, bwrap would keep them, and
+  ``CAP_SYS_PTRACE`` lets the kernel trace the grader's process);
 - no network (``--unshare-net``), ``--new-session``, ``--die-with-parent``, a
   cleared environment and resource limits (address space, file size, no core
   files). ``--unshare-pid`` is NOT used: ipykernel's parent polling exits when
@@ -202,8 +204,9 @@ def bwrap_command(p: dict, kernel_cmd: list[str], env: dict[str, str]) -> list[s
         cmd += ["--bind", str(w), str(w)]
     for h in p["hide"]:
         cmd += ["--remount-ro", str(h)]
+    # --cap-drop ALL: as root bwrap would keep every capability (ptrace the grader, unmount what hides)
     cmd += ["--unshare-net", "--unshare-ipc", "--unshare-uts", "--new-session", "--die-with-parent",
-            "--chdir", str(p["workdir"]), "--clearenv"]
+            "--cap-drop", "ALL", "--chdir", str(p["workdir"]), "--clearenv"]
     for key, value in env.items():
         cmd += ["--setenv", key, value]
     return cmd + ["--"] + kernel_cmd
@@ -229,6 +232,17 @@ def _set_limits() -> None:
             except (ValueError, OSError):
                 pass
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def refuse_tracing() -> None:
+    """Make this (the grader's) process non-dumpable: a same-uid process without CAP_SYS_PTRACE
+    may then not ptrace it (Linux; elsewhere nothing happens)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_DUMPABLE = 4
+        libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _become_subreaper() -> None:

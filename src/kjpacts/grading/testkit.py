@@ -40,6 +40,12 @@ class Problem(Exception):
     """A hint for the student: the answer is wrong or unusable in a way the message explains."""
 
 
+def raised_message(shown: str, ename: str, message: str) -> str:
+    """What the student reads when their code raised: the call, the error and its message."""
+    text = " ".join(message.split())[:150]
+    return f"`{shown}` raised {ename[:60]}" + (f": {text}" if text else "") + "."
+
+
 class Failed(AssertionError):
     """A failed test in the student's notebook: a one-line error, no test code in a traceback."""
 
@@ -92,7 +98,7 @@ class Tools:
         except NotImplementedError:
             raise Problem(f"`{name}` still raises NotImplementedError: replace that line with your code.") from None
         except Exception as exc:  # noqa: BLE001 - any error in the student's code is a hint
-            raise Problem(f"`{shown}` raised {type(exc).__name__}.") from None
+            raise Problem(raised_message(shown, type(exc).__name__, str(exc))) from None
 
     def value(self, name: str) -> Any:
         """The student's variable ``name``."""

@@ -3,7 +3,12 @@
 A problem-set question whose answer is a field of a loaded layer (the claims' ``independent``,
 the quotes' ``speaker_type``) gives its cells a view in which that field is not there, so the
 answer is not on the table: reading it raises an ``AttributeError`` that says why. Every other
-field reads through unchanged.
+field reads through unchanged. :func:`only` is the other way round: a document of which only
+the raw page is given (ps02 asks which of its lines the cleaning kept).
+
+The views keep the answers out of what a problem set hands the student; the shipped layer files
+still hold them (the kit is open), which is why these questions are judged by reading, with
+reasons, and weighted accordingly.
 """
 
 from __future__ import annotations
@@ -42,3 +47,24 @@ class Without:
 def without(records: Iterable[Any], *fields: str, why: str = "it is what the question asks you to decide") -> list[Without]:
     """Views of ``records`` without ``fields``."""
     return [Without(r, fields, why) for r in records]
+
+
+class Documents:
+    """``corpus`` in which ``corpus[doc_id]`` gives a view for some documents; all else passes through."""
+
+    def __init__(self, corpus: Any, views: dict[str, Any]):
+        self._corpus, self._views = corpus, dict(views)
+
+    def __getitem__(self, doc_id: str):
+        return self._views[doc_id] if doc_id in self._views else self._corpus[doc_id]
+
+    def __getattr__(self, name: str):
+        return getattr(self._corpus, name)
+
+    def __repr__(self) -> str:
+        return f"<{self._corpus!r} with views of {', '.join(sorted(self._views))}>"
+
+
+def only(record: Any, *keep: str, why: str) -> Without:
+    """A view of ``record`` in which every public attribute except ``keep`` is removed."""
+    return Without(record, (n for n in dir(record) if not n.startswith("_") and n not in keep), why)

@@ -34,7 +34,7 @@ from traitlets import Integer
 
 from ..events import log_event
 from ..judge import KernelAnswers, judge, outputs
-from ..sandbox import KERNEL_NAME, PRIVATE_PREFIX, find_course_dir
+from ..sandbox import KERNEL_NAME, PRIVATE_PREFIX, find_course_dir, refuse_tracing
 
 #: Prefix of the scratch folder the kernel runs in.
 SCRATCH_PREFIX = "kernel-cwd-"
@@ -129,6 +129,7 @@ class SandboxExecute(Execute):
         return scratch
 
     def preprocess(self, nb, resources=None, km=None):
+        refuse_tracing()  # the judge runs here: no student process may ptrace it
         self._private_dir = None
         self._tests = test_sources(resources) if resources and "nbgrader" in resources else {}
         self._flags: set[str] = set()
@@ -245,6 +246,8 @@ class SandboxExecute(Execute):
             cell.outputs = outputs(verdict)
             cell.execution_count = None
             self._flags |= answers.flags
+            if answers.errors:  # the student's code raised: its message goes into the grade comment too
+                log_event(self.resources, "student-error", grade_id=gid, label=verdict.label, message=verdict.hint)
             return cell, self.resources
         if self._dead:
             cell.outputs = [_error("NotRun", f"not run: {self._dead}")]
