@@ -225,7 +225,10 @@ def test_iso_date_month_branches():
     h, exp = "h", "2012-05"
     assert c.iso_date("2012-05", exp, h) == WELL
     assert c.iso_date(date(2012, 5, 13), exp, h) == Feedback(
-        False, 'Right date, but as a date object: give it as text in the form "YYYY-MM" (add .isoformat() at the end).')
+        False, 'Right date, but as a date object: give it as text in the form "YYYY-MM" (add .isoformat()[:7] at the '
+               'end: only the year and month).')
+    assert c.iso_date(date(2012, 4, 13), exp, h) == Feedback(
+        False, 'Give the date as text in the form "YYYY-MM" (.isoformat()[:7] makes it); and check the month.')
     assert c.iso_date("2012-05-13", exp, h) == Feedback(
         False, 'That is a day. Nothing fixes the day here, so give only the month: "YYYY-MM".')
     assert c.iso_date("May 2012", exp, h) == Feedback(
@@ -291,7 +294,7 @@ def test_check_entry_point(monkeypatch):
     def answer():
         return 3
     assert c.check("99.1", answer) == WELL and c.check("99.1", lambda: 2) == Feedback(False, "Count again.")
-    assert c.check("99.1", lambda: None) == Feedback(None, c.UNANSWERED)
+    assert c.check("99.1", lambda: None) == Feedback(None, c.NOTHING_RETURNED)
 
     def answer():  # noqa: F811
         return {}["outlet"]
