@@ -70,3 +70,23 @@ def test_build_writes_only_what_differs_and_check_writes_nothing(corpus_copy):
     assert clean.read_bytes() == (CORPUS / "clean" / "wapo-2011-01-11.txt").read_bytes()
     assert (corpus_copy / "structure" / "yonhap-2012-06-27.json").read_bytes() == \
         (CORPUS / "structure" / "yonhap-2012-06-27.json").read_bytes()
+
+
+def test_each_page_derives_to_the_committed_clean_log_and_structure_files():
+    """derive_document on each raw page gives, byte for byte, the reviewed files committed beside it
+    (the expected values are the files in the repository, read directly)."""
+    import json
+
+    from kjpacts.corpus.build import derive_document
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    docs = json.loads((corpus / "documents.json").read_text(encoding="utf-8"))
+    docs = docs["documents"] if isinstance(docs, dict) else docs
+    assert len(docs) == 5
+    for meta in docs:
+        raw = (corpus / meta["source_file"]).read_bytes().decode("utf-8")
+        files = derive_document(raw, meta)
+        assert sorted(files) == sorted([f"clean/{meta['doc_id']}.txt", f"cleaning/{meta['doc_id']}.json",
+                                        f"structure/{meta['doc_id']}.json"])
+        for rel, text in files.items():
+            assert (corpus / rel).read_bytes() == text.encode("utf-8"), rel
