@@ -90,3 +90,9 @@ def test_each_page_derives_to_the_committed_clean_log_and_structure_files():
                                         f"structure/{meta['doc_id']}.json"])
         for rel, text in files.items():
             assert (corpus / rel).read_bytes() == text.encode("utf-8"), rel
+
+
+def test_a_stale_guidelines_file_is_one_build_rewrites(corpus_copy):
+    (corpus_copy / "GUIDELINES.md").write_text("stale\n", encoding="utf-8")
+    assert build(corpus_copy, check=True) == ["GUIDELINES.md"]
+    assert (corpus_copy / "GUIDELINES.md").read_text(encoding="utf-8") == "stale\n"  # check writes nothing
