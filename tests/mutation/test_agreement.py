@@ -63,3 +63,51 @@ def test_agreement_markdown_rows():
         "| layer | spans (pass 1 / pass 2) | exact F1 | overlap F1 | Cohen's κ on attributes (overlap pairs) |\n"
         "|---|---|---|---|---|\n"
         "| quotes | 3 / 4 | 0.29 | 0.57 | kind 0.40, named n/a |")
+
+
+def test_attribute_agreement_is_rounded_to_three_places():
+    a = {"d": [(0, 1, {"k": "x"}), (2, 3, {"k": "x"}), (4, 5, {"k": "x"})]}
+    b = {"d": [(0, 1, {"k": "x"}), (2, 3, {"k": "x"}), (4, 5, {"k": "y"})]}
+    assert compare(a, b, ["k"])["attribute_agreement"] == {"k": 0.667}  # 2 of 3
+
+
+def test_an_unreadable_pass_file_is_named_in_the_error(tmp_path):
+    from kjpacts.annotations.agreement import layer_records
+    from kjpacts.errors import CorpusError
+
+    (tmp_path / "quotes").mkdir()
+    bad = tmp_path / "quotes" / "doc-a.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        layer_records(tmp_path, "quotes")
+    assert bad.as_posix() in str(info.value)
+
+
+def _pass(root, mentions, quotes=None):
+    import json
+
+    (root / "mentions").mkdir(parents=True)
+    (root / "entities.json").write_text(json.dumps({"entities": [{"entity_id": "p", "type": "person"}]}), encoding="utf-8")
+    (root / "mentions" / "d.json").write_text(json.dumps({"doc_id": "d", "mentions": mentions}), encoding="utf-8")
+    if quotes is not None:
+        (root / "quotes").mkdir()
+        (root / "quotes" / "d.json").write_text(json.dumps({"doc_id": "d", "quotes": quotes}), encoding="utf-8")
+    return root
+
+
+def test_the_report_has_each_layer_both_passes_hold_and_nominal_mentions_only_where_there_are_some(tmp_path):
+    from kjpacts.annotations.agreement import agreement_report
+
+    named = {"start": 0, "end": 3, "entity_id": "p"}
+    nominal = {"start": 5, "end": 9, "entity_id": "p", "form": "nominal"}
+    quote = {"content": {"start": 10, "end": 20}, "speaker_type": "official", "named": True}
+    one = _pass(tmp_path / "a", [named], [quote])
+    two = _pass(tmp_path / "b", [named])  # no quotes folder: the layer is left out
+    assert list(agreement_report(one, two)) == ["mentions"]
+    assert agreement_report(one, two)["mentions"]["exact"]["matched"] == 1
+    three = _pass(tmp_path / "c", [named, nominal], [quote])  # nominal mentions in one pass only
+    four = _pass(tmp_path / "d", [named], [quote])
+    report = agreement_report(three, four)
+    assert set(report) == {"mentions", "quotes", "nominal mentions"}
+    assert (report["nominal mentions"]["exact"]["a"], report["nominal mentions"]["exact"]["b"]) == (1, 0)
+    assert (report["mentions"]["exact"]["a"], report["mentions"]["exact"]["b"]) == (1, 1)
