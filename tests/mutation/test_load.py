@@ -139,3 +139,34 @@ def test_a_raw_page_that_is_not_utf8_is_named(tmp_path):
         read_raw(tmp_path, meta)
     assert str(err.value) == ("raw/p.txt: raw_sha256: raw page does not match its recorded SHA-256; restore the original "
                               "bytes")
+
+
+@pytest.mark.parametrize("doc_id", IDS)
+def test_segments_captions_and_edits_are_the_files_read_directly(corpus, doc_id):
+    structure = json.loads((CORPUS / "structure" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    log = json.loads((CORPUS / "cleaning" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    doc = corpus[doc_id]
+    assert [(s.kind, s.start, s.end, s.text) for s in doc.segments] == \
+        [(s["kind"], s["start"], s["end"], s["text"]) for s in structure["segments"]]
+    assert list(doc.captions) == structure["captions"]
+    assert [e.to_json() for e in doc.edits] == log["edits"]
+
+
+def test_the_ahram_page_keeps_its_photo_caption(corpus):
+    assert len(corpus["ahram-2011-01-10"].captions) == 1  # counted in structure/ahram-2011-01-10.json by hand
+
+
+def test_a_missing_structure_file_is_named(corpus_copy):
+    (corpus_copy / "structure" / f"{W}.json").unlink()
+    assert f"structure/{W}.json" in _error(corpus_copy)
+
+
+def test_an_unreadable_layer_file_means_not_as_built(corpus_copy):
+    from kjpacts.corpus.load import annotations_as_built
+
+    texts = read_clean_texts(corpus_copy)
+    assert annotations_as_built(corpus_copy, texts) is True
+    layer = corpus_copy / "annotations" / "quotes" / f"{W}.json"
+    layer.unlink()
+    layer.mkdir()  # the recorded name is still there, but it cannot be read
+    assert annotations_as_built(corpus_copy, texts) is False
