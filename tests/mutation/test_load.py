@@ -142,18 +142,23 @@ def test_a_raw_page_that_is_not_utf8_is_named(tmp_path):
 
 
 @pytest.mark.parametrize("doc_id", IDS)
-def test_segments_captions_and_edits_are_the_files_read_directly(corpus, doc_id):
+def test_segments_captions_and_edits_are_the_files_read_directly(doc_id):
+    from kjpacts.corpus.load import load_document
+
     structure = json.loads((CORPUS / "structure" / f"{doc_id}.json").read_text(encoding="utf-8"))
     log = json.loads((CORPUS / "cleaning" / f"{doc_id}.json").read_text(encoding="utf-8"))
-    doc = corpus[doc_id]
+    doc = load_document(CORPUS, next(m for m in load_documents_json(CORPUS) if m["doc_id"] == doc_id))
     assert [(s.kind, s.start, s.end, s.text) for s in doc.segments] == \
         [(s["kind"], s["start"], s["end"], s["text"]) for s in structure["segments"]]
     assert list(doc.captions) == structure["captions"]
     assert [e.to_json() for e in doc.edits] == log["edits"]
 
 
-def test_the_ahram_page_keeps_its_photo_caption(corpus):
-    assert len(corpus["ahram-2011-01-10"].captions) == 1  # counted in structure/ahram-2011-01-10.json by hand
+def test_the_ahram_page_keeps_its_photo_caption():
+    from kjpacts.corpus.load import load_document
+
+    meta = next(m for m in load_documents_json(CORPUS) if m["doc_id"] == "ahram-2011-01-10")
+    assert len(load_document(CORPUS, meta).captions) == 1  # counted in structure/ahram-2011-01-10.json by hand
 
 
 def test_a_missing_structure_file_is_named(corpus_copy):
