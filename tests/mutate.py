@@ -116,8 +116,12 @@ def _names(names: list[str], limit: int = 40) -> str:
 
 
 def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
-           explained: dict[str, dict[str, str]] | None = None, measured: dict[str, dict] | None = None) -> str:
-    explained, measured = explained or {}, measured or {}
+           explained: dict[str, dict[str, str]] | None = None, measured: dict[str, dict] | None = None,
+           carried: dict[str, tuple[str, list[str]]] | None = None) -> str:
+    """The TESTING.md report. ``carried`` (from :func:`last_rows`): rows and survivor notes of the last
+    report, kept for modules this tree has not run (mutmut's state lives in the git-ignored ``mutants/``,
+    so a fresh clone that measures one module keeps the others' figures)."""
+    explained, measured, carried = explained or {}, measured or {}, carried or {}
     rows = ["| module | mutants | not run yet | killed | survived (explained) | no tests | kill rate (of those run) "
             "| goal (≥ 85%) | measured |", "|---|---|---|---|---|---|---|---|---|"]
     details: list[str] = []
@@ -133,6 +137,10 @@ def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
             verdict += f" so far ({c['not checked']} not run)"
         elif tried and not rest and c["no tests"] == 0:
             verdict += ", every survivor explained" if c["survived"] else ", none survived"
+        if not tried and module in carried:  # never run on this tree: the last report's figures stand
+            rows.append(carried[module][0])
+            details += carried[module][1]
+            continue
         when = measured.get(module, {})
         stamp = f"{when['date']} at `{when['commit']}`" if when else ("before this log" if tried else "not on this tree")
         rows.append(f"| `{module}` | {total} | {c['not checked']} | {killed} | {c['survived']} ({c['survived'] - len(rest)}) "
@@ -159,6 +167,29 @@ def report(per_module: dict[str, Counter], survivors: dict[str, list[str]],
 
 
 NOTES = "## Notes"
+_ROW = re.compile(r"^\| `(?P<module>kjpacts[\w.]*)` \|")
+
+
+def last_rows(old: str) -> dict[str, tuple[str, list[str]]]:
+    """module -> (its table row, its ``### `module``` survivor lines) in an earlier report, for the
+    modules that report had measured."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    lines = old.splitlines()
+    for line in lines:
+        m = _ROW.match(line)
+        if m and not line.rstrip().endswith("| not on this tree |"):
+            out[m["module"]] = (line, [])
+    section = None
+    for line in lines:
+        if line.startswith("## "):
+            section = None
+        elif line.startswith("### `"):
+            section = line[5:].rstrip("`")
+            if section in out:
+                out[section][1].append(line)
+        elif section in out:
+            out[section][1].append(line)
+    return out
 
 
 def kept_notes(old: str) -> str:
@@ -230,8 +261,9 @@ def main(argv: list[str]) -> int:
     measured = record_measured([] if args.report_only else (modules or sorted(per_module)), started,
                                partial=args.resume or args.survivors)
     testing = ROOT / "TESTING.md"
-    notes = kept_notes(testing.read_text(encoding="utf-8") if testing.is_file() else "")
-    testing.write_text(report(per_module, survivors_of(results), load_explained(), measured) + notes, encoding="utf-8")
+    old = testing.read_text(encoding="utf-8") if testing.is_file() else ""
+    testing.write_text(report(per_module, survivors_of(results), load_explained(), measured, last_rows(old))
+                       + kept_notes(old), encoding="utf-8")
     print(f"TESTING.md: {len(per_module)} modules")
     return 0
 

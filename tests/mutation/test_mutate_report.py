@@ -36,3 +36,21 @@ def test_hand_written_notes_are_kept():
 
     old = "# Mutation testing\n\n| table |\n\n## Notes\n\nMeasured on 2 cores.\n"
     assert kept_notes(old) == "\n## Notes\n\nMeasured on 2 cores.\n" and kept_notes("# no notes\n") == ""
+
+
+def test_a_fresh_tree_keeps_the_last_reports_figures_for_modules_it_has_not_run():
+    from tests.mutate import last_rows
+
+    old = ("| module | mutants |\n|---|---|\n"
+           "| `kjpacts.a` | 10 | 0 | 9 | 1 (1) | 0 | 90% | met, every survivor explained | 2026-12-02 20:00 at `abc1234` |\n"
+           "| `kjpacts.b` | 5 | 5 | 0 | 0 (0) | 0 | 0% | not run | not on this tree |\n\n"
+           "## Surviving mutants\n\n### `kjpacts.a`\n\n- same result (`x_f__mutmut_1`)\n\n## Notes\n\nhand\n")
+    carried = last_rows(old)
+    assert list(carried) == ["kjpacts.a"]  # b was never measured: nothing to keep
+    assert carried["kjpacts.a"][1][:3] == ["### `kjpacts.a`", "", "- same result (`x_f__mutmut_1`)"]
+    text = report({"kjpacts.a": Counter(**{"not checked": 10}), "kjpacts.b": Counter(killed=5)}, {}, {}, {}, carried)
+    assert "| `kjpacts.a` | 10 | 0 | 9 | 1 (1) | 0 | 90% | met, every survivor explained | 2026-12-02 20:00 at `abc1234` |" in text
+    assert "- same result (`x_f__mutmut_1`)" in text and "\nhand\n" not in text  # notes are kept apart
+    assert "| `kjpacts.b` | 5 | 0 | 5 | 0 (0) | 0 | 100% | met, none survived | before this log |" in text
+    rerun = report({"kjpacts.a": Counter(killed=10)}, {}, {}, {}, carried)  # run again: new figures win
+    assert "| `kjpacts.a` | 10 | 0 | 10 | 0 (0) | 0 | 100% | met, none survived |" in rerun and "same result" not in rerun
