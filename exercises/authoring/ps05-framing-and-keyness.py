@@ -27,6 +27,8 @@ South Korean government asked", "is expected to" with no one expecting. The fram
 def build(S, gold):
     fr = gold.annotations.framing
     S.md("intro", INTRO)
+    # the grading kernel's corpus has these answers withheld too (not only hidden by the views below)
+    S.withhold("framing", docs=("wapo-2011-01-11",), fields=("category", "note"))
     S.code("setup", """
         from collections import Counter
 

@@ -23,13 +23,13 @@ FULL_SUITE = ("solution", "blank", "hardcoded", "edited-tests", "deleted-tests",
               "missing",
               # tricks on the kernel: each must end with the honest score and a flag
               "frame-reader", "kappa-alias", "display-max", "patch-min", "sys-exit", "patch-testkit",
-              "write-files", "forge-answers",
+              "write-files", "forge-answers", "gold-lookup",
               # written answers: two share a long passage, one wrote their own
               "essay-copy", "essay-copier", "own-essay",
               # one-field metadata edits: repaired, graded and flagged
               "renamed-grade-id", "test-as-solution", "points-edited", "old-nbformat")
 REDUCED_SUITE = ("solution", "blank", "hardcoded", "always-equal", "deleted-tests", "corrupt", "renamed",
-                 "frame-reader", "display-max", "kappa-alias", "test-as-solution")
+                 "frame-reader", "display-max", "kappa-alias", "test-as-solution", "gold-lookup")
 
 
 def nbmeta(cell) -> dict:
@@ -337,6 +337,10 @@ class Problem(Exception): pass
             exp["score"] = 0.0
         if name == "kappa-alias":
             exp["score"] = full - self.kappa_points()
+        if name == "gold-lookup":
+            lost = GOLD_LOOKUP[self.ps][2]
+            exp["score"] = full - sum(float(nbmeta(c).get("points") or 0) for c in self.source.cells
+                                      if nbmeta(c).get("grade_id") in lost)
         exp["flags"] = exp["flags"] + EXPECTED_FLAGS.get(name, [])
         if name == "old-nbformat":
             exp["flags"] = exp["flags"] + (["deleted-cells"] if self.deleted_for_old_format() else [])
@@ -471,7 +475,43 @@ def _with_essay(prob: "Problem", text: str):
     return nb
 
 
+# Looking the answer up in the gold, which a judgement question withholds: with the shipped
+# corpus (the student's own notebook) this scores in full; the grading kernel's corpus has the
+# answers withheld (null), so those tests score nothing. ps -> (answer cell, code, tests lost):
+# a lookup that turns null into a label ("echo", "page") keeps the well-formedness point.
+GOLD_LOOKUP = {
+    "ps01-provenance-and-dating": ("q4-answer", "import kjpacts as _k\nWAPO_DATES = {k: next(t.value for t in "
+                                   "_k.load().annotations.timexes['wapo-2011-01-11'] if t.text == k) for k in @KEYS@}",
+                                   ("q4-test", "q4-hidden")),
+    "ps02-cleaning-and-tokens": ("q5-answer", "import kjpacts as _k\n_clean = _k.load()['ahram-2011-01-10'].text\n"
+                                 "LINE_LABELS = {k: 'article' if k in _clean else 'page' for k in @KEYS@}",
+                                 ("q5-hidden",)),
+    "ps03-who-speaks": ("q4-answer", "import kjpacts as _k\nWAPO_SPEAKER_TYPES = {q.id: q.speaker_type for q in "
+                        "_k.load().annotations.quotes['wapo-2011-01-11'] if q.id in @KEYS@}",
+                        ("q4-test", "q4-hidden")),
+    # through the view itself: the record it wraps
+    "ps04-corroboration-and-reuse": ("q4-answer", "_occ = {f'{c.claim_id}/{o.id}': object.__getattribute__(o, '_record') "
+                                     "for c in claims.values() for o in c.occurrences}\n"
+                                     "INDEPENDENCE = {k: 'independent' if _occ[k].independent else 'echo' for k in @KEYS@}",
+                                     ("q4-hidden",)),
+    "ps05-framing-and-keyness": ("q4-answer", "import kjpacts as _k\nDEVICES = {f'{f.doc_id}/{f.id}': f.category for f in "
+                                 "_k.load().annotations.framing['wapo-2011-01-11'] if f'{f.doc_id}/{f.id}' in @KEYS@}",
+                                 ("q4-test", "q4-hidden")),
+    "ps06-time-and-entities": ("q4-answer", "import kjpacts as _k\nYONHAP_DATES = {k: next(t.value for t in "
+                               "_k.load().annotations.timexes['yonhap-2012-06-27'] if t.text == k) for k in @KEYS@}",
+                               ("q4-test", "q4-hidden")),
+}
+
+
+def _gold_lookup(prob: "Problem"):
+    answer, code, _ = GOLD_LOOKUP[prob.ps]
+    name = code.rsplit("\n", 1)[-1].split(" = ", 1)[0]
+    keys = sorted(prob.solution_namespace()[name])
+    return prob.with_answers({answer: code.replace("@KEYS@", repr(keys))}, prob.solution())
+
+
 TRICKS = {
+    "gold-lookup": _gold_lookup,
     "frame-reader": lambda p: _functions_replaced(p, "return _peek(*args)", FRAME_READER),
     "kappa-alias": _kappa_alias,
     "display-max": lambda p: _functions_replaced(p, "return 'garbage'", DISPLAY_MAX),

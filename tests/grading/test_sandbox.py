@@ -23,34 +23,36 @@ def test_kernelspec(tmp_path):
     assert "{connection_file}" in spec["argv"]
 
 
-def test_plan_hides_course_home_and_git_tree(tmp_path, monkeypatch):
-    # as if tmp_path were outside /tmp (the sandbox gets a fresh /tmp anyway)
-    monkeypatch.setattr(sandbox, "FRESH", (Path("/proc"),))
+def test_the_kernel_reads_only_the_system_python_and_the_kit(tmp_path, monkeypatch):
+    """An allow-list, not a deny-list: the kit's checkout, the home folder and the course are
+    simply not mounted (only the submission, writable); the whole root is never bound."""
     home = tmp_path / "home"
     repo = home / "kit"
     (repo / ".git").mkdir(parents=True)
+    (repo / "exercises" / "source").mkdir(parents=True)
     course = repo / "exercises"
     sub = course / "autograded" / "ann" / "ps01"
     sub.mkdir(parents=True)
     (course / "nbgrader_config.py").write_text("c = get_config()\n")
     conn_dir = tmp_path / "kjpacts-kernel-x"
     conn_dir.mkdir()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(repo / "exercises" / "source"), str(home)])
     env = {"HOME": str(home), "KJPACTS_SANDBOX_HIDE": str(tmp_path / "secrets")}
-    (tmp_path / "secrets").mkdir()
     p = sandbox.plan(sub, conn_dir / "kernel.json", env)
-    hidden = {str(h) for h in p["hide"]}
-    assert str(course.resolve()) in hidden and str(home.resolve()) in hidden and str(repo.resolve()) in hidden
-    for r in p["restore"]:
-        assert not str(course.resolve()).startswith(str(r)), "a restored folder may not contain the course"
-        assert not str(r).startswith(str(course.resolve()))
+    for r in p["readable"]:
+        assert not (course.resolve() == r or r in course.resolve().parents or course.resolve() in r.parents), r
+    assert Path(sys.prefix).resolve() in p["readable"] or any(s in Path(sys.prefix).resolve().parents for s in sandbox.SYSTEM)
     cmd = sandbox.bwrap_command(p, ["python"], {"PATH": "/usr/bin"})
-    assert "--unshare-net" in cmd and "--unshare-pid" not in cmd
-    assert "--proc" not in cmd, "a fresh /proc would expose /proc/<grader pid>/cwd"
-    assert ["--tmpfs", "/proc"] == cmd[cmd.index("/proc") - 1:cmd.index("/proc") + 1]
+    pairs = list(zip(cmd, cmd[1:]))
+    assert ("--ro-bind", "/") not in pairs and ("--bind", "/") not in pairs, "the host's root is never mounted"
+    mounted = {cmd[i + 1] for i, a in enumerate(cmd) if a in ("--ro-bind", "--bind", "--ro-bind-try")}
+    assert str(home.resolve()) not in mounted and str(repo.resolve()) not in mounted
+    assert "--unshare-net" in cmd and "--unshare-pid" in cmd and ("--proc", "/proc") in pairs
     assert "--clearenv" in cmd and "--new-session" in cmd and "--die-with-parent" in cmd
     binds = [cmd[i + 1] for i, a in enumerate(cmd) if a == "--bind"]
     assert binds == [str(sub.resolve()), str(conn_dir.resolve())], "only the submission and the socket folder are writable"
-    assert ["--remount-ro", str(course.resolve())] == cmd[cmd.index(str(course.resolve()), cmd.index("--remount-ro")) - 1:][:2]
+    assert ("--tmpfs", str(course.resolve())) in pairs and ("--remount-ro", str(course.resolve())) in pairs
+    assert "JPY_PARENT_PID" not in sandbox.sandbox_env({"JPY_PARENT_PID": "7", "PATH": "/usr/bin"}, "/tmp/home")
 
 
 def test_plan_refuses_outside_a_course(tmp_path):
@@ -82,52 +84,68 @@ def test_mount_order_puts_deeper_paths_on_top(tmp_path, monkeypatch):
     env = {"HOME": str(tmp_path / "nohome"), "KJPACTS_SANDBOX_HIDE": str(lib / "secret")}
     p = sandbox.plan(sub, tmp_path / "kjpacts-kernel-1" / "k.json", env)
     cmd = sandbox.bwrap_command(p, ["python"], {})
-    restore_at = cmd.index("--ro-bind", cmd.index(str(lib)) - 1)
+    restore_at = cmd.index(str(lib))
+    assert cmd[restore_at - 1] == "--ro-bind"
     hide_at = cmd.index(str(lib / "secret"))
     assert cmd[hide_at - 1] == "--tmpfs" and hide_at > restore_at, "a hidden folder inside a restored one stays hidden"
 
 
-def test_sandbox_reads_the_corpus_from_kjpacts_corpus(tmp_path, monkeypatch):
-    """$KJPACTS_CORPUS: the kernel gets that corpus folder, read-only (and the variable)."""
-    monkeypatch.setattr(sandbox, "FRESH", (Path("/proc"),))
-    home = tmp_path / "home"
-    corpus = home / "my-corpus"
-    corpus.mkdir(parents=True)
+def test_the_kernel_gets_the_grading_corpus_at_one_place(tmp_path, monkeypatch):
+    """$KJPACTS_SANDBOX_CORPUS (autograde's copy with the answers withheld) is what the kernel
+    gets, read-only at KERNEL_CORPUS, whatever $KJPACTS_CORPUS says; without it, the kit's
+    corpus ($KJPACTS_CORPUS) is mounted there."""
+    mine, graded = tmp_path / "home" / "my-corpus", tmp_path / "graded"
+    mine.mkdir(parents=True)
+    graded.mkdir()
     course = tmp_path / "course"
     sub = course / "autograded" / "ann" / "ps01"
     sub.mkdir(parents=True)
     (course / "nbgrader_config.py").write_text("c = get_config()\n")
-    conn_dir = tmp_path / "kjpacts-kernel-y"
-    conn_dir.mkdir()
-    monkeypatch.setenv("KJPACTS_CORPUS", str(corpus))
-    assert sandbox.corpus_dir() == corpus.resolve()
-    p = sandbox.plan(sub, conn_dir / "kernel.json", {"HOME": str(home)})
-    assert corpus.resolve() in p["restore"], "the corpus inside the hidden home must be put back"
-    assert sandbox.sandbox_env({"KJPACTS_CORPUS": str(corpus)}, "/tmp/home")["KJPACTS_CORPUS"] == str(corpus)
+    monkeypatch.setenv("KJPACTS_CORPUS", str(mine))
+    env = {"HOME": str(tmp_path / "home")}
+    plain = sandbox.plan(sub, tmp_path / "kjpacts-kernel-y" / "k.json", env)
+    assert plain["corpus"] == mine.resolve()
+    p = sandbox.plan(sub, tmp_path / "kjpacts-kernel-y" / "k.json", {**env, "KJPACTS_SANDBOX_CORPUS": str(graded)})
+    assert p["corpus"] == graded.resolve() and mine.resolve() not in p["readable"]
+    cmd = sandbox.bwrap_command(p, ["python"], {"KJPACTS_CORPUS": str(mine)})
+    assert ("--ro-bind", str(graded.resolve()), sandbox.KERNEL_CORPUS) in zip(cmd, cmd[1:], cmd[2:])
+    assert ("--setenv", "KJPACTS_CORPUS", sandbox.KERNEL_CORPUS) in zip(cmd, cmd[1:], cmd[2:])
+    assert ("--setenv", "KJPACTS_CORPUS", str(mine)) not in zip(cmd, cmd[1:], cmd[2:])
 
 
-PROBE = r'''
+PROBE = r"""
 import ctypes, json, os, sys
 libc = ctypes.CDLL(None, use_errno=True)
-target, course = int(sys.argv[1]), sys.argv[2]
+target, course, kit = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 out = {}
 attached = libc.ptrace(16, target, 0, 0)  # PTRACE_ATTACH the grader's process
 out["ptrace"] = "attached" if attached == 0 else os.strerror(ctypes.get_errno())
 if attached == 0:
     os.waitpid(target, 0)
     libc.ptrace(17, target, 0, 0)  # PTRACE_DETACH
+try:
+    os.kill(target, 0)  # could it signal the grader? (0: no signal sent, only the permission check)
+    out["signal"] = "allowed"
+except OSError as exc:
+    out["signal"] = type(exc).__name__
 unmounted = libc.umount2(course.encode(), 2)  # MNT_DETACH: take the tmpfs off the hidden course folder
 out["umount"] = "unmounted" if unmounted == 0 else os.strerror(ctypes.get_errno())
 out["secret"] = os.path.exists(os.path.join(course, "gradebook.db"))
+out["processes"] = sorted(int(e) for e in os.listdir("/proc") if e.isdigit())
+out["kit"] = {rel: os.path.exists(os.path.join(kit, rel)) for rel in ("exercises/source", "docs/instructors", "corpus")}
+out["corpus"] = os.environ.get("KJPACTS_CORPUS")
+import kjpacts  # the kit itself still imports
+out["kjpacts"] = kjpacts.__name__
 print(json.dumps(out))
-'''
+"""
 
 
-def test_the_kernel_cannot_trace_the_grader_nor_unhide_the_course(tmp_path):
-    """Probe: code in the sandbox (same uid as the grader; root on this machine) tries to ptrace a
-    process of the grader and to unmount what hides the course folder. Both are refused: bwrap
-    drops every capability (--cap-drop ALL), so CAP_SYS_PTRACE and CAP_SYS_ADMIN are gone even
-    for root, and an unprivileged run is in a user namespace of its own."""
+def test_the_kernel_cannot_trace_signal_or_find_the_grader_nor_read_the_kits_checkout(tmp_path):
+    """Probe: code in the sandbox (same uid as the grader; root on this machine) tries to ptrace
+    and to signal a process of the grader, to unmount what hides the course folder, and to read
+    the kit's checkout (its solutions and answer key). All fail: bwrap drops every capability
+    (--cap-drop ALL), the kernel has a process namespace of its own, and only the system, Python
+    and the kit's package folder are mounted."""
     problem = sandbox.bwrap_available()
     if problem:
         pytest.skip(f"grading sandbox unavailable: {problem}")
@@ -139,16 +157,22 @@ def test_the_kernel_cannot_trace_the_grader_nor_unhide_the_course(tmp_path):
     (sub / "probe.py").write_text(PROBE)
     conn_dir = tmp_path / "kjpacts-kernel-probe"
     conn_dir.mkdir()
+    kit = Path(__file__).resolve().parents[2]
+    assert (kit / "exercises" / "source").is_dir()  # the probe below must not see it
     p = sandbox.plan(sub, conn_dir / "kernel.json", {"HOME": str(tmp_path / "home")})
     cmd = sandbox.bwrap_command(p, [sys.executable, str(sub / "probe.py")], sandbox.sandbox_env(dict(os.environ), "/tmp/home"))
     grader = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # stands for nbgrader
     try:
-        proc = subprocess.run([*cmd, str(grader.pid), str(course.resolve())], capture_output=True, text=True,
-                              timeout=60)
+        proc = subprocess.run([*cmd, str(grader.pid), str(course.resolve()), str(kit)], capture_output=True,
+                              text=True, timeout=60)
     finally:
         grader.kill()
         grader.wait()
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert seen["ptrace"] == "Operation not permitted", seen
+    assert seen["ptrace"] in ("Operation not permitted", "No such process"), seen
+    assert seen["signal"] == "ProcessLookupError", seen
     assert seen["umount"] != "unmounted" and seen["secret"] is False, seen
+    assert len(seen["processes"]) <= 3 and grader.pid not in seen["processes"], seen
+    assert seen["kit"] == {"exercises/source": False, "docs/instructors": False, "corpus": False}, seen
+    assert seen["corpus"] == sandbox.KERNEL_CORPUS and seen["kjpacts"] == "kjpacts", seen

@@ -29,6 +29,8 @@ import nbformat
 
 import kjpacts
 
+from .withheld import Withhold
+
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 # ---------------------------------------------------------------------------
@@ -93,12 +95,20 @@ class Sheet:
     title: str
     cells: list = field(default_factory=list)
     _ids: set = field(default_factory=set)
+    withheld: list = field(default_factory=list)
 
     def _id(self, grade_id: str) -> str:
         if grade_id in self._ids:
             raise ValueError(f"{self.assignment}: duplicate cell id {grade_id!r}")
         self._ids.add(grade_id)
         return grade_id
+
+    def withhold(self, layer: str, *, docs: tuple[str, ...] = (), fields: tuple[str, ...] = ()) -> None:
+        """Withhold an answer from the grading kernel's corpus (see :mod:`kjpacts.grading.withheld`):
+        ``fields`` of ``layer`` in ``docs`` (empty: all), or with layer ``"cleaning"`` those documents'
+        cleaning. The set-up cell's views hide the same from the student's notebook."""
+        self.withheld.append(Withhold.from_dict({"layer": layer, "docs": docs, "fields": fields},
+                                                self.assignment).as_dict())
 
     def md(self, grade_id: str, text: str) -> None:
         """A read-only markdown cell."""
@@ -156,6 +166,8 @@ class Sheet:
         nb.metadata["kernelspec"] = dict(KERNELSPEC)
         nb.metadata["language_info"] = {"name": "python"}
         nb.metadata["kjpacts"] = {"problem_set": self.assignment, "title": self.title}
+        if self.withheld:
+            nb.metadata["kjpacts"]["withhold"] = self.withheld
         nbformat.validate(nb)
         return nb
 

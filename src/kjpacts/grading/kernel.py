@@ -1,24 +1,12 @@
 """Entry point of the kernel inside the sandbox: ``python -m kjpacts.grading.kernel -f CONN``.
 
-It is ipykernel with one adjustment: the sandbox hides ``/proc`` (a fresh proc
-would expose ``/proc/<grader pid>/cwd``, a way back into the course folder), so
-ipykernel's child-process bookkeeping, which needs psutil and ``/proc``, is
-turned into "no children" instead of an error at every interrupt and shutdown.
-The launcher kills any leftover process when the kernel exits.
+It is ipykernel, started without the optional module that makes ``import jsonschema`` slow.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-
-
-def _patch_ipykernel() -> None:
-    if os.path.exists("/proc/self"):
-        return
-    from ipykernel import kernelbase
-
-    kernelbase.Kernel._process_children = lambda self: []  # type: ignore[method-assign]
 
 
 def _skip_slow_imports() -> None:
@@ -32,7 +20,6 @@ def _skip_slow_imports() -> None:
 
 def main() -> None:
     _skip_slow_imports()
-    _patch_ipykernel()
     from ipykernel import kernelapp
 
     kernelapp.launch_new_instance()

@@ -7,11 +7,13 @@ bubblewrap kernel; every test is judged in nbgrader's own (trusted) process by
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 from kjpacts.grading.formgrader import add_notes
 from kjpacts.grading.preflight import Check, preflight
@@ -22,8 +24,11 @@ from kjpacts.grading.report import (
     update_status,
     write_csv,
 )
-from kjpacts.grading.sandbox import bwrap_available
+from kjpacts.errors import CorpusError
+from kjpacts.grading.sandbox import SANDBOX_CORPUS_ENV, bwrap_available
 from kjpacts.grading.shards import run_shards
+from kjpacts.grading.withheld import withheld_corpus, withholds_of
+from kjpacts.paths import corpus_dir
 
 from .course import Course, GradingError, require_nbgrader
 from .nblog import failures
@@ -92,6 +97,29 @@ def _sharded(course: Course, ps: str, to_grade: list[str], jobs: int, timeout: i
     return failed
 
 
+def grading_corpus(course: Course, ps: str) -> Path:
+    """``.grading/corpus/<ps>/``: the corpus the grading kernels get, with what the problem set's
+    source notebook withholds taken out (:mod:`kjpacts.grading.withheld`); made anew each run."""
+    try:
+        return withheld_corpus(corpus_dir(), course.private / "corpus" / ps, withholds_of(course.source / ps))
+    except (ValueError, OSError, CorpusError) as exc:
+        raise GradingError(f"{ps}: cannot make the grading corpus: {exc}") from None
+
+
+@contextlib.contextmanager
+def kernels_get(corpus: Path) -> Iterator[None]:
+    """Point the sandbox launchers that nbgrader starts from here at ``corpus``."""
+    before = os.environ.get(SANDBOX_CORPUS_ENV)
+    os.environ[SANDBOX_CORPUS_ENV] = str(corpus)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(SANDBOX_CORPUS_ENV, None)
+        else:
+            os.environ[SANDBOX_CORPUS_ENV] = before
+
+
 def student_errors(events: list[dict], ps: str, students: set[str]) -> list[tuple[str, str, str]]:
     """(student, answer cell, note) for every error the student's code raised in a test: the note
     goes into the comment of the question's answer cell (``q3-hidden`` -> ``q3-answer``)."""
@@ -140,10 +168,11 @@ def autograde(course: Course, ps: str, students: list[str] | None = None, timeou
                 for s in redo:
                     course.backup(course.autograded / s / ps, "regrade")
         jobs = min(jobs or os.cpu_count() or 1, len(to_grade))
-        if jobs > 1:
-            failed = _sharded(course, ps, to_grade, jobs, timeout, stamp, events, log)
-        else:
-            failed = _one_batch(course, ps, to_grade, timeout, events, log)
+        with kernels_get(grading_corpus(course, ps)):
+            if jobs > 1:
+                failed = _sharded(course, ps, to_grade, jobs, timeout, stamp, events, log)
+            else:
+                failed = _one_batch(course, ps, to_grade, timeout, events, log)
     logged = read_events(events)
     rows = build_rows(course, ps, checks, set(to_grade), skipped, logged, failed)
     report = write_csv(course.reports / f"autograde-{ps}-{stamp}.csv", rows)

@@ -4,32 +4,34 @@
 
     python -m kjpacts.grading.sandbox -f {connection_file}
 
-This launcher runs outside the sandbox. It works out what to hide from the
-kernel's current folder (nbgrader starts every kernel in the folder of the
-notebook it grades, ``autograded/<student>/<assignment>/``) and then starts
-``python -m ipykernel_launcher`` inside ``bwrap`` with:
+This launcher runs outside the sandbox. It works out what the kernel may read (nbgrader starts
+every kernel in the folder of the notebook it grades, ``autograded/<student>/<assignment>/``)
+and then starts ``python -m kjpacts.grading.kernel`` inside ``bwrap`` with:
 
-- the whole system mounted read-only, fresh ``/tmp``, ``/run``, ``/dev``;
-  ``/proc`` is hidden (an empty tmpfs): without ``--unshare-pid`` a fresh proc
-  would show the grader's own process, and ``/proc/<pid>/cwd`` leads back into
-  the course folder;
-- the home folder, the course folder, the git work tree around it and every
-  ``KJPACTS_SANDBOX_HIDE`` path replaced by empty tmpfs folders; the Python
-  installation, the ``sys.path`` folders (an editable kjpacts) and the corpus
-  are put back read-only, never anything inside the course folder;
-- only the submission's own folder writable, plus the private folder of the
-  kernel's connection file and IPC sockets (the network is unshared, so the
-  kernel talks to nbgrader over Unix sockets: ``transport = "ipc"``);
-- every capability dropped (``--cap-drop ALL``: run as root, bwrap would keep them, and
-  ``CAP_SYS_PTRACE`` lets the kernel trace the grader's process);
-- no network (``--unshare-net``), ``--new-session``, ``--die-with-parent``, a
-  cleared environment and resource limits (address space, file size, no core
-  files). ``--unshare-pid`` is NOT used: ipykernel's parent polling exits when
-  its parent is PID 1; the launcher is a child subreaper instead and kills any
-  process the kernel left behind when the kernel exits.
+- **only what a kernel needs, read-only**: ``/usr`` (and the top-level links into it), a short
+  list of files from ``/etc``, the Python installation, the ``sys.path`` folders and the kit's
+  package folder. Nothing else of the host is there: no home folders, no course folder, no
+  checkout of the kit (its ``exercises/source`` solutions and the instructor answer key), no
+  other course a machine holds. A folder is never put back when it holds the course folder
+  or is inside it or a git history; the wheel's shipped corpus inside the kit's package
+  folder, the course folder, ``$KJPACTS_SANDBOX_HIDE`` and the gradebook's folder are covered
+  by empty read-only folders wherever they fall inside what is put back;
+- **the grading corpus** (``$KJPACTS_SANDBOX_CORPUS``: autograde's copy of the corpus with
+  the problem set's answers withheld, see :mod:`kjpacts.grading.withheld`; else the kit's
+  corpus) read-only at :data:`KERNEL_CORPUS`, where ``$KJPACTS_CORPUS`` points;
+- only the submission's own folder writable, plus the private folder of the kernel's
+  connection file and IPC sockets (the network is unshared, so the kernel talks to nbgrader
+  over Unix sockets: ``transport = "ipc"``);
+- **its own process namespace** (``--unshare-pid``, a fresh ``/proc``): the kernel sees only
+  its own processes, so it can neither signal the grader (same uid) nor find its folders
+  through ``/proc/<pid>/cwd``. ``JPY_PARENT_PID`` is not passed in (ipykernel would poll a
+  parent it cannot see); ``--die-with-parent`` ends the kernel with the launcher;
+- every capability dropped (``--cap-drop ALL``: run as root, bwrap would keep them);
+- no network (``--unshare-net``), ``--new-session``, a cleared environment and resource
+  limits (address space, file size, no core files).
 
-The kernelspec says ``"interrupt_mode": "message"`` so timeouts interrupt the
-kernel through the control channel, not by signalling bwrap.
+The kernelspec says ``"interrupt_mode": "message"`` so timeouts interrupt the kernel through
+the control channel, not by signalling bwrap.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kjpacts.paths import PACKAGE_DIR
 from kjpacts.paths import corpus_dir as kit_corpus_dir
 
 KERNEL_NAME = "kjpacts-sandbox"
@@ -51,12 +54,23 @@ BWRAP = os.environ.get("KJPACTS_BWRAP", "/usr/bin/bwrap")
 #: Prefix of the private folder holding one kernel's connection file and sockets.
 PRIVATE_PREFIX = "kjpacts-kernel-"
 #: Folders the sandbox gets fresh and empty (nothing of the host shows there).
-FRESH = (Path("/tmp"), Path("/var/tmp"), Path("/run"), Path("/proc"))
+FRESH = (Path("/tmp"), Path("/var/tmp"), Path("/run"))
+#: The system, read-only: ``/usr`` and, as on the host, the top-level links into it or folders.
+SYSTEM = (Path("/usr"),)
+TOP_LEVEL = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
+#: The files of ``/etc`` a Python kernel reads (the dynamic linker, users, time zone, TLS, fonts).
+ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "passwd", "group", "nsswitch.conf", "localtime",
+       "timezone", "ssl", "ca-certificates", "fonts", "mime.types", "alternatives", "matplotlibrc",
+       "os-release", "debian_version", "locale.alias", "locale.gen", "default")
+#: Where the kernel finds its corpus (``$KJPACTS_CORPUS`` inside the sandbox).
+KERNEL_CORPUS = "/run/kjpacts/corpus"
+#: The corpus the launcher mounts at KERNEL_CORPUS (set by autograde; else the kit's corpus).
+SANDBOX_CORPUS_ENV = "KJPACTS_SANDBOX_CORPUS"
 
 #: Environment variables passed into the sandbox (everything else is cleared).
 KEEP_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "PYTHONPATH", "PYTHONHASHSEED",
-            "NLTK_DATA", "KJPACTS_NLTK_DIR", "JPY_PARENT_PID", "JPY_SESSION_NAME", "MPLBACKEND",
-            "PYDEVD_DISABLE_FILE_VALIDATION", "TERM", "KJPACTS_SANDBOX_FAST_IMPORTS", "KJPACTS_CORPUS")
+            "NLTK_DATA", "KJPACTS_NLTK_DIR", "JPY_SESSION_NAME", "MPLBACKEND",
+            "PYDEVD_DISABLE_FILE_VALIDATION", "TERM", "KJPACTS_SANDBOX_FAST_IMPORTS")
 
 #: Resource limits (overridable by environment variables of the same name).
 LIMITS = {
@@ -132,81 +146,106 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def corpus_dir() -> Path | None:
-    """The corpus folder the kernel may read: the kit's one lookup (``$KJPACTS_CORPUS``, else the
-    shipped copy; :func:`kjpacts.paths.corpus_dir`), or None when there is none."""
+def corpus_dir(env: dict[str, str] | None = None) -> Path | None:
+    """The corpus folder the kernel gets: ``$KJPACTS_SANDBOX_CORPUS`` (autograde's copy with the
+    answers withheld), else the kit's one lookup (``$KJPACTS_CORPUS``, else the shipped copy;
+    :func:`kjpacts.paths.corpus_dir`); None when there is none."""
+    env = dict(os.environ if env is None else env)
+    if env.get(SANDBOX_CORPUS_ENV):
+        return Path(env[SANDBOX_CORPUS_ENV]).expanduser().resolve()
     try:
         return kit_corpus_dir().expanduser().resolve()
     except FileNotFoundError:
         return None
 
 
+def _data_dirs(env: dict[str, str]) -> list[Path]:
+    """NLTK data folders the kernel may be pointed at (``$NLTK_DATA``, ``$KJPACTS_NLTK_DIR``)."""
+    paths = [p for p in env.get("NLTK_DATA", "").split(os.pathsep) if p]
+    return [Path(p) for p in paths + [env.get("KJPACTS_NLTK_DIR", "")] if p]
+
+
 def plan(workdir: Path, connection_file: Path, env: dict[str, str] | None = None) -> dict:
-    """What to hide, what to put back read-only, and what to make writable."""
+    """What the kernel may read (``readable``), what is covered inside that (``hide``), what is
+    writable, and which corpus it gets."""
     env = dict(os.environ if env is None else env)
     workdir = workdir.resolve()
     course = find_course_dir(workdir)
     if course is None:
         raise SandboxUnavailable(
             f"no nbgrader_config.py above {workdir}: the sandbox only grades inside a course folder")
-    hide: list[Path] = [course]
-    home = Path(env.get("HOME") or Path.home()).resolve()
-    if home != Path("/"):
-        hide.append(home)
-    tree = _git_worktree(course)
-    if tree is not None:
-        hide.append(tree)
+    if not _inside(workdir, course) or workdir == course:
+        raise SandboxUnavailable(f"{workdir} is not a submission folder inside the course folder {course}")
+    hide: list[Path] = [course, PACKAGE_DIR / "_corpus"]
     for extra in filter(None, env.get("KJPACTS_SANDBOX_HIDE", "").split(os.pathsep)):
         hide.append(Path(extra).resolve())
-    db = env.get("KJPACTS_GRADEBOOK")
-    if db:
-        hide.append(Path(db).resolve().parent)
-    # hidden folders become empty and read-only (the course folder even when it sits in /tmp)
-    hide = sorted({p for p in hide if p == course or p.exists()}, key=lambda p: len(p.parts))
+    if env.get("KJPACTS_GRADEBOOK"):
+        hide.append(Path(env["KJPACTS_GRADEBOOK"]).resolve().parent)
 
-    restore: list[Path] = []
-    candidates = [Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent.parent]
-    candidates += [Path(p) for p in sys.path if p]
-    corpus = corpus_dir()
-    if corpus is not None:
-        candidates.append(corpus)
+    readable: list[Path] = []
+    candidates = [Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent.parent,
+                  PACKAGE_DIR.parent, *(Path(p) for p in sys.path if p), *_data_dirs(env)]
     for c in candidates:
         try:
             c = c.resolve()
         except OSError:
             continue
-        if not c.is_dir() or c == Path("/") or c in restore:
+        if not c.is_dir() or c == Path("/") or c in readable:
             continue
-        if _inside(c, course) or _inside(course, c) or ".git" in c.parts:
-            continue  # never the course folder, a folder holding it, or git history
-        if any(_inside(c, h) for h in hide) or any(_inside(c, f) for f in FRESH):
-            restore.append(c)
-    if not _inside(workdir, course) or workdir == course:
-        raise SandboxUnavailable(f"{workdir} is not a submission folder inside the course folder {course}")
+        if _inside(c, course) or _inside(course, c) or ".git" in c.parts or (c / ".git").exists():
+            continue  # never the course folder, a folder holding it, a checkout's root or git history
+        if any(_inside(c, s) for s in SYSTEM):
+            continue  # already there with the system
+        readable.append(c)
+    readable = sorted(readable, key=lambda p: len(p.parts))
+    shown = [*SYSTEM, *readable]
+    # cover only what would show: a hidden folder inside something mounted (the course folder always)
+    hide = sorted({h for h in hide if h == course or (h.exists() and any(_inside(h, r) for r in shown))},
+                  key=lambda p: len(p.parts))
     return {
         "course": course,
+        "readable": readable,
         "hide": hide,
-        "restore": sorted(restore, key=lambda p: len(p.parts)),
         "writable": [workdir, connection_file.resolve().parent],
         "workdir": workdir,
+        "corpus": corpus_dir(env),
     }
 
 
+def _system_mounts() -> list[str]:
+    cmd: list[str] = []
+    for path in SYSTEM:
+        cmd += ["--ro-bind", str(path), str(path)]
+    for name in TOP_LEVEL:
+        top = Path("/") / name
+        if top.is_symlink():
+            cmd += ["--symlink", os.readlink(top), str(top)]
+        elif top.is_dir():
+            cmd += ["--ro-bind", str(top), str(top)]
+    for name in ETC:
+        cmd += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    return cmd
+
+
 def bwrap_command(p: dict, kernel_cmd: list[str], env: dict[str, str]) -> list[str]:
-    cmd = [BWRAP, "--ro-bind", "/", "/", "--dev", "/dev", "--tmpfs", "/proc",
+    cmd = [BWRAP, *_system_mounts(), "--dev", "/dev", "--proc", "/proc",
            "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--tmpfs", "/run"]
     # shallow paths first, so that a deeper mount always lands on top of a shallower one:
-    # HOME hidden, the venv inside it put back, a hidden folder inside the venv hidden again
-    mounts = [(h, "--tmpfs") for h in p["hide"]] + [(r, "--ro-bind") for r in p["restore"]]
+    # the venv put back, a hidden folder inside it covered again
+    mounts = [(h, "--tmpfs") for h in p["hide"]] + [(r, "--ro-bind") for r in p["readable"]]
     for path, how in sorted(mounts, key=lambda m: (len(m[0].parts), m[1] == "--tmpfs")):
         cmd += [how, str(path)] if how == "--tmpfs" else [how, str(path), str(path)]
     for w in p["writable"]:
         cmd += ["--bind", str(w), str(w)]
     for h in p["hide"]:
         cmd += ["--remount-ro", str(h)]
+    if p.get("corpus") is not None:
+        cmd += ["--ro-bind", str(p["corpus"]), KERNEL_CORPUS]
     # --cap-drop ALL: as root bwrap would keep every capability (ptrace the grader, unmount what hides)
-    cmd += ["--unshare-net", "--unshare-ipc", "--unshare-uts", "--new-session", "--die-with-parent",
-            "--cap-drop", "ALL", "--chdir", str(p["workdir"]), "--clearenv"]
+    cmd += ["--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-pid", "--new-session",
+            "--die-with-parent", "--cap-drop", "ALL", "--chdir", str(p["workdir"]), "--clearenv"]
+    if p.get("corpus") is not None:
+        env = {**env, "KJPACTS_CORPUS": KERNEL_CORPUS}
     for key, value in env.items():
         cmd += ["--setenv", key, value]
     return cmd + ["--"] + kernel_cmd
@@ -245,52 +284,6 @@ def refuse_tracing() -> None:
         pass
 
 
-def _become_subreaper() -> None:
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_CHILD_SUBREAPER = 36
-        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    except OSError:
-        pass
-
-
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [root]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            out.append(child)
-            todo.append(child)
-    return out
-
-
-def _kill_descendants() -> None:
-    me = os.getpid()
-    for _ in range(3):
-        pids = _descendants(me)
-        if not pids:
-            break
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        try:
-            while os.waitpid(-1, os.WNOHANG)[0]:
-                pass
-        except ChildProcessError:
-            pass
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m kjpacts.grading.sandbox")
     ap.add_argument("-f", dest="connection_file", required=True)
@@ -322,7 +315,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.dry_run:
         print(json.dumps(cmd, indent=1))
         return 0
-    _become_subreaper()
     proc = subprocess.Popen(cmd, preexec_fn=_set_limits, stdin=subprocess.DEVNULL)
 
     def forward(signum, _frame):
@@ -333,11 +325,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, forward)
-    try:
-        code = proc.wait()
-    finally:
-        _kill_descendants()
-    return code
+    return proc.wait()  # the kernel's process namespace ends with it: nothing is left behind
 
 
 if __name__ == "__main__":
