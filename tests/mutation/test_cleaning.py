@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kjpacts.corpus.cleaning import Edit, apply_edits, clean_to_raw, furniture_category, plan_edits, rebuild_raw
+from kjpacts.corpus.cleaning import (Edit, apply_edits, classify_lines, clean_to_raw, furniture_category, plan_edits,
+                                     rebuild_raw)
 
 RAW = ("Last Update 10:42\n"
        "Monday, 10 January 2011\n"
@@ -80,9 +81,48 @@ def test_furniture_lines(line, found):
 
 
 def test_a_weekday_date_is_furniture_only_under_a_furniture_line():
-    edits, blocks, _ = plan_edits("Monday, 10 January 2011\nText", {})
+    raw = "Monday, 10 January 2011\nText\nViews: 3"  # the first line has no line above it (not the last one)
+    edits, blocks, _ = plan_edits(raw, {})
     assert [b.line.text for b in blocks] == ["Monday, 10 January 2011", "Text"]
-    assert apply_edits("Monday, 10 January 2011\nText", edits)[0] == "Monday, 10 January 2011\n\nText\n"
+    assert apply_edits(raw, edits)[0] == "Monday, 10 January 2011\n\nText\n"
+
+
+DATE_PREFIX = {"text": " date 2011 ", "match": "prefix", "category": "scrape-header", "reason": "scraper date"}
+
+
+def test_a_cut_prefix_is_a_dropped_line_with_its_own_text():
+    blocks, dropped, _ = classify_lines(" date 2011 Body", {"furniture": [DATE_PREFIX]})
+    assert [(d.start, d.end, d.text, category, reason) for d, category, reason in dropped] == [
+        (0, 11, " date 2011 ", "scrape-header", "scraper date")]
+    assert [(b.line.start, b.line.end, b.line.text) for b in blocks] == [(11, 15, "Body")]
+
+
+def test_a_line_that_is_only_a_prefix_is_kept_as_text():
+    # a prefix entry cuts the start of a longer line; it neither empties a line nor drops a whole one
+    raw = " date 2011 \nText"
+    edits, blocks, _ = plan_edits(raw, {"furniture": [DATE_PREFIX]})
+    assert [(b.kind, b.line.text) for b in blocks] == [("paragraph", " date 2011 "), ("paragraph", "Text")]
+    assert apply_edits(raw, edits)[0] == "date 2011\n\nText\n"
+
+
+def test_a_version_tag_after_an_indent_is_cut_at_its_own_offset():
+    raw = "Top\n\u00a0(2nd LD) Seoul"
+    edits, _, _ = plan_edits(raw, {"headline": "\u00a0(2nd LD) Seoul"})
+    assert [(e.raw_start, e.raw_end, e.raw_text, e.category) for e in edits if e.raw_start >= 4] == [
+        (4, 4, "", "paragraph-break"), (4, 5, "\u00a0", "nbsp"), (5, 14, "(2nd LD) ", "version-tag"),
+        (19, 19, "", "final-newline")]
+    assert apply_edits(raw, edits)[0] == "Top\n\nSeoul\n"
+
+
+def test_spaces_after_a_headline_that_is_only_a_version_tag_are_removed():
+    # the trailing run starts inside the tag ("(URGENT) " ends in a space): the tag edit takes that space,
+    # a trailing-space edit the rest
+    raw = "Top\n\u00a0(URGENT)  \nBody"
+    edits, _, _ = plan_edits(raw, {"headline": "\u00a0(URGENT)  "})
+    assert [(e.raw_start, e.raw_end, e.raw_text, e.category) for e in edits if 4 <= e.raw_start < 15] == [
+        (4, 4, "", "paragraph-break"), (4, 5, "\u00a0", "nbsp"), (5, 14, "(URGENT) ", "version-tag"),
+        (14, 15, " ", "trailing-space")]
+    assert apply_edits(raw, edits)[0] == "Top\n\n\n\nBody\n"
 
 
 def test_a_page_of_furniture_only_is_an_error():
@@ -112,3 +152,9 @@ def test_clean_to_raw_inside_a_replacement_and_after_edits():
     assert clean_to_raw(5, edits, side="end") == 5
     grow = [Edit(2, 3, "&", "and", "html-entity", "r", 2, 5)]  # a replacement longer than what it replaced
     assert [clean_to_raw(i, grow) for i in (2, 3, 4, 5, 6)] == [2, 3, 3, 3, 4]
+
+
+def test_clean_to_raw_inside_a_replacement_that_does_not_start_the_text():
+    # raw "a<p>b" -> clean "a\n\nb": the second newline maps one character into "<p>"
+    edits = [Edit(1, 4, "<p>", "\n\n", "markup", "r", 1, 3)]
+    assert [clean_to_raw(i, edits) for i in range(5)] == [0, 1, 2, 4, 5]

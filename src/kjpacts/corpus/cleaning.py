@@ -187,7 +187,7 @@ def inline_edits(line: Line, kind: str) -> list[Edit]:
             edits.append(Edit(s, s + tag.end(), tag.group(), "", "version-tag", f"wire version tag {tag.group(1)!r}"))
             skip_to += tag.end()
     trail = re.search(r"[ \u00a0\t\r]+$", text)  # \r: Windows line ends
-    stop = trail.start() if trail and trail.start() >= skip_to else len(text)
+    stop = max(trail.start(), skip_to) if trail else len(text)  # a run starting inside a tag: cut the rest
     for i in range(skip_to, stop):
         ch = text[i]
         if ch in QUOTE_MAP:
