@@ -229,3 +229,38 @@ def test_check_annotations_on_the_shipped_corpus_with_and_without_trust(corpus):
         assert problems == [] and present == {"entities", "mentions", "quotes", "timex", "claims", "framing"}
         assert raw["claims"][""][0]["claim_id"] == json.loads(
             (corpus.root / "annotations" / "claims.json").read_text(encoding="utf-8"))["claims"][0]["claim_id"]
+
+
+def test_withheld_fields_silence_only_their_own_problems(tmp_path):
+    """A grading copy nulls the answers it withholds and lists them in WITHHELD.json: problems on
+    those fields (or resting on them: a null source explained by a withheld note, a null
+    independent explained by a withheld reason) are not problems there; all others still are."""
+    C = "annotations/claims.json"
+    Q = "annotations/quotes/d.json"
+    _write(tmp_path / "WITHHELD.json", {C: ["independent", "reason"], Q: ["note"]})
+    ck = Checker(tmp_path, {"d": TEXT, "e": TEXT})
+    assert ck.withheld == {C: {"independent", "reason"}, Q: {"note"}}
+    ck.add(C, "c1.o2.independent", "null is only for ...")
+    ck.add(C, "c1.o2.reason", "x")
+    ck.add(Q, "q9.source", "source is null but ...")  # rests on the withheld note
+    ck.add(Q, "q9.note", "x")
+    assert lines(ck) == []
+    ck.add(C, "c1.kind", "a 'single' claim ...")  # not withheld
+    ck.add(Q, "q9.cue", "x")
+    ck.add("annotations/quotes/e.json", "q9.source", "x")  # another file: nothing withheld there
+    ck.add(C, "c1.o2.source", "x")  # rests on note, which this file does not withhold
+    assert lines(ck) == [f"{C}: c1.kind: a 'single' claim ...", f"{Q}: q9.cue: x",
+                         "annotations/quotes/e.json: q9.source: x", f"{C}: c1.o2.source: x"]
+
+
+def test_an_ordinary_corpus_withholds_nothing_and_a_broken_list_is_named(tmp_path):
+    from kjpacts.annotations.checks import withheld_fields
+    from kjpacts.errors import CorpusError
+
+    assert withheld_fields(tmp_path) == {} and Checker(tmp_path, {}).withheld == {}
+    _write(tmp_path / "WITHHELD.json", {"annotations/claims.json": "independent"})
+    with pytest.raises(CorpusError, match=r'^WITHHELD.json: -: expected \{"annotations/<file>": \[field, \.\.\.\]\}; rebuild the copy$'):
+        withheld_fields(tmp_path)
+    _write(tmp_path / "WITHHELD.json", ["independent"])
+    with pytest.raises(CorpusError, match="^WITHHELD.json: -: expected"):
+        withheld_fields(tmp_path)

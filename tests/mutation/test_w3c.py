@@ -209,3 +209,58 @@ def test_reader_takes_a_single_selector_and_names_a_broken_text(tmp_path):
     with pytest.raises(CorpusError) as err:
         read_w3c(tmp_path / "s.jsonld")
     assert str(err.value).startswith(f"{(tmp_path / 'doc1.txt').as_posix()}: encoding: not valid UTF-8")
+
+
+@pytest.mark.parametrize("anno, beside, field, message", [
+    # a position alone, and no text beside the file to read the span from
+    ({"id": "a1", "body": {"purpose": "tagging", "value": "Timex"},
+      "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextPositionSelector", "start": 0, "end": 3}}},
+     None, "a1.target.selector", "a TextPositionSelector alone gives no span text: put the document's .txt beside "
+                                 "this file, or add a TextQuoteSelector"),
+    ({"id": "a2", "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextQuoteSelector", "exact": "one"}}},
+     "one two", "a2.body", "no body with purpose 'tagging' and a string value; add "
+                           '{"type": "TextualBody", "purpose": "tagging", "value": "<label>"}'),
+    ({"body": [{"purpose": "commenting", "value": "x"}, {"purpose": "tagging"}],
+      "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextQuoteSelector", "exact": "one"}}},
+     "one two", "items[0].body", "no body with purpose 'tagging' and a string value; add "
+                                 '{"type": "TextualBody", "purpose": "tagging", "value": "<label>"}'),
+    ({"id": "a4", "body": {"purpose": "tagging", "value": "Timex"}}, None, "a4.target",
+     "needs a source naming the text (.../<doc_id>.txt) and a selector"),
+    ({"id": "a5", "body": {"purpose": "tagging", "value": "Timex"}, "target": "urn:x:doc1.txt"}, None, "a5.target",
+     "needs a source naming the text (.../<doc_id>.txt) and a selector"),
+    ({"id": "a6", "body": {"purpose": "tagging", "value": "Timex"}, "target": {"source": "urn:x:doc1.txt"}},
+     "one two", "a6.target.selector", "target needs a TextPositionSelector, or a TextQuoteSelector and the text"),
+    ({"id": "a7", "body": {"purpose": "tagging", "value": "Timex"},
+      "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextPositionSelector", "start": "0", "end": 3}}},
+     "one two", "a7.target.selector", "TextPositionSelector start '0' and end 3 must be whole numbers, start < end"),
+    ({"id": "a8", "body": {"purpose": "tagging", "value": "Timex"},
+      "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextPositionSelector", "start": 4, "end": 4}}},
+     "one two", "a8.target.selector", "TextPositionSelector start 4 and end 4 must be whole numbers, start < end"),
+    ({"id": "a9", "body": {"purpose": "tagging", "value": "Timex"},
+      "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextPositionSelector", "start": 4, "end": 99}}},
+     "one two", "a9.target.selector", "TextPositionSelector 4-99 is outside the text (7 characters)"),
+    ({"id": "a10", "body": {"purpose": "tagging", "value": "Timex"},
+      "target": {"source": "urn:x:doc1.txt", "selector": {"type": "TextQuoteSelector", "prefix": "one "}}},
+     "one two", "a10.target.selector", "TextQuoteSelector needs an 'exact' string"),
+    ("just a string", None, "items[0]", 'not an annotation object; each item is {"type": "Annotation", ...}'),
+])
+def test_hand_made_files_get_one_line_naming_the_annotation(tmp_path, anno, beside, field, message):
+    from kjpacts.errors import CorpusError
+
+    path = tmp_path / "hand.jsonld"
+    path.write_text(json.dumps({"type": "AnnotationPage", "items": [anno]}), encoding="utf-8")
+    if beside is not None:
+        (tmp_path / "doc1.txt").write_text(beside, encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        read_w3c(path)
+    assert str(err.value) == f"{path.as_posix()}: {field}: {message}"
+
+
+def test_a_position_with_the_text_beside_it_needs_no_quote(tmp_path):
+    anno = {"body": {"purpose": "tagging", "value": "Timex"},
+            "target": [{"source": "urn:x:doc1.txt", "selector": {"type": "TextPositionSelector", "start": 4, "end": 7}},
+                       {"source": "urn:x:doc1.txt", "selector": [{"type": "TextPositionSelector", "start": 0, "end": 3},
+                                                                 {"type": "TextQuoteSelector", "exact": "one"}]}]}
+    (tmp_path / "a.jsonld").write_text(json.dumps(anno), encoding="utf-8")
+    (tmp_path / "doc1.txt").write_text("one two", encoding="utf-8")
+    assert read_w3c(tmp_path / "a.jsonld") == {"doc1": [("Timex", 0, 3, "one"), ("Timex", 4, 7, "two")]}

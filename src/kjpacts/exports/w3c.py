@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..annotations.records import Annotations
+from ..errors import CorpusError
 from ..io import read_json, read_text
 from .spans import ExportSpan, SpanTuple, export_spans
 
@@ -131,8 +132,20 @@ def _selector(selectors: list[dict], kind: str) -> dict | None:
 
 def resolve_selectors(selectors: list[dict], text: str | None) -> tuple[int, int, str]:
     """``(start, end, text)`` of a target: the position if it still fits the quote, else the best quote match."""
+    selectors = [s for s in selectors if isinstance(s, dict)]
     pos, quote = _selector(selectors, "TextPositionSelector"), _selector(selectors, "TextQuoteSelector")
+    if pos is not None:
+        start, end = pos.get("start"), pos.get("end")
+        if not (type(start) is int and type(end) is int and 0 <= start < end):
+            raise ValueError(f"TextPositionSelector start {start!r} and end {end!r} must be whole numbers, start < end")
+        if text is not None and end > len(text) and quote is None:
+            raise ValueError(f"TextPositionSelector {start}-{end} is outside the text ({len(text)} characters)")
+    if quote is not None and not isinstance(quote.get("exact"), str):
+        raise ValueError("TextQuoteSelector needs an 'exact' string")
     if pos is not None and (text is None or quote is None or text[pos["start"]:pos["end"]] == quote["exact"]):
+        if text is None and quote is None:
+            raise ValueError("a TextPositionSelector alone gives no span text: put the document's .txt beside "
+                             "this file, or add a TextQuoteSelector")
         return pos["start"], pos["end"], quote["exact"] if text is None else text[pos["start"]:pos["end"]]
     if quote is None or text is None:
         raise ValueError("target needs a TextPositionSelector, or a TextQuoteSelector and the text")
@@ -143,6 +156,37 @@ def resolve_selectors(selectors: list[dict], text: str | None) -> tuple[int, int
         raise ValueError(f"quote {exact[:40]!r} not found in the text")
     best = max(found, key=lambda i: (text[:i].endswith(prefix), text[i + len(exact):].startswith(suffix), -abs(i - hint)))
     return best, best + len(exact), exact
+
+
+def _spans(file: Path, anno: Any, i: int, texts: dict[str, str | None]) -> list[tuple[str, SpanTuple]]:
+    """``(doc, span)`` of each target of one annotation; a one-line CorpusError on what is missing."""
+    where = anno.get("id") if isinstance(anno, dict) and isinstance(anno.get("id"), str) else f"items[{i}]"
+    if not isinstance(anno, dict):
+        raise CorpusError(file.as_posix(), where, "not an annotation object; each item is {\"type\": \"Annotation\", ...}")
+    bodies = anno.get("body", [])
+    bodies = bodies if isinstance(bodies, list) else [bodies]
+    label = next((b.get("value") for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"), None)
+    if not isinstance(label, str):
+        raise CorpusError(file.as_posix(), f"{where}.body", "no body with purpose 'tagging' and a string value; "
+                          "add {\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"<label>\"}")
+    targets = anno.get("target")
+    out = []
+    for target in targets if isinstance(targets, list) else [targets]:
+        source = target.get("source") if isinstance(target, dict) else None
+        if not isinstance(source, str):
+            raise CorpusError(file.as_posix(), f"{where}.target", "needs a source naming the text (.../<doc_id>.txt) "
+                              "and a selector")
+        doc = re.split(r"[/:#]", source)[-1].removesuffix(".txt")
+        if doc not in texts:
+            txt = file.parent / f"{doc}.txt"
+            texts[doc] = read_text(txt, txt.as_posix()) if txt.exists() else None
+        selectors = target.get("selector")
+        try:
+            start, end, exact = resolve_selectors(selectors if isinstance(selectors, list) else [selectors], texts[doc])
+        except ValueError as exc:
+            raise CorpusError(file.as_posix(), f"{where}.target.selector", str(exc)) from None
+        out.append((doc, (label, start, end, exact)))
+    return out
 
 
 def read_w3c(path: Path) -> dict[str, list[SpanTuple]]:
@@ -160,19 +204,9 @@ def read_w3c(path: Path) -> dict[str, list[SpanTuple]]:
         items = _w3c_items(read_json(file, file.as_posix()))
         if not items:
             result.setdefault(file.stem, [])  # an empty collection: name the document after the file
-        for anno in items:
-            targets = anno["target"] if isinstance(anno["target"], list) else [anno["target"]]
-            bodies = anno.get("body", [])
-            bodies = bodies if isinstance(bodies, list) else [bodies]
-            label = next(b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging")
-            for target in targets:
-                doc = re.split(r"[/:#]", target["source"])[-1].removesuffix(".txt")
-                if doc not in texts:
-                    txt = file.parent / f"{doc}.txt"
-                    texts[doc] = read_text(txt, txt.as_posix()) if txt.exists() else None
-                selectors = target["selector"] if isinstance(target["selector"], list) else [target["selector"]]
-                start, end, exact = resolve_selectors(selectors, texts[doc])
-                result.setdefault(doc, []).append((label, start, end, exact))
+        for i, anno in enumerate(items):
+            for doc, span in _spans(file, anno, i, texts):
+                result.setdefault(doc, []).append(span)
         for doc in texts:
             result.setdefault(doc, [])
     return {doc: sorted(spans) for doc, spans in result.items()}

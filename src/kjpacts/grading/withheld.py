@@ -15,7 +15,9 @@ The source notebook's ``metadata.kjpacts.withhold`` says what to withhold (writt
 - a field of an annotation layer (``docs`` empty: every document) becomes null, and the copy's
   ``WITHHELD.json`` lists it, so that loading does not take the nulls for mistakes;
 - ``"cleaning"`` of a document: its clean text becomes the raw page, with no edits and no
-  segments, and the copy has no annotation layers (their offsets point into the clean text).
+  segments, its record in ``documents.json`` loses what was read off the page (headline,
+  byline, dateline...), and the copy has no annotation layers (their offsets point into the
+  clean text).
 
 The copy holds the documents, raw pages, clean texts, cleaning logs, structure, the annotation
 layers and the outside record; never the annotators' passes (``agreement/``: every answer
@@ -99,8 +101,19 @@ def _withhold_field(dest: Path, w: Withhold, doc_ids: list[str], listed: dict[st
         listed[rel] = sorted(set(listed.get(rel, [])) | set(w.fields))
 
 
+#: Fields of a document's record that say which of its lines are the article (read off the page).
+READ_OFF_THE_PAGE = ("headline", "standfirst", "byline", "byline_position", "byline_truncated", "dateline",
+                     "dateline_as_printed", "printed", "version_tag", "other_dates", "published_evidence")
+
+
 def _withhold_cleaning(dest: Path, doc_id: str, raw: str) -> None:
-    """The document's clean text becomes its raw page: nothing of what the cleaning kept is left."""
+    """The document's clean text becomes its raw page, and its record loses what was read off the
+    page (headline, byline...): nothing of what the cleaning kept is left."""
+    package = read_json(dest / "documents.json", "documents.json")
+    for meta in package["documents"]:
+        if meta.get("doc_id") == doc_id:
+            meta.update({f: None for f in READ_OFF_THE_PAGE if f in meta})
+    (dest / "documents.json").write_text(dump_json(package), encoding="utf-8")
     (dest / "clean" / f"{doc_id}.txt").write_bytes(raw.encode("utf-8"))
     log_rel = f"cleaning/{doc_id}.json"
     log = read_json(dest / log_rel, log_rel)
