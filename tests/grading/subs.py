@@ -199,14 +199,16 @@ class EqList(list):
             answers[gid] = "\n".join(out)
         return self.with_answers(answers)
 
-    def garbage_answers(self, prefix: str = "") -> dict[str, str]:
+    def garbage_answers(self, prefix: str = "", body: str = "return 'garbage'") -> dict[str, str]:
+        """Every answer cell's functions with ``body`` and its names bound to 'garbage'; ``prefix``
+        (code of a trick) opens the first answer cell."""
         answers = {}
         for gid in self.code_answer_ids():
             tree = ast.parse(self.solutions[gid])
             out = [prefix] if prefix and not answers else []
             for n in tree.body:
                 if isinstance(n, ast.FunctionDef):
-                    out.append(f"def {n.name}(*args, **kwargs):\n    return 'garbage'")
+                    out.append(f"def {n.name}(*args, **kwargs):\n    {body}")
                 elif isinstance(n, ast.Assign):
                     for t in n.targets:
                         if isinstance(t, ast.Name):
@@ -421,19 +423,7 @@ with open("@PS@.ipynb", "w") as fh:                 # a forged notebook next to 
 
 
 def _functions_replaced(prob: "Problem", body: str, prefix: str):
-    answers = {}
-    for gid in prob.code_answer_ids():
-        tree = ast.parse(prob.solutions[gid])
-        out = [prefix] if prefix and not answers else []
-        for n in tree.body:
-            if isinstance(n, ast.FunctionDef):
-                out.append(f"def {n.name}(*args, **kwargs):\n    {body}")
-            elif isinstance(n, ast.Assign):
-                for t in n.targets:
-                    if isinstance(t, ast.Name):
-                        out.append(f"{t.id} = 'garbage'")
-        answers[gid] = "\n".join(out)
-    return prob.with_answers(answers)
+    return prob.with_answers(prob.garbage_answers(prefix, body))
 
 
 def _solution_with_cell(prob: "Problem", source: str):
