@@ -13,6 +13,9 @@ loads the result with ``kjpacts.load`` and compares it with the gold file:
 - TIMEX recall (span overlap) and value accuracy (on the matched ones);
 - person-mention recall, capital-for-government recall (span overlap).
 
+A page ``kjpacts new`` skips counts as a miss on every measure (its article text lost, its date,
+attributions, TIMEX, persons and capitals not found; its boilerplate counts as removed).
+
 With no arguments it scores the three sets (:data:`SETS`). ``--json`` (with the three paths) prints the
 figures; ``--update`` adds the rows to bench/profiles/results.json and re-renders BENCHMARKS.md.
 ``python -m bench`` runs it as the Q rows.
@@ -85,6 +88,9 @@ def score(pages_dir: Path = EVAL / "pages", gold_path: Path = EVAL / "gold.json"
                        "cap_pred", "cap_pred_ok"], 0)
     per_page = {}
     for name, g in gold.items():
+        if name not in ids:  # skipped by `kjpacts new`: its article text is lost and nothing on it is found
+            per_page[name] = _skipped(pages_dir / name, g, t)
+            continue
         doc = corpus[ids[name]]
         raw, clean = doc.raw, norm(doc.text)
         # boilerplate and article text, in characters
@@ -167,6 +173,30 @@ def score(pages_dir: Path = EVAL / "pages", gold_path: Path = EVAL / "gold.json"
     return {"totals": t, "pages": per_page}
 
 
+def _skipped(path: Path, g: dict, t: dict) -> dict:
+    """Add a page `kjpacts new` skipped to the totals ``t``, as a miss on every measure (its boilerplate
+    counts as removed, its article text as lost); return its per-page row."""
+    raw = path.read_text(encoding="utf-8")
+    article = raw
+    bp_total = 0
+    for s in sorted(set(g["boilerplate"]), key=len, reverse=True):
+        bp_total += len(s.strip()) * raw.count(s)
+        article = article.replace(s, "\n")
+    art_total = sum(len(norm(x)) for x in article.split("\n") if x.strip())
+    spans: list[tuple[int, int]] = []
+    for p in sorted(g["persons"], key=len, reverse=True):  # as in score(): a surname inside a longer name counts once
+        spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(p)}(?![\w-])", raw)
+                  if not any(overlaps((m.start(), m.end()), sp) for sp in spans)]
+    n_per = len(spans)
+    for k, v in (("bp_total", bp_total), ("bp_removed", bp_total), ("art_total", art_total), ("dates", 1),
+                 ("att_gold", len(g["attributions"])), ("tx_gold", len(g["timex"])), ("per_gold", n_per),
+                 ("cap_gold", len(g["capital_for_government"]))):
+        t[k] += v
+    return {"doc_id": None, "skipped": True, "published": None, "gold_date": g["published"], "date_ok": False,
+            "boilerplate": [bp_total, bp_total], "article": [0, art_total], "attributions": [0, len(g["attributions"]), 0],
+            "timex": [0, 0, len(g["timex"])], "persons": [0, n_per], "capitals": [0, len(g["capital_for_government"])]}
+
+
 def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
@@ -222,7 +252,8 @@ def rows(result: dict | None = None, label: str = "unseen pages") -> list[dict]:
     att_r, att_p = _ratio(t["att_found"], t["att_gold"]), _ratio(t["att_pred_ok"], t["att_pred"])
     tx_r, tx_v = _ratio(t["tx_found"], t["tx_gold"]), _ratio(t["tx_value_ok"], t["tx_found"])
     per, cap = _ratio(t["per_found"], t["per_gold"]), _ratio(t["cap_found"], t["cap_gold"])
-    missed = [f"{k} ({v['published']} for {v['gold_date']})" for k, v in r["pages"].items() if not v["date_ok"]]
+    missed = [f"{k} ({'skipped' if v.get('skipped') else v['published']} for {v['gold_date']})"
+              for k, v in r["pages"].items() if not v["date_ok"]]
     out = [
         {"id": "Q1", "measure": f"`kjpacts new`, {label} ({n} pages): boilerplate removed / article text kept (chars)",
          "figure": f"{bp:.0%} of {t['bp_total']:,} removed; {art:.1%} of {t['art_total']:,} kept", "floor": "—", "ratio": None,

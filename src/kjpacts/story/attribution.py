@@ -25,12 +25,18 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "pledged", "vowed", "promised", "demanded", "called for", "raised speculation", "speculated",
              "quoted", "asserted", "maintained", "revealed", "disclosed", "complained", "cautioned", "cited", "accuses", "accuse",
              "believes", "believe", "believed", "indicated", "questioned", "condemned", "commented", "remarked",
-             "conceded", "hinted")
+             "conceded", "hinted", "expressed", "welcomed", "welcomes", "informed", "read out", "denies", "deny",
+             "question", "had called", "has called", "have called", "underscored",
+             "highlighted")
 #: Participle cues ("..., saying it would"): the source is the subject of the sentence.
 PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",
-               "calling for", "urging", "accusing", "describing", "explaining")
+               "calling for", "urging", "accusing", "describing", "explaining", "underscoring", "highlighting", "emphasizing",
+               "emphasising", "asking", "denying", "welcoming")
 _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
-CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))})\b")
+#: "ruled" is a cue only with its content, a that-clause a few words on ("the court ruled last year that ..."),
+#: not in "Japan ruled Korea as a colony".
+CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))}|"
+                 rf"ruled(?=(?: [\w-]+){{0,3}} that\b))\b")
 #: Discourse adverbs set off by commas ("Critics, however, say"): not part of the source.
 _ASIDE = r"however|meanwhile|though|nonetheless|instead|too|also|in turn|for (?:his|her|its|their) part"
 # Clause boundaries that end a source phrase on its left.
@@ -188,7 +194,7 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
         if src is None:
             continue
         source_text = text[src[0]:src[1]]
-        if not re.search(r"[A-Za-z]", source_text) or source_text.split()[-1].lower() in ("to", "of", "is", "was", "be", "the"):
+        if not re.search(r"[A-Za-z]", source_text) or source_text.split()[-1].lower() in ("to", "of", "is", "was", "be", "the", "a", "an"):
             continue
         tail = text[ve:e]
         short_tail = len(re.sub(r"[^\w\s-]", "", tail).split()) <= 6 and not re.match(r"\s+(that|it|he|she|they|the)\b", tail)

@@ -7,6 +7,8 @@ STORY_DIR gets the shipped corpus's layout: ``raw/`` (byte-identical pages), ``d
 
 Nothing already in STORY_DIR is removed or rewritten except derived files: a page given again is
 skipped with a warning, and reviewed annotations are kept (:mod:`kjpacts.story.review`).
+A page with no date evidence at all is read last and dated to the commonest year of the story's
+other pages (precision ``year``, confidence ``low``, with a warning); alone, it is skipped.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from .furniture import line_furniture
 from .html import choose_blocks, meta_tags, page_lines
 from .metadates import metadata_dates
 from .pages import PageProblem, check_article, check_language, read_page, read_urls
-from .provenance import null_reasons, provenance
+from .provenance import NoDateEvidence, null_reasons, provenance
 
 RIGHTS = ("Article text (c) its publisher. Saved by the person who built this story folder, for teaching, "
           "research, criticism and review; not covered by the kit's code licence.")
@@ -58,7 +60,13 @@ def _body_text(text: str, meta: dict) -> str:
     return "\n".join(line for line in text.split("\n") if line not in drop)
 
 
-def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
+def _story_year(docs: list[dict]) -> str | None:
+    """The commonest publication year of the story's pages dated so far (ties: the latest), or None."""
+    years = [d["published"][:4] for d in docs if d.get("published") and d["published"][:4].isdigit()]
+    return max(set(years), key=lambda y: (years.count(y), y)) if years else None
+
+
+def html_provenance(raw: str, url: str | None, fallback_year: str | None = None) -> tuple[dict, str]:
     """Provenance and kept blocks of an HTML page (see :mod:`kjpacts.story.html`), and its article text."""
     lines, h1 = page_lines(raw)
     tags = meta_tags(raw)
@@ -66,7 +74,8 @@ def html_provenance(raw: str, url: str | None) -> tuple[dict, str]:
     meta = provenance("\n".join(lines), url, headline_hint=h1,
                       extra_dates=[(d.value, d.evidence) for d in stated if d.role == "published"],
                       site_name=tags.get("og:site_name"),
-                      updated_dates=[(d.value, d.evidence) for d in stated if d.role == "modified"])
+                      updated_dates=[(d.value, d.evidence) for d in stated if d.role == "modified"],
+                      fallback_year=fallback_year)
     printed = meta["printed"]
     drop = {f["text"].strip() for f in printed.get("furniture", []) if f.get("match", "line") == "line"}
     drop |= {c["text"] for c in printed["captions"]}
@@ -130,7 +139,9 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
             known_texts[_normalised(clean.read_text(encoding="utf-8"))] = d["doc_id"]
     taken = {d["doc_id"] for d in docs}
     new_docs: list[dict] = []
-    for path in pages:
+    queue = [(path, False) for path in pages]
+    for path, retry in queue:  # a page with no date at all comes back at the end, dated to the story's year
+        fallback = _story_year(docs + new_docs) if retry else None
         try:
             page = read_page(Path(path), urls.get(Path(path).name))
             if page.sha256 in known_hashes:
@@ -140,15 +151,18 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
             check_language(page, rough)  # before anything else: a Korean page has no English date to find
             check_article(page, rough)
             if page.markup == "html":
-                meta, body = html_provenance(page.text, page.url)
+                meta, body = html_provenance(page.text, page.url, fallback)
             else:
-                meta = provenance(page.text, page.url)
+                meta = provenance(page.text, page.url, fallback_year=fallback)
                 body = _body_text(page.text, meta)
             check_article(page, body)
             norm = _normalised(body)
             if norm in known_texts:
                 raise PageProblem(f"{path}: same text as {known_texts[norm]} (another copy of the page); skipped")
         except (PageProblem, ValueError) as exc:
+            if isinstance(exc, NoDateEvidence) and not retry:
+                queue.append((path, True))
+                continue
             msg = str(exc)
             warnings.append(msg if msg.startswith(str(path)) else f"{path}: {msg}")
             continue
@@ -173,6 +187,9 @@ def new_story(root: Path, pages: list[Path], urls_csv: Path | None = None, title
             warnings.append(f"{path}: the cleaning step failed on this page ({problem}); skipped. Please report it "
                             "with the page")
             continue
+        if retry:
+            warnings.append(f"{path}: no date evidence at all on the page; dated to {fallback}, the year of the story's "
+                            "other pages (review the date, or give the page's URL in --urls)")
         taken.add(doc_id)
         known_hashes[page.sha256] = doc_id
         known_texts[norm] = doc_id

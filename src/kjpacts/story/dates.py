@@ -8,6 +8,8 @@
 'XXXX-11-23'
 >>> [d.value for d in find_dates("22.11.2019, 22/11/2019 and 11/22/2019")]
 ['2019-11-22', '2019-11-22', '2019-11-22']
+>>> find_dates("2019 11 23")[0].value
+'2019-11-23'
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<d>[0-3]?\d)/(?P<mm>[01]?\d)/(?P<y>(?:19|20)\d\d)\b"),  # "22/11/2019": only where US order fails
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.])"),  # "22.11.2019"
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\. (?P<mm>[01]?\d)\. (?P<d>[0-3]?\d)\b"),  # "2019. 11. 22"
+    re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d) (?P<mm>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12]\d|3[01])(?![\d.,])"),  # "2019 11 23"
     re.compile(r"(?<![\d-])(?P<mm>[01]\d)-(?P<d>[0-3]\d)-(?P<yy>\d\d)(?![\d-])"),
     re.compile(rf"\b(?P<m>{_MON}) (?P<d>{_DAY})\b(?!,? (?:19|20)\d\d)"),
     re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON})\b(?!,? (?:19|20)\d\d)"),
@@ -87,9 +90,17 @@ def weekday_of(value: str) -> str | None:
 
 def url_date(url: str | None) -> tuple[str, str] | None:
     """``(value, what)`` for a date in a URL path: ``/2012/06/29/``, ``pact-2012-06-29.html``,
-    ``AEN20120629...``, ``/2012/0629/`` (year, then month and day together), ``/2016/11/``."""
+    ``AEN20120629...``, ``/2012/0629/`` (year, then month and day together), ``/2016/11/``, and an
+    archive's year folder with a six-digit YYMMDD in the file name after it (``/2019/rok-191123-nhk01.htm``)."""
     if not url:
         return None
+    archive = re.search(r"/((?:19|20)(\d\d))/[^/?#]*?(?<!\d)\2([01]\d)([0-3]\d)(?!\d)", url)  # /2019/rok-191123-nhk01.htm
+    if archive:
+        try:
+            dt.date(int(archive.group(1)), int(archive.group(3)), int(archive.group(4)))
+            return f"{archive.group(1)}-{archive.group(3)}-{archive.group(4)}", "day"
+        except ValueError:
+            pass
     for pattern, what in ((r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|\b)", "day"),
                           (r"(?<![\d.])((?:19|20)\d\d)[-_]([01]\d)[-_]([0-3]\d)(?![\d])", "day"),  # a slug: ...-2012-06-29-...
                           (r"(?<!\d)((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)", "day"),

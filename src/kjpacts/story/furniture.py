@@ -34,7 +34,7 @@ SECTIONS = sorted([
     "South Korea", "Korea", "Japan", "China", "Politics", "Diplomacy", "Defense", "Defence", "Military", "Security",
     "National", "Nation", "International", "Foreign Affairs", "Business", "Economy", "Opinion", "News", "Top News",
     "Latest News", "Breaking News", "Headlines", "All Headlines", "Americas", "US", "U.S.", "Europe", "Middle East",
-    "Society", "Features", "Analysis", "Nation & World", "Top Stories"], key=len, reverse=True)
+    "Society", "Features", "Analysis", "Nation & World", "Top Stories", "Global", "Global News", "Region", "Regional"], key=len, reverse=True)
 _SECTION = "|".join(re.escape(x) for x in SECTIONS)
 #: A line that is only a breadcrumb trail: "Home > News > World > Asia-Pacific".
 BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u203a|]{1,30}\s*[>\u00bb\u203a/|]\s*)*"
@@ -42,7 +42,8 @@ BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u20
 #: Whole-line rules: (pattern, category, reason).
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|"
-                r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe|log ?in|sign in|sign up)$", _I),
+                r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe( now| today)?|log ?in|sign in|sign up|"
+                r"keywords|(link )?copied( to clipboard)?)$", _I),
      "navigation", "site menu or section heading"),
     (PROMO_HEAD, "navigation", "heading of a promo block (related or popular links, newsletter)"),
     (BREADCRUMB, "breadcrumb", "breadcrumb trail"),
@@ -84,7 +85,7 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(?=(\S+\s+){0,20}\S+$)(follow ([\w.-]+|us) on (twitter|facebook|x|instagram|linkedin|youtube|weibo|wechat)\b.*|"
                 r"[\w.-]+( news)? app download|download (our|the) ([\w.-]+ )?app\b.*|.*\bbookmark and share)$", _I),
      "share-widget", "follow, app or bookmark links"),
-    (re.compile(r"^(join (our|the) (mailing list|newsletter)|sign up for .+|subscribe to .+|get (the|our) .+ newsletter|"
+    (re.compile(r"^(join (our|the)( [\w.-]+){0,2} (mailing list|newsletter)|sign up for .+|subscribe to .+|get (the|our) .+ newsletter|"
                 r"enter your e-?mail( address)?|your e-?mail( address)?|thanks? (you )?for (signing up|subscribing)|"
                 r"by (signing up|subscribing|clicking|registering)\b.{0,120}\b(agree|consent|accept)\b.*)\W*$", _I),
      "site-furniture", "newsletter or mailing-list prompt"),
@@ -94,7 +95,17 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "site-furniture", "blurb promoting another page of the site"),
     (re.compile(r"^(?=.{0,60}$).*\b(buy|shop|order|find|get|click|download|win|try)\b.*!$", _I),
      "site-furniture", "short advertising call ending in '!'"),
+    (re.compile(r"^(?=(\S+\s+){0,24}\S+$)(read more|read also|also read|see also|related( article| story)?|recommended)\s*:\s*\S", _I),
+     "site-furniture", "'Read more:' (or 'See also:') with the title of another page"),
+    (re.compile(r"^\((ATTN|EDS?|EDITORS?'? NOTE|ADDS|UPDATES|RECASTS|CORRECTS|REFILES|REPEATS)\b[^()]{0,200}\)$"),
+     "site-furniture", "wire editor's note to clients ('(ATTN: UPDATES with ...)')"),
+    (re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$"), "site-furniture", "an e-mail address alone on its line (the reporter's or desk's)"),
+    (re.compile(r"^(?=(\S+\s+){0,40}\S+$)(?=.*\bjournalism\b)(?=.*\b(subscri\w*|support|donat\w*|than ever)\b)|"
+                r"^(?=(\S+\s+){0,40}\S+$)(?=.*\bsubscri(be|bing|ption)\b)(?=.*\b(help us|support us|journalism|get the story)\b)", _I),
+     "site-furniture", "subscription or donation pitch (journalism, subscribing, supporting the site)"),
 ]
+#: Bullets and list marks a site prints before a menu or share word ("\u2022 SHARE", "\u2022 Link copied").
+_BULLET = re.compile(r"^[\u2022\u00b7*\u25aa\u25cf-]+\s*")
 #: Line-prefix rules: a scraper's stamp glued to the first line.
 PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*date \d{4}-\d{2}-\d{2} "), "scrape-header", "scraper's date stamp before the headline"),
@@ -107,7 +118,11 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
 CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
                      r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
-                     r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$")
+                     r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$|"
+                     r"\s\|\s*(?i:AP|AFP|Reuters|Bloomberg|Kyodo|Jiji|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Pool|Newsis|News1|"
+                     r"Kyodo News|Jiji Press|AP Photo|Reuters Photo|Bloomberg Photo)$")
+#: Photo agencies that print a bare credit in brackets after a caption: "President Yoon (Yonhap)".
+_BRACKET_CREDIT = re.compile(r"\((AP|AFP|Reuters|Yonhap|EPA|Xinhua|Kyodo|Jiji|Newsis|News1|Bloomberg|Getty Images|Pool)\)$")
 
 
 def headline_prefix(text: str) -> tuple[str, str, str] | None:
@@ -152,6 +167,11 @@ def line_furniture(text: str) -> tuple[str, str] | None:
                 return "navigation", reason
         elif pattern.search(stripped) and (category != "navigation" or len(stripped.split()) <= 6):
             return category, reason
+    bullet = _BULLET.match(stripped)
+    if bullet and stripped[bullet.end():]:  # "\u2022 SHARE": the same rules after the bullet
+        found = line_furniture(stripped[bullet.end():])
+        if found:
+            return found[0], found[1] + " (after a bullet)"
     return None
 
 
@@ -164,6 +184,15 @@ def prefix_furniture(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def repeated_caption(text: str) -> bool:
+    """True for a short caption printed twice on one line (an image's alt text, then its caption) that ends
+    in a bracketed photo credit: "President Yoon Suk Yeol (Yonhap) President Yoon Suk Yeol (Yonhap)"."""
+    t = text.strip()
+    half = len(t) // 2
+    return len(t) % 2 == 1 and t[half] == " " and t[:half] == t[half + 1:] and len(t[:half].split()) >= 2 \
+        and bool(_BRACKET_CREDIT.search(t[:half]))
+
+
 def is_caption(text: str) -> bool:
     """True for a photo caption line (the cleaning step keeps it in the structure file)."""
-    return bool(CAPTION.search(text)) and len(text.split()) >= 4
+    return (bool(CAPTION.search(text)) or repeated_caption(text)) and len(text.split()) >= 4

@@ -3,7 +3,11 @@
 - Places and countries come from a small gazetteer (:data:`GAZETTEER`), with spelling variants
   under one id ("S. Korea", "South Korea", "ROK" -> ``south-korea``).
 - Persons: a name after a title ("Defense Minister Han Min-koo", "Ambassador Yasumasa
-  Nagamine"), a Korean-style name (a common Korean surname and a given name), or a byline.
+  Nagamine"), a Korean-style name (a common Korean surname and a given name), a byline, a name
+  of two or three capitalised words followed by a comma and a role (:data:`ROLES`: "Patrick
+  Cronin, an analyst at ...", "Noriyuki Shikata, deputy chief cabinet secretary"), or a single
+  name modifying an administration or government ("the Obama administration"); place names,
+  demonyms and organisation words (:data:`NOT_PERSON_WORDS`) never make such a name.
   A later surname alone ("Yoon said") links to the full name met before in the document.
   Variants that differ only in hyphens, spaces or case ("Han Min Koo", "Han Min-koo") share an id.
 - Organisations: capitalised phrases ending in an organisation word (Ministry, Party, Assembly...)
@@ -37,6 +41,7 @@ GAZETTEER: dict[str, tuple[str, str, str | None, tuple[str, ...]]] = {
     "east-sea": ("East Sea", "place", None, ("East Sea",)),
     "dokdo": ("Dokdo", "place", None, ("Dokdo", "Takeshima", "Liancourt Rocks")),
 }
+GAZETTEER_NAMES = {v for _n, _t, _c, vs in GAZETTEER.values() for v in vs}
 CAPITALS = {"seoul": "south-korea", "tokyo": "japan", "pyongyang": "north-korea", "beijing": "china",
             "washington": "united-states", "moscow": "russia"}
 LOCATIVE = re.compile(r"\b(in|at|to|into|near|outside|inside|around|across|visit|visits|visited|visiting|arrived|"
@@ -56,6 +61,18 @@ NOT_NAMES = {"Security", "Assembly", "Staff", "Affairs", "Council", "Information
              "Ministry", "Party", "Forces", "Defense", "Defence", "Foreign", "Secretary", "Assembly", "Election"}
 KOREAN = re.compile(rf"\b(?P<name>(?:{'|'.join(SURNAMES)})\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+|\s[A-Z][a-z]+)?)\b")
 KOREAN_CAPS = re.compile(rf"\b(?P<name>(?:{'|'.join(n.upper() for n in SURNAMES)}) [A-Z]{{2,}}(?:-[A-Z]{{2,}}| [A-Z]{{2,}})?)\b")
+#: Role nouns of an apposition after a name: "Noriyuki Shikata, deputy chief cabinet secretary, said".
+ROLES = ("spokesman", "spokeswoman", "spokesperson", "professor", "analyst", "researcher", "fellow", "expert", "director",
+         "official", "adviser", "advisor", "secretary", "minister", "ambassador", "chief", "head", "chairman", "chairwoman",
+         "commander", "lawmaker", "senator", "scholar", "correspondent", "diplomat", "envoy", "president", "dean", "lecturer")
+APPOSED = re.compile(rf"\b(?P<name>{_NAME_TOKEN}(?: [A-Z]\.)?(?: {_NAME_TOKEN}){{1,2}}), (?:(?:a|an|the|who is|who was)\s+)?"
+                     rf"(?:[\w.'-]+\s+){{0,4}}?(?:{'|'.join(ROLES)})s?\b")
+#: A name as the modifier of an administration or government: "the Obama administration".
+ADMINISTRATION = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z]+) (?:administration|government|cabinet)\b")
+#: Capitalised words that are not a person's name in those two rules (demonyms, places, descriptors).
+NOT_PERSON_WORDS = {"American", "Korean", "Japanese", "Chinese", "Russian", "British", "French", "German", "Federal",
+                    "Current", "New", "Previous", "Former", "Incoming", "Outgoing", "Then", "Conservative", "Liberal",
+                    "Military", "Central", "Local", "Provincial", "National", "Interim", "Trump-era", "State"}
 BYLINE_NAMES = re.compile(r"^By (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})", re.M)
 ORG_HEADS = ("Ministry", "Party", "Assembly", "Forces", "Agency", "Council", "Office", "Department", "Committee",
              "Institute", "University", "Association", "Command", "Staff", "House", "Cabinet", "Pentagon",
@@ -105,6 +122,14 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
             name = " ".join(words)
             a = m.start("name")
             add(a, a + len(name), "person", name, canonical_key(name))
+    places = {v.split()[0] for _n, _t, _c, vs in GAZETTEER.values() for v in vs} | {"Seoul's", "Tokyo's"}
+    for pattern in (APPOSED, ADMINISTRATION):  # names with no title or Korean surname, known by their context
+        for m in pattern.finditer(text):
+            words = m.group("name").split()
+            if any(w in NOT_NAMES or w in NOT_PERSON_WORDS or w in places or w in ORG_HEADS for w in words) \
+                    or words[0] in _STOP_LEAD or m.group("name") in GAZETTEER_NAMES:
+                continue
+            add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
     for f in [f for f in found if f["type"] == "person"]:
         words = f["name"].split()
         korean = words[0].capitalize() in SURNAMES

@@ -111,7 +111,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
             related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I)
-                           or PROMO_HEAD.match(line.strip()))
+                           and not re.search(r":\s*\w", line) or PROMO_HEAD.match(line.strip()))  # "Read more: <title>" is one link
             for d in find_dates(line):
                 kind = ("copyright-year" if found[0] == "copyright-footer" else
                         "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else "scrape-header")
@@ -210,7 +210,7 @@ def _resolve_year(partial: str, anchors: list[str]) -> str | None:
 
 def provenance(text: str, url: str | None, headline_hint: str | None = None,
                extra_dates: list[tuple[str, str]] | None = None, site_name: str | None = None,
-               updated_dates: list[tuple[str, str]] | None = None) -> dict:
+               updated_dates: list[tuple[str, str]] | None = None, fallback_year: str | None = None) -> dict:
     """documents.json fields (minus doc_id, files and rights) for one page's text and URL.
 
     HTML pages add their ``<h1>`` (``headline_hint``), metadata dates (``extra_dates``:
@@ -259,7 +259,7 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
         version = vm.group("tag") or vm.group("tag2")
         if vm.group("tag"):
             headline = headline[vm.end():]
-    date = date_of(lay, dl, url, text, extra_dates or [], updated_dates or [])
+    date = date_of(lay, dl, url, text, extra_dates or [], updated_dates or [], fallback_year)
     for caption in lay.captions:  # dates in photo captions date the photo, not the article
         for d in find_dates(caption):
             date["other_dates"].append({"text": d.text, "value": None if d.value.startswith("X") else d.value,
@@ -330,11 +330,17 @@ def _add_update(other: list[dict], updated: list[tuple[str, str]], text: str, va
     updated.append((value, f"The page prints {text!r} as its update time."))
 
 
+class NoDateEvidence(ValueError):
+    """The page has no date at all: no printed, dateline, URL, copyright or text year."""
+
+
 def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra: list[tuple[str, str]] = (),
-            updated_dates: list[tuple[str, str]] = ()) -> dict:
+            updated_dates: list[tuple[str, str]] = (), fallback_year: str | None = None) -> dict:
     """Publication date, precision, confidence, evidence and the page's other dates. A date labelled
     as an update ("Updated", "Last modified", metadata ``dateModified``) is never taken over a
-    publication date; alone, it dates the page to that day with low confidence."""
+    publication date; alone, it dates the page to that day with low confidence. A page with no date
+    evidence at all is dated to ``fallback_year`` (the year of the story's other pages), to the year and
+    with low confidence, when one is given; else :class:`NoDateEvidence` is raised."""
     evidence: list[str] = []
     other: list[dict] = []
     candidates: list[tuple[str, str]] = []  # (value, source) best first
@@ -440,5 +446,10 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
             evidence.append(f"The text says {weekdays[0]!r} but no week can be fixed.")
         return {"published": year, "published_precision": "year", "published_inferred": True,
                 "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
-    raise ValueError("no date evidence at all on the page (no printed, dateline, URL, copyright or text year); "
-                     "give the page's URL in --urls")
+    if fallback_year:
+        evidence.append(f"No date evidence at all on the page; dated to {fallback_year}, the year of the story's other "
+                        "pages: a guess, review the date.")
+        return {"published": fallback_year, "published_precision": "year", "published_inferred": True,
+                "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
+    raise NoDateEvidence("no date evidence at all on the page (no printed, dateline, URL, copyright or text year); "
+                         "give the page's URL in --urls")
