@@ -176,3 +176,29 @@ def test_the_kernel_cannot_trace_signal_or_find_the_grader_nor_read_the_kits_che
     assert len(seen["processes"]) <= 3 and grader.pid not in seen["processes"], seen
     assert seen["kit"] == {"exercises/source": False, "docs/instructors": False, "corpus": False}, seen
     assert seen["corpus"] == sandbox.KERNEL_CORPUS and seen["kjpacts"] == "kjpacts", seen
+
+
+def test_hidden_folders_stay_read_only_even_where_nothing_is_mounted(tmp_path):
+    """A shard's course folder sits inside the main course (hidden with KJPACTS_SANDBOX_HIDE).
+    bwrap makes the folders leading to the submission's mount point in the fresh /tmp; without
+    an empty read-only folder there, the main course's path would be writable in the sandbox."""
+    problem = sandbox.bwrap_available()
+    if problem:
+        pytest.skip(f"grading sandbox unavailable: {problem}")
+    main = tmp_path / "main"
+    shard = main / ".grading" / "shards" / "1"
+    sub = shard / "autograded" / "s" / "ps"
+    sub.mkdir(parents=True)
+    (shard / "nbgrader_config.py").write_text("c = get_config()\n")
+    conn = tmp_path / "kjpacts-kernel-2"
+    conn.mkdir()
+    p = sandbox.plan(sub, conn / "k.json", {"HOME": str(tmp_path / "home"), "KJPACTS_SANDBOX_HIDE": str(main)})
+    script = ("import os\nout = []\n"
+              f"for path in [{str(main / 'injected.txt')!r}, {str(shard / 'gradebook.db')!r}, 'mine.txt']:\n"
+              "    try:\n        open(path, 'w').write('x'); out.append('written')\n"
+              "    except OSError as exc:\n        out.append(os.strerror(exc.errno))\nprint(out)\n")
+    cmd = sandbox.bwrap_command(p, [sys.executable, "-c", script], {"PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['Read-only file system', 'Read-only file system', 'written']"
+    assert not (main / "injected.txt").exists() and (sub / "mine.txt").read_text() == "x"

@@ -12,10 +12,12 @@ and then starts ``python -m kjpacts.grading.kernel`` inside ``bwrap`` with:
   list of files from ``/etc``, the Python installation, the ``sys.path`` folders and the kit's
   package folder. Nothing else of the host is there: no home folders, no course folder, no
   checkout of the kit (its ``exercises/source`` solutions and the instructor answer key), no
-  other course a machine holds. A folder is never put back when it holds the course folder
-  or is inside it or a git history; the wheel's shipped corpus inside the kit's package
-  folder, the course folder, ``$KJPACTS_SANDBOX_HIDE`` and the gradebook's folder are covered
-  by empty read-only folders wherever they fall inside what is put back;
+  other course a machine holds. A folder is never mounted when it holds the course folder, is
+  inside it, is the root of a git checkout (an editable kit needs only its ``src/``) or is in a
+  git history. The course folder, the wheel's shipped corpus inside the kit's package folder,
+  ``$KJPACTS_SANDBOX_HIDE`` and the gradebook's folder become empty read-only folders (hidden
+  where they fall inside what is mounted; read-only where the folders bwrap makes for the
+  submission's mount point would otherwise leave them writable in the fresh ``/tmp``);
 - **the grading corpus** (``$KJPACTS_SANDBOX_CORPUS``: autograde's copy of the corpus with
   the problem set's answers withheld, see :mod:`kjpacts.grading.withheld`; else the kit's
   corpus) read-only at :data:`KERNEL_CORPUS`, where ``$KJPACTS_CORPUS`` points;
@@ -198,10 +200,9 @@ def plan(workdir: Path, connection_file: Path, env: dict[str, str] | None = None
             continue  # already there with the system
         readable.append(c)
     readable = sorted(readable, key=lambda p: len(p.parts))
-    shown = [*SYSTEM, *readable]
-    # cover only what would show: a hidden folder inside something mounted (the course folder always)
-    hide = sorted({h for h in hide if h == course or (h.exists() and any(_inside(h, r) for r in shown))},
-                  key=lambda p: len(p.parts))
+    # each becomes an empty read-only folder: hidden where it falls inside what is mounted, and
+    # read-only where a folder bwrap makes for a mount point (the submission's) would put it in a fresh tmpfs
+    hide = sorted({h for h in hide if h == course or h.exists()}, key=lambda p: len(p.parts))
     return {
         "course": course,
         "readable": readable,
