@@ -264,3 +264,115 @@ def test_an_ordinary_corpus_withholds_nothing_and_a_broken_list_is_named(tmp_pat
     _write(tmp_path / "WITHHELD.json", ["independent"])
     with pytest.raises(CorpusError, match="^WITHHELD.json: -: expected"):
         withheld_fields(tmp_path)
+
+
+def test_before_the_registry_is_read_every_entity_is_unknown():
+    ck = checker()
+    _load(ck, "mentions", [{"id": "m1", "start": 0, "end": 5, "text": "Seoul", "entity_id": "seoul",
+                            "metonymy": None, "refers_to": None, "form": "nominal"}])
+    ck.check_mentions()
+    assert lines(ck) == [f"{F}: m1.entity_id: unknown entity 'seoul'; add it to annotations/entities.json or fix the id"]
+
+
+def test_duplicate_ids_and_span_problems_in_a_timex_file_name_the_timex():
+    ck = checker()
+    _load(ck, "timex", [{"id": "t1", "start": 23, "end": 29, "text": "Monday"},
+                        {"id": "t1", "start": 23, "end": 29, "text": "monday"}])
+    ck.check_timex()
+    assert lines(ck) == [
+        f"{F}: t1.id: duplicate id 't1'; ids must be unique in the file",
+        f"{F}: t1.text: span text 'monday' does not match clean text 'Monday' at 23-29; fix the offsets or the text",
+    ]
+
+
+def test_quote_cue_and_source_spans_are_checked():
+    ck = checker()
+    _load(ck, "quotes", [{"id": "q1", "content": {"start": 46, "end": 48, "text": "so"},
+                          "cue": {"start": 41, "end": 45, "text": "sAid"},
+                          "source": {"start": 35, "end": 40, "text": "Envoy"}, "speaker_entity": None}])
+    ck.check_quotes()
+    assert lines(ck) == [
+        f"{F}: q1.cue.text: span text 'sAid' does not match clean text 'said' at 41-45; fix the offsets or the text",
+        f"{F}: q1.source.text: span text 'Envoy' does not match clean text 'envoy' at 35-40; fix the offsets or the text",
+    ]
+
+
+def test_only_a_null_source_needs_unattributed_or_a_note_not_a_missing_one():
+    ck = checker()
+    _load(ck, "quotes", [
+        {"id": "q1", "content": {"start": 46, "end": 48, "text": "so"}, "cue": None, "unattributed": False},
+        {"id": "q2", "content": {"start": 46, "end": 48, "text": "so"}, "cue": None, "source": None, "unattributed": False},
+    ])
+    ck.check_quotes()
+    assert lines(ck) == [f"{F}: q2.source: source is null but the quote is not unattributed; set unattributed to true "
+                         "or say in note where the source is carried over from"]
+
+
+def test_claim_occurrence_spans_are_checked_in_the_claims_file():
+    ck = checker()
+    C = "annotations/claims.json"
+    _load(ck, "claims", [{"claim_id": "c1", "kind": "single", "occurrences": [_occ("o1", text="Seoux")]}], doc="", file=C)
+    ck.check_claims()
+    assert lines(ck) == [f"{C}: c1.o1.text: span text 'Seoux' does not match clean text 'Seoul' at 0-5; fix the offsets or the text"]
+
+
+def test_a_null_reason_is_no_reason_for_a_null_independent():
+    ck = checker()
+    C = "annotations/claims.json"
+    _load(ck, "claims", [{"claim_id": "c1", "kind": "single",
+                          "occurrences": [_occ("o1"), _occ("o2", reason=None), _occ("o3", reason=3)]}], doc="", file=C)
+    ck.check_claims()
+    why = "null is only for the first occurrence or one whose reason starts 'In tension'; set true or false, or explain the tension"
+    assert lines(ck) == [f"{C}: c1.o2.independent: {why}", f"{C}: c1.o3.independent: {why}"]
+
+
+def test_headline_and_standfirst_framing_take_no_quote_id():
+    ck = checker()
+    _load(ck, "quotes", [{"id": "q1", "content": {"start": 46, "end": 48, "text": "so"}}])
+    _load(ck, "framing", [{"id": "f1", "start": 16, "end": 19, "text": "met", "voice": "headline", "quote_id": "q1"},
+                          {"id": "f2", "start": 16, "end": 19, "text": "met", "voice": "standfirst", "quote_id": "q1"}])
+    ck.check_framing()
+    assert lines(ck) == [f"{F}: f1.quote_id: quote_id is only for voice 'quoted-speaker'; set it to null",
+                         f"{F}: f2.quote_id: quote_id is only for voice 'quoted-speaker'; set it to null"]
+
+
+def test_a_withheld_list_that_is_not_json_is_named(tmp_path):
+    from kjpacts.annotations.checks import withheld_fields
+    from kjpacts.errors import CorpusError
+
+    (tmp_path / "WITHHELD.json").write_text("{", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        withheld_fields(tmp_path)
+    assert str(info.value) == ("WITHHELD.json: line 1 column 2: invalid JSON: Expecting property name enclosed in "
+                               "double quotes; fix or restore the file")
+
+
+#: An entity without its description: the one schema problem of the file below.
+NO_DESCRIPTION = {"entities": [{"entity_id": "seoul", "name": "Seoul", "type": "place", "variants": ["Seoul"], "country": "KR"}]}
+SCHEMA_PROBLEM = ("annotations/entities.json: seoul.description: required field is missing; "
+                  "add it (use null where the format allows)")
+
+
+def _entities_file(tmp_path: Path) -> str:
+    """Write NO_DESCRIPTION as entities.json; return its sha256, computed here."""
+    import hashlib
+
+    _write(tmp_path / "annotations" / "entities.json", NO_DESCRIPTION)
+    return hashlib.sha256((tmp_path / "annotations" / "entities.json").read_bytes()).hexdigest()
+
+
+def test_a_trusted_checksum_skips_the_schema_pass_of_that_file_only(tmp_path):
+    sha = _entities_file(tmp_path)
+    trusting = Checker(tmp_path, {"d": TEXT}, {"annotations/entities.json": sha})
+    trusting.read_layer("entities")
+    other = Checker(tmp_path, {"d": TEXT}, {"annotations/claims.json": sha})
+    other.read_layer("entities")
+    assert lines(trusting) == [] and lines(other) == [SCHEMA_PROBLEM]
+
+
+def test_check_annotations_trusts_datapackage_checksums_only_when_asked(tmp_path):
+    sha = _entities_file(tmp_path)
+    _write(tmp_path / "datapackage.json", {"resources": [{"path": "annotations/entities.json", "hash": f"sha256:{sha}"}]})
+    assert [str(p) for p in check_annotations(tmp_path, {"d": TEXT})[0]] == [SCHEMA_PROBLEM]
+    assert [str(p) for p in check_annotations(tmp_path, {"d": TEXT}, trust_datapackage=False)[0]] == [SCHEMA_PROBLEM]
+    assert check_annotations(tmp_path, {"d": TEXT}, trust_datapackage=True)[0] == []
