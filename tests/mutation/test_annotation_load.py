@@ -67,3 +67,25 @@ def test_problems_are_listed_all_at_once(corpus_copy):
     with pytest.raises(CorpusErrors) as err:
         load_annotations(corpus_copy, texts)
     assert [str(p) for p in err.value.problems] == problems
+
+
+def test_loading_trusts_the_checksums_build_recorded_and_validating_does_not(tmp_path):
+    """A file whose bytes match the checksum in datapackage.json skips the schema pass at load
+    (build validated it); validating checks it again. Forge the checksum of a file that breaks
+    the schema (a note that is not a string, which no cross-check reads) to see the difference."""
+    import hashlib
+
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root)
+    rel = "annotations/timex/wapo-2011-01-11.json"
+    data = json.loads((root / rel).read_text(encoding="utf-8"))
+    data["timexes"][0]["note"] = 5
+    (root / rel).write_text(json.dumps(data), encoding="utf-8")
+    package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    for r in package["resources"]:
+        if r["path"] == rel:
+            r["hash"] = "sha256:" + hashlib.sha256((root / rel).read_bytes()).hexdigest()
+    (root / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert load_annotations(root, _texts(root)).timexes["wapo-2011-01-11"][0].note == 5
+    problems = validate_annotations(root, _texts(root))
+    assert [p.file for p in problems] == [rel] and "note" in problems[0].field
