@@ -10,8 +10,16 @@ Rules, each a pattern a reader can check:
 4. colon speakers at the start of a line (``MODERATOR: ...``, transcript labels).
 
 The source is the words before the cue back to a clause boundary (sentence start, ``that``,
-``which``, ``after``, a comma...). Named or anonymous, speaker type and country come from
-word lists below; all of it is a guess for a person to review.
+``which``, ``after``, a comma...); in ``CONTENT, said SOURCE.`` (the cue right after a comma,
+a noun phrase to the sentence end) it is the words after the cue; when only "and" is left
+(``X has tested ..., and claims``) it is the subject of the clause before. Named or anonymous,
+speaker type and country come from word lists below; all of it is a guess for a person to review.
+
+Narrowing rules: a negated cue (``did not say``, ``does not view``) reports nothing; "showed" needs
+a report, survey or data as its source (:data:`EVIDENCE`); a participle with no comma before it
+needs a word that opens its content (``citing a ...``; not ``missile warning data``); "view(s)" is
+a cue only with "as" a few words on, "worry" only with "that"; denials and protests may take a
+short noun-phrase content (``The ministry denied the report.``, :data:`SHORT_CONTENT`).
 """
 
 from __future__ import annotations
@@ -27,7 +35,16 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "believes", "believe", "believed", "indicated", "questioned", "condemned", "commented", "remarked",
              "conceded", "hinted", "expressed", "welcomed", "welcomes", "informed", "read out", "denies", "deny",
              "question", "had called", "has called", "have called", "underscored",
-             "highlighted")
+             "highlighted", "announce", "argue", "argues", "protested against", "protest against", "protests against")
+#: Cues whose content may be a short noun phrase ("The ministry denied the report.", "protested against the deal").
+SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against")
+#: What can "show" a finding: "a survey showed that ...", "media reports showed"; not "the launch showed".
+EVIDENCE = re.compile(r"\b(reports?|surveys?|polls?|stud(?:y|ies)|data|figures|statistics|documents?|records?|media|"
+                      r"research|results?|analys[ie]s|footage|census|investigations?|findings)\b", re.I)
+#: Words that open a participle's content; without a comma before it a participle needs one ("citing a
+#: security problem", "asking for measures"), so "missile warning data" is no cue.
+_CONTENT_OPENERS = re.compile(r"\s+(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|those|for|of|about|"
+                              r"to|against|on|what|how|why|whether|[\"\u201c'\u2018])", re.I)
 #: Participle cues ("..., saying it would"): the source is the subject of the sentence.
 PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",
                "calling for", "urging", "accusing", "describing", "explaining", "underscoring", "highlighting", "emphasizing",
@@ -36,7 +53,9 @@ _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|re
 #: "ruled" is a cue only with its content, a that-clause a few words on ("the court ruled last year that ..."),
 #: not in "Japan ruled Korea as a colony".
 CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))}|"
-                 rf"ruled(?=(?: [\w-]+){{0,3}} that\b))\b")
+                 rf"ruled(?=(?: [\w-]+){{0,3}} that\b)|"
+                 rf"views?(?=(?: [\w'\u2019\"\u201c\u201d-]+){{1,8}} as\b(?! well\b))|"  # "Seoul views the move as retaliation"
+                 rf"worr(?:y|ies|ied)(?=(?:,? [\w-]+){{0,3}},? that\b))\b")  # "experts worry, however, that ..."
 #: Discourse adverbs set off by commas ("Critics, however, say"): not part of the source.
 _ASIDE = r"however|meanwhile|though|nonetheless|instead|too|also|in turn|for (?:his|her|its|their) part"
 # Clause boundaries that end a source phrase on its left.
@@ -87,6 +106,14 @@ def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] 
     for m in CUE.finditer(text, start, end):  # "X said dozens of groups have accused": source after the first cue
         if text[m.end():end].strip():  # ... but "media reports showed": a cue word ending the source is a noun
             start, end = _strip(text, m.end(), end)
+    if text[start:end].lower() in ("and", "but", "or"):  # "North Korea has tested ..., and claims": that clause's subject
+        before = text[sent_start:start].rstrip(" ,")
+        cuts = [m.end() for m in BOUNDARY.finditer(before) if m.end() < len(before)]
+        head = sent_start + (cuts[-1] if cuts else 0)
+        subj = re.match(r"(?:(?:the|a|an) )?(?:[A-Z][\w'.-]*(?:'s)? ?)+|(?:he|she|it|they|we)\b", text[head:start].lstrip())
+        if subj and subj.group().strip():
+            head += len(text[head:start]) - len(text[head:start].lstrip())
+            return _strip(text, head, head + subj.end())
     lead = re.match(r"(?:and|but|or|so|then)\s+", text[start:end], re.I)
     if lead:
         start += lead.end()
@@ -99,6 +126,30 @@ def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] 
     if words[0].lower() in ("which", "who"):
         return None
     return start, end
+
+
+#: Words that make the phrase after "..., said" a clause of its own, not the source ("said Japan would ...").
+_CLAUSE_WORDS = re.compile(r"\b(?:that|would|will|is|are|was|were|has|have|had|can|could|should|must|may|might|did|does|"
+                           r"[a-z]+ed|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|June|July|"
+                           r"August|September|October|November|December)\b")
+
+
+def _source_right(text: str, sent_start: int, cue_start: int, cue_end: int, sent_end: int) -> tuple[int, int] | None:
+    """The source after the cue in an inverted report, "CONTENT, said SOURCE.": the cue follows a comma
+    directly, the clause before that comma is not a relative ("X, who ..., said"), and the words after
+    the cue run to the sentence end as a noun phrase of at most 16 words that starts with a capital or
+    a determiner and holds no verb or date ("said Kim Min-su, a deputy director of the council.")."""
+    lead = text[sent_start:cue_start].rstrip()
+    if not lead.endswith(",") or len(lead.split()) < 4:
+        return None
+    clause = lead[:-1].rsplit(",", 1)[-1].strip() if "," in lead[:-1] else ""
+    if re.match(r"(?:who|which|where|whose|when)\b", clause):
+        return None
+    tail = text[cue_end:sent_end]
+    m = re.match(r"\s+(?P<src>(?:(?:the|a|an) [\w-]+|[A-Z][\w.'-]*)[^.;:?!\"\u201c\u201d]*?)\s*[.]?\s*$", tail)
+    if not m or len(m.group("src").split()) > 16 or _CLAUSE_WORDS.search(m.group("src")):
+        return None
+    return _strip(text, cue_end + m.start("src"), cue_end + m.end("src"))
 
 
 def describe_source(source: str) -> dict:
@@ -190,10 +241,24 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
         if CUE.match(text, ve + 1) and text[ve:ve + 1] == " ":
             continue  # "media reports showed": the first word is a noun
         s, e = sentence_of(vs)
+        verb = m.group("verb")
+        if re.search(r"(?:\bnot|\bnever|n't)\s+$", text[s:m.start()], re.I):
+            continue  # "Tokyo does not view Seoul as ...", "did not say": a negated cue reports nothing
+        right = _source_right(text, s, m.start(), ve, e)
+        if right:  # "..., said Kim Min-su, a deputy director."
+            content = _span(text, s, text.rindex(",", s, m.start()))
+            if content and len(content["text"].split()) >= 3:
+                kind = "mixed" if any(content["start"] <= a and b <= content["end"] for a, b in quotes) else "indirect"
+                out.append(_record(text, kind, content, _span(text, vs, ve), _span(text, *right),
+                                   "content, a comma, then cue and source (inverted)"))
+                cues_used.append((vs, ve))
+                continue
         src = _source_left(text, s, m.start())  # the source ends before any auxiliary ("have said")
         if src is None:
             continue
         source_text = text[src[0]:src[1]]
+        if verb in ("showed", "shows") and not EVIDENCE.search(source_text):
+            continue  # "the launch showed what ...": a finding needs a report, survey or data to show it
         if not re.search(r"[A-Za-z]", source_text) or source_text.split()[-1].lower() in ("to", "of", "is", "was", "be", "the", "a", "an"):
             continue
         tail = text[ve:e]
@@ -206,7 +271,7 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
             rest = re.match(r"\s*(?:(?:on |last |this )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:that\s+)?", tail)
             content = _span(text, ve + rest.end(), e)
             rule = "source and cue, then the reported content"
-        if not content or len(content["text"].split()) < 3:
+        if not content or len(content["text"].split()) < (1 if verb in SHORT_CONTENT else 3):
             continue
         kind = "mixed" if any(content["start"] <= a and b <= content["end"] for a, b in quotes) else "indirect"
         out.append(_record(text, kind, content, _span(text, vs, ve), _span(text, *src), rule))
@@ -217,6 +282,8 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
         vs, ve = m.start("verb"), m.end("verb")
         if in_quote(vs) or any(a <= vs < b for a, b in cues_used):
             continue
+        if not m.group().startswith(",") and not _CONTENT_OPENERS.match(text, ve):
+            continue  # no comma and no content opener: a noun or adjective ("missile warning data")
         s, e = sentence_of(vs)
         content = _span(text, ve, e)
         if not content or len(content["text"].split()) < 3:

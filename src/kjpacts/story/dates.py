@@ -10,6 +10,8 @@
 ['2019-11-22', '2019-11-22', '2019-11-22']
 >>> find_dates("2019 11 23")[0].value
 '2019-11-23'
+>>> find_dates("signed on 23 Nov 16 in Seoul")[0].value  # day, month, two-digit year
+'2016-11-23'
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\. (?P<mm>[01]?\d)\. (?P<d>[0-3]?\d)\b"),  # "2019. 11. 22"
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d) (?P<mm>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12]\d|3[01])(?![\d.,])"),  # "2019 11 23"
     re.compile(r"(?<![\d-])(?P<mm>[01]\d)-(?P<d>[0-3]\d)-(?P<yy>\d\d)(?![\d-])"),
+    re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON}) (?P<yy>\d\d)\b(?![\d:%.,]\d| ?%| (?:percent|per cent|people|of)\b)"),  # "23 Nov 16"
     re.compile(rf"\b(?P<m>{_MON}) (?P<d>{_DAY})\b(?!,? (?:19|20)\d\d)"),
     re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON})\b(?!,? (?:19|20)\d\d)"),
 ]

@@ -28,6 +28,8 @@ _SHARE_WORDS = (r"share|share (on|via|to)|facebook|twitter|x|linkedin|whatsapp|e
 #: A share bar: nothing but share, social and print words.
 SHARE_BAR = re.compile(rf"^(?=.*\b(share|facebook|twitter|linkedin|whatsapp|e-?mail|print|reddit|telegram|kakao\w*|"
                        rf"pinterest|weibo|wechat|tweet|flipboard|naver)\b)(?:(?:{_SHARE_WORDS})(?:[\s|\u00b7\u2022/,:]+|$)){{2,}}$", _I)
+#: A video player's link: "Watch video 01:46"; the line under it is the video's title.
+VIDEO_LINK = re.compile(r"^(?:watch|play)(?: the)? video(?:\s*[:|\u2013-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$", _I)
 #: Section names that sites print as breadcrumbs or glue to the headline.
 SECTIONS = sorted([
     "World", "World News", "Asia", "Asia-Pacific", "Asia Pacific", "East Asia", "Asia & Pacific", "North Korea",
@@ -41,7 +43,7 @@ BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u20
                         r"[^>\u00bb\u203a|]{1,30}$", _I)
 #: Whole-line rules: (pattern, category, reason).
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|"
+    (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|close|comments?|"
                 r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe( now| today)?|log ?in|sign in|sign up|"
                 r"keywords|(link )?copied( to clipboard)?)$", _I),
      "navigation", "site menu or section heading"),
@@ -68,7 +70,9 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^[\W_]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
     (re.compile(r"^\[[^\]]{0,40}\]$"), "site-furniture", "a bracketed label alone on its line (script or widget label)"),
     (re.compile(r"^[A-Z][\w ]{0,20} ?:$"), "site-furniture", "a template label with no value ('ID :', 'Author:')"),
-    (re.compile(r"^\d{3,}$"), "site-furniture", "a bare number (page id or counter)"),
+    (re.compile(r"^\d+$"), "site-furniture", "a bare number (page id or counter)"),
+    (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
+     "site-furniture", "a page id with its label ('Story Code : 12345', 'News ID: 678')"),
     (re.compile(r"^(advertisement|advertising|sponsored( content)?|ad)$", _I), "site-furniture", "advertisement slot"),
     (re.compile(r"^(read more:?|continue reading|read the (full|rest of the) story\b.*|full story\b.*|"
                 r"comments are closed\.?|leave a (comment|reply)|\d+ comments?|filed under:.*|tags?:.*|"
@@ -76,7 +80,10 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "site-furniture", "'read more' link, blog or comment furniture, or an editor credit"),
     (re.compile(r"^\([A-Z]{1,4}(-[A-Z]{1,4})+\)\W*$"), "site-furniture", "desk code of the wire editor"),
     (re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} by \w+$"), "site-furniture", "blog post header (date and poster)"),
-    (re.compile(r"^\(?(END|MORE|(?i:enditem))\)?$"), "site-furniture", "wire end marker"),
+    (re.compile(r"^\(?(END|MORE|(?i:enditem))\)?$|^[-\u2013\u2014=*]{1,3}\s*(?i:end)\s*[-\u2013\u2014=*]{1,3}$"),
+     "site-furniture", "wire end marker ('(END)', '-- End --')"),
+    (VIDEO_LINK, "navigation", "video player link with its length ('Watch video 01:46')"),
+
     (re.compile(r"^[\u2022\u00b7*\s-]*(?=(\S+\s+){0,25}\S*$)(\d+ comments?(\(s\))?(\s*(print|e-?mail|share|bookmark))*|no comments?( yet)?\.?|"
                 r"(add|post|leave|write) (your|a) (comments?|reply)\b.*|your (comment|name)\*?:?|user ?name( required)?:?|"
                 r"enter the (words|code|characters) (you see|above|shown)\b.*|go to forum\W*(\d+ comments?(\(s\))?)?|"
@@ -121,6 +128,11 @@ CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][
                      r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$|"
                      r"\s\|\s*(?i:AP|AFP|Reuters|Bloomberg|Kyodo|Jiji|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Pool|Newsis|News1|"
                      r"Kyodo News|Jiji Press|AP Photo|Reuters Photo|Bloomberg Photo)$")
+#: A caption with no credit that names what the picture shows: "Flags of South Korea, Japan", "A view of the
+#: ministry"; at most ten words and no full stop (a sentence about flags ends in one).
+PICTURE_CAPTION = re.compile(r"^(?=(\S+\s+){0,9}\S+$)(?i:(?:the |a |an )?(?:flags?|logos?|portraits?|maps?|"
+                             r"symbolic (?:image|picture|photo)|(?:file|archive) (?:image|picture|photo)s?|(?:aerial )?view)"
+                             r"\s+(?:of|showing)\s)[^.!?:;\"]*[^\W\d_]$")
 #: Photo agencies that print a bare credit in brackets after a caption: "President Yoon (Yonhap)".
 _BRACKET_CREDIT = re.compile(r"\((AP|AFP|Reuters|Yonhap|EPA|Xinhua|Kyodo|Jiji|Newsis|News1|Bloomberg|Getty Images|Pool)\)$")
 
@@ -193,6 +205,10 @@ def repeated_caption(text: str) -> bool:
         and bool(_BRACKET_CREDIT.search(t[:half]))
 
 
-def is_caption(text: str) -> bool:
-    """True for a photo caption line (the cleaning step keeps it in the structure file)."""
-    return (bool(CAPTION.search(text)) or repeated_caption(text)) and len(text.split()) >= 4
+def is_caption(text: str, after_headline: bool = False) -> bool:
+    """True for a photo caption line (the cleaning step keeps it in the structure file). With
+    ``after_headline``, a line naming what a picture shows (:data:`PICTURE_CAPTION`) is one too;
+    before the headline such a line may be the headline itself."""
+    t = text.strip()
+    return (bool(CAPTION.search(text)) or repeated_caption(text) or after_headline and bool(PICTURE_CAPTION.match(t))) \
+        and len(text.split()) >= 4

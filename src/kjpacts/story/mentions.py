@@ -3,9 +3,12 @@
 - Places and countries come from a small gazetteer (:data:`GAZETTEER`), with spelling variants
   under one id ("S. Korea", "South Korea", "ROK" -> ``south-korea``).
 - Persons: a name after a title ("Defense Minister Han Min-koo", "Ambassador Yasumasa
-  Nagamine"), a Korean-style name (a common Korean surname and a given name), a byline, a name
+  Nagamine", "Minister of Defense Kihara Minoru": a portfolio may follow the title), a
+  Korean-style name (a common Korean surname and a given name), a byline, a name
   of two or three capitalised words followed by a comma and a role (:data:`ROLES`: "Patrick
-  Cronin, an analyst at ...", "Noriyuki Shikata, deputy chief cabinet secretary"), or a single
+  Cronin, an analyst at ...", "Noriyuki Shikata, deputy chief cabinet secretary") or set off by
+  commas after a role ("Japan's ambassador to the South, Yasumasa Nagamine, signed"), a single
+  name as the speaker right after a quotation ('"...," Carter stated'), or a single
   name modifying an administration or government ("the Obama administration"); place names,
   demonyms and organisation words (:data:`NOT_PERSON_WORDS`) never make such a name.
   A later surname alone ("Yoon said") links to the full name met before in the document.
@@ -54,7 +57,10 @@ TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |
           r"Chief Cabinet Secretary|Gen\.|General|Adm\.|Admiral|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Rep\.|Sen\.|"
           r"Senator|leader|Leader|Premier|Chancellor|King|Emperor|Lt\. Gen\.|Col\.)")
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
-TITLED = re.compile(rf"\b{TITLES}(?:\s+to\s+(?:the\s+)?(?:South |North )?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s+"
+#: The portfolio after a title: "Minister of Defense", "Minister of National Defense", "Minister for Foreign Affairs".
+PORTFOLIO = (r"(?:of|for)\s+(?:the\s+)?(?:National\s+|Home\s+)?(?:Defen[cs]e|Foreign Affairs|Home Affairs|Internal Affairs|"
+             r"State|Finance|Justice|Trade|Unification|Interior|Economy|Economy and Finance)")
+TITLED = re.compile(rf"\b{TITLES}(?:\s+to\s+(?:the\s+)?(?:South |North )?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s+{PORTFOLIO})?\s+"
                     rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})\b(?!\s+of\b)")  # \b: no backing off to "Securit"
 #: Capitalised words that follow a title-like word without being a name ("General Security of ...").
 NOT_NAMES = {"Security", "Assembly", "Staff", "Affairs", "Council", "Information", "Agreement", "Office", "House",
@@ -67,6 +73,12 @@ ROLES = ("spokesman", "spokeswoman", "spokesperson", "professor", "analyst", "re
          "commander", "lawmaker", "senator", "scholar", "correspondent", "diplomat", "envoy", "president", "dean", "lecturer")
 APPOSED = re.compile(rf"\b(?P<name>{_NAME_TOKEN}(?: [A-Z]\.)?(?: {_NAME_TOKEN}){{1,2}}), (?:(?:a|an|the|who is|who was)\s+)?"
                      rf"(?:[\w.'-]+\s+){{0,4}}?(?:{'|'.join(ROLES)})s?\b")
+#: A role before a name set off by commas: "Japan's ambassador to the South, Yasumasa Nagamine, signed".
+ROLE_FIRST = re.compile(rf"\b(?:{'|'.join(ROLES)})(?: (?:to|of|for|at|in) (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,3}})?, "
+                        rf"(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}),")
+#: A single name as the speaker right after a quotation: '"... tests," Carter stated.'
+QUOTE_SPEAKER = re.compile(r"[,?!][\"\u201d]\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}) (?:said|says|stated|states|told|"
+                           r"added|asked|wrote|noted|insisted|explained|continued|warned|replied)\b")
 #: A name as the modifier of an administration or government: "the Obama administration".
 ADMINISTRATION = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z]+) (?:administration|government|cabinet)\b")
 #: Capitalised words that are not a person's name in those two rules (demonyms, places, descriptors).
@@ -81,6 +93,7 @@ ORG = re.compile(rf"\b(?P<name>(?:[A-Z][\w'.-]*\s(?:of\s(?:the\s)?)?){{0,5}}(?:{
 AGENCY_ORGS = {"Yonhap": "yonhap", "Kyodo": "kyodo", "Kyodo News": "kyodo", "Xinhua": "xinhua", "Reuters": "reuters",
                "UPI": "upi", "AFP": "afp", "KCNA": "kcna", "NHK": "nhk"}
 _STOP_LEAD = {"The", "A", "An", "This", "That", "South", "North", "Japan's", "Korea's"}
+_PRONOUNS = {"He", "She", "It", "They", "We", "I", "You", "Officials", "Experts", "Analysts", "Critics", "Sources"}
 
 
 def canonical_key(name: str) -> str:
@@ -123,11 +136,11 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
             a = m.start("name")
             add(a, a + len(name), "person", name, canonical_key(name))
     places = {v.split()[0] for _n, _t, _c, vs in GAZETTEER.values() for v in vs} | {"Seoul's", "Tokyo's"}
-    for pattern in (APPOSED, ADMINISTRATION):  # names with no title or Korean surname, known by their context
+    for pattern in (APPOSED, ROLE_FIRST, ADMINISTRATION, QUOTE_SPEAKER):  # names with no title or Korean surname, known by their context
         for m in pattern.finditer(text):
             words = m.group("name").split()
             if any(w in NOT_NAMES or w in NOT_PERSON_WORDS or w in places or w in ORG_HEADS for w in words) \
-                    or words[0] in _STOP_LEAD or m.group("name") in GAZETTEER_NAMES:
+                    or words[0] in _STOP_LEAD | _PRONOUNS or m.group("name") in GAZETTEER_NAMES | set(AGENCY_ORGS):
                 continue
             add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
     for f in [f for f in found if f["type"] == "person"]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
-from .furniture import PROMO_HEAD, headline_prefix, is_caption, line_furniture, prefix_furniture, promo_line
+from .furniture import PROMO_HEAD, VIDEO_LINK, headline_prefix, is_caption, line_furniture, prefix_furniture, promo_line
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
 OUTLETS = {
@@ -96,7 +96,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
     With ``headline_hint`` (an HTML page's ``<h1>``) only that line can be the headline."""
     lay = Layout()
     seen_body = False
-    related = False
+    related = video = False
     for raw_line in text.split("\n"):
         line = raw_line
         if not line.strip():
@@ -110,6 +110,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
         found = line_furniture(line)
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
+            video = bool(VIDEO_LINK.match(line.strip()))
             related = bool(re.match(r"\s*(read more|related|see also|more on this|recommended)", line, re.I)
                            and not re.search(r":\s*\w", line) or PROMO_HEAD.match(line.strip()))  # "Read more: <title>" is one link
             for d in find_dates(line):
@@ -124,12 +125,17 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip():
             lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
             continue
+        if video and promo_line(line) and len(line.split()) <= 15:
+            video = False
+            lay.furniture.append({"text": line, "category": "navigation", "reason": "title of the video under 'Watch video'"})
+            continue
+        video = False
         if related and promo_line(line):
             lay.furniture.append({"text": line, "category": "navigation",
                                   "reason": "link or teaser in a promo block (after 'Read more', 'Related', 'Most read'...)"})
             continue
         related = False
-        if is_caption(line):
+        if is_caption(line, after_headline=lay.headline is not None or seen_body):
             if line not in lay.captions:
                 lay.captions.append(line)
             continue

@@ -2,15 +2,17 @@
 
 Rules, in order (earlier rules win where spans overlap):
 
-1. calendar dates (``June 29, 2012``, ``Nov. 23``: the year of the publication date);
+1. calendar dates (``June 29, 2012``, ``23 Nov 16`` with a two-digit year; ``Nov. 23``: the year of the publication date);
 2. times (``4 p.m.``, ``15:52``) on the publication day;
 3. relative days and periods: ``today``, ``yesterday``, ``tomorrow``, ``this/last/next
    week|month|year``, ``later this year``, ``the middle of this week``, ``the end of the month``,
    ``later in the day``;
 4. weekdays: the nearest such day before the publication date (or the day itself), or after
    it when the sentence talks of the future (``will``, ``is set to``, ``as early as``,
-   ``next``);
-5. durations (``three years``, ``less than a month``, ``one-year``) and sets (``every year``);
+   ``next``, ``was due to``); a past form after "be" (``will be held``, ``to be renewed``) is
+   not a past verb;
+5. durations (``three years``, ``less than a month``, ``one-year``, ``the past year`` = P1Y,
+   ``multiyear`` = PXY, ``decades-old`` = PXDE) and sets (``every year``);
 6. year ranges (``1910-45``) and bare years (``in 2012``);
 7. vague past or present (``recent years``, ``a short while ago``, ``now``).
 
@@ -35,7 +37,10 @@ _NUMW = r"(?:\d+|a dozen|a few|several|a hundred|an?|one|two|three|four|five|six
 _UNITW = r"(?:year|month|week|day|decade|century|hour|minute|second)s?"
 PAST = re.compile(r"^(\w+ed|said|told|met|held|made|took|gave|came|went|began|signed|sent|won|lost|left|saw|"
                   r"thought|brought|spoke|wrote|announced|was|were)$", re.I)
-FUTURE = re.compile(r"\b(will|would|shall|is set to|are set to|is to|are to|plans? to|scheduled|expected to|as early as|next|upcoming|coming)\b", re.I)
+FUTURE = re.compile(r"\b(will|would|shall|is set to|are set to|is to|are to|plans? to|scheduled|expected to|as early as|next|upcoming|coming|"
+                    r"(?:is|are|was|were) due to)\b", re.I)
+#: "be" before a past form makes it a participle of a passive or future ("will be held", "due to be renewed").
+_BE_BEFORE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _iso_week(d: dt.date) -> str:
@@ -110,8 +115,11 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         (r"\btomorrow\b", lambda d: (d + dt.timedelta(days=1)).isoformat(), "DATE", None),
         (r"\bthe (middle|end|beginning|start) of (this|the|next|last) (week|month|year)\b", None, "DATE", None),
         (r"\b(early|late|later|earlier) (this|last|next) (week|month|year)\b", None, "DATE", None),
-        (r"\b(this|last|next|the past|the coming) (week|month|year)\b", None, "DATE", None),
+        (r"\b(this|last|next|the coming) (week|month|year)\b", None, "DATE", None),
     ]
+    for m in re.finditer(r"\bthe past (week|month|year|decade)\b", text, re.I):  # the last twelve months, not last year
+        add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "the past week/month/year: a duration up to now",
+            anchor_kind="absolute")
     for pattern, fn, type_, _ in rel:
         for m in re.finditer(pattern, text, re.I):
             if fn is not None:
@@ -144,8 +152,8 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         target = WEEKDAYS.index(m.group(2).lower())
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         before = text[sentence_start:m.start()]
-        near = before.split()[-3:]  # "an official said Friday": the verb next to the weekday decides
-        past_verb = any(PAST.match(w.strip(",;")) for w in near)
+        near = list(re.finditer(r"\S+", before))[-3:]  # "an official said Friday": the verb next to the weekday decides
+        past_verb = any(PAST.match(w.group().strip(",;")) and not _BE_BEFORE.search(before[:w.start()]) for w in near)
         clause = re.split(r"[,;:]", before)[-1]
         future = m.group(1) in ("next", "this coming") or (not past_verb and bool(FUTURE.search(clause)))
         delta = (target - anchor.weekday()) % 7
@@ -187,6 +195,10 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         first, second = _duration(m.group(1), m.group(2)), _duration(m.group(3), m.group(4))
         if first and second and "T" not in first + second:
             add(m.start(), m.end(), "DURATION", first + second[1:], "compound duration", anchor_kind="absolute")
+    for m in re.finditer(r"\bmulti-?(year|month|week|day|decade)\b|\b(years|months|weeks|days|decades|centuries)-(?:old|long)\b", text, re.I):
+        unit = m.group(1) or m.group(2)
+        add(m.start(), m.end(), "DURATION", _duration("several", "century" if unit.lower() == "centuries" else unit),
+            "duration adjective with no number (multiyear, decades-old)", anchor_kind="absolute")
     for m in re.finditer(rf"\b({_UNITW.replace('s?', '')})-long\b", text, re.I):
         add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "duration (an hour-long ...)", anchor_kind="absolute")
     for m in re.finditer(rf"\b(?:(less than|more than|over|about|nearly|almost|at least|up to) )?({_NUMW})[ -]({_UNITW})\b", text, re.I):
