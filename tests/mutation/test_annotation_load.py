@@ -89,3 +89,11 @@ def test_loading_trusts_the_checksums_build_recorded_and_validating_does_not(tmp
     assert load_annotations(root, _texts(root)).timexes["wapo-2011-01-11"][0].note == 5
     problems = validate_annotations(root, _texts(root))
     assert [p.file for p in problems] == [rel] and "note" in problems[0].field
+
+
+def test_every_per_document_record_knows_its_document():
+    ann = load_annotations(CORPUS, _texts(CORPUS))
+    for layer in (ann.mentions, ann.nominal_mentions, ann.quotes, ann.timexes, ann.framing):
+        assert {(doc, r.doc_id) for doc, records in layer.items() for r in records} == \
+               {(doc, doc) for doc, records in layer.items() for r in records}
+    assert all(ann.timexes[d] for d in ann.doc_ids)  # every page has dates: the check above saw each
