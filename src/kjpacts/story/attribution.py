@@ -19,7 +19,12 @@ Narrowing rules: a negated cue (``did not say``, ``does not view``) reports noth
 a report, survey or data as its source (:data:`EVIDENCE`); a participle with no comma before it
 needs a word that opens its content (``citing a ...``; not ``missile warning data``); "view(s)" is
 a cue only with "as" a few words on, "worry" only with "that"; denials and protests may take a
-short noun-phrase content (``The ministry denied the report.``, :data:`SHORT_CONTENT`).
+short noun-phrase content (``The ministry denied the report.``, :data:`SHORT_CONTENT`); "doubt" is a cue
+before its content (``few experts doubt it could``), not as a noun (``no doubt``); ``had given X notice`` is
+one; a dateline opening the sentence (``TOKYO, Aug 23 (KUNA) --``) is never the source; a second cue joined by
+"and" (``X said that ... and denied that``) has the first cue's source; "asked" is a cue, not in the passive
+(``was asked to``); ``"...," said NAME`` with the quotation
+over several lines takes the name after the cue.
 """
 
 from __future__ import annotations
@@ -35,9 +40,12 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "believes", "believe", "believed", "indicated", "questioned", "condemned", "commented", "remarked",
              "conceded", "hinted", "expressed", "welcomed", "welcomes", "informed", "read out", "denies", "deny",
              "question", "had called", "has called", "have called", "underscored",
-             "highlighted", "announce", "argue", "argues", "protested against", "protest against", "protests against")
+             "highlighted", "announce", "argue", "argues", "protested against", "protest against", "protests against",
+             "denounced", "denounces", "are accusing", "is accusing", "are demanding", "is demanding", "has protested",
+             "have protested", "hoped")
 #: Cues whose content may be a short noun phrase ("The ministry denied the report.", "protested against the deal").
-SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against")
+SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against", "has protested",
+                 "have protested")
 #: What can "show" a finding: "a survey showed that ...", "media reports showed"; not "the launch showed".
 EVIDENCE = re.compile(r"\b(reports?|surveys?|polls?|stud(?:y|ies)|data|figures|statistics|documents?|records?|media|"
                       r"research|results?|analys[ie]s|footage|census|investigations?|findings)\b", re.I)
@@ -54,8 +62,13 @@ _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|re
 #: not in "Japan ruled Korea as a colony".
 CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))}|"
                  rf"ruled(?=(?: [\w-]+){{0,3}} that\b)|"
+                 rf"(?<!\bno )(?<!\ba )(?<!\bany )(?<!\bin )doubts?(?= (?:that|it|whether|they|he|she|this)\b)|"  # "few experts doubt it"
+                 rf"given(?=(?: [\w'-]+){{1,3}} notice\b)|"  # "had given Japan notice that"
+                 rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )asked(?= \w)|"  # not the passive "was asked"
                  rf"views?(?=(?: [\w'\u2019\"\u201c\u201d-]+){{1,8}} as\b(?! well\b))|"  # "Seoul views the move as retaliation"
                  rf"worr(?:y|ies|ied)(?=(?:,? [\w-]+){{0,3}},? that\b))\b")  # "experts worry, however, that ..."
+#: A dateline opening a sentence: "TOKYO, Aug 23 (KUNA) -- ", "SEOUL/NAGOYA, Japan (Reuters) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z./'-]{2,}(?: [A-Z][A-Z./'-]+)*(?:, [\w.' ]{1,30}?)?(?: \([A-Za-z ]{2,20}\))? ?(?:--|\u2014|\u2013|-) ?")
 #: Discourse adverbs set off by commas ("Critics, however, say"): not part of the source.
 _ASIDE = r"however|meanwhile|though|nonetheless|instead|too|also|in turn|for (?:his|her|its|their) part"
 # Clause boundaries that end a source phrase on its left.
@@ -97,6 +110,9 @@ def _span(text: str, start: int, end: int) -> dict | None:
 
 def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
     """Source phrase ending at ``cue_start``: back to the nearest clause boundary."""
+    dl = _DATELINE.match(text, sent_start, cue_start)  # "TOKYO, Aug 23 (KUNA) -- Abe denounced": not the source
+    if dl:
+        sent_start = dl.end()
     window = text[sent_start:cue_start]
     cut = 0
     for m in BOUNDARY.finditer(window):
@@ -140,6 +156,7 @@ def _source_right(text: str, sent_start: int, cue_start: int, cue_end: int, sent
     the cue run to the sentence end as a noun phrase of at most 16 words that starts with a capital or
     a determiner and holds no verb or date ("said Kim Min-su, a deputy director of the council.")."""
     lead = text[sent_start:cue_start].rstrip()
+    lead = lead[:-1] if lead.endswith((',"', ",\u201d")) else lead  # '"...," said Kim': a quotation on several lines
     if not lead.endswith(",") or len(lead.split()) < 4:
         return None
     clause = lead[:-1].rsplit(",", 1)[-1].strip() if "," in lead[:-1] else ""
@@ -254,6 +271,9 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
                 cues_used.append((vs, ve))
                 continue
         src = _source_left(text, s, m.start())  # the source ends before any auxiliary ("have said")
+        if src and re.search(r"\band$", text[src[0]:src[1]]):  # "X said that ... and denied that": X again
+            earlier = [q for q in out if q["source"] and s <= q["cue"]["start"] < vs]
+            src = (earlier[-1]["source"]["start"], earlier[-1]["source"]["end"]) if earlier else src
         if src is None:
             continue
         source_text = text[src[0]:src[1]]
@@ -292,8 +312,10 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
         if earlier:
             source = earlier[-1]["source"]
         else:
-            subj = re.match(r"(?:(?:The|the|A|An) )?(?:[A-Z][\w'.-]*(?:'s)? ?)+", text[s:vs])
-            source = _span(text, s, s + subj.end()) if subj else None
+            dl = _DATELINE.match(text, s, vs)  # "TOKYO, Aug 23 (KUNA) -- Abe ...": the dateline is no subject
+            s0 = dl.end() if dl else s
+            subj = re.match(r"(?:(?:The|the|A|An) )?(?:[A-Z][\w'.-]*(?:'s)? ?)+", text[s0:vs])
+            source = _span(text, s0, s0 + subj.end()) if subj else None
         if source is None:
             continue
         kind = "mixed" if any(content["start"] <= a and b <= content["end"] for a, b in quotes) else "indirect"

@@ -93,7 +93,8 @@ def weekday_of(value: str) -> str | None:
 
 def url_date(url: str | None) -> tuple[str, str] | None:
     """``(value, what)`` for a date in a URL path: ``/2012/06/29/``, ``pact-2012-06-29.html``,
-    ``AEN20120629...``, ``/2012/0629/`` (year, then month and day together), ``/2016/11/``, and an
+    ``AEN20120629...``, an id of lower-case letters, the date and more digits
+    (``/news/yjj2018122107849/``), ``/2012/0629/`` (year, then month and day together), ``/2016/11/``, and an
     archive's year folder with a six-digit YYMMDD in the file name after it (``/2019/rok-191123-nhk01.htm``)."""
     if not url:
         return None
@@ -109,6 +110,7 @@ def url_date(url: str | None) -> tuple[str, str] | None:
                           (r"(?<!\d)((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)", "day"),
                           (r"/((?:19|20)\d\d)/([01]\d)([0-3]\d)(?:/|\b)", "day"),  # csmonitor: /2012/0629/
                           (r"AEN((?:19|20)\d\d)([01]\d)([0-3]\d)\d", "day"),  # Yonhap's article id: AEN20120629004151315
+                          (r"/[a-z]{2,4}((?:19|20)\d\d)([01]\d)([0-3]\d)\d{3,}(?:[/?#.]|$)", "day"),  # an id: /yjj2018122107849/
                           (r"/((?:19|20)\d\d)[/-]([01]\d)(?:/|\b)", "month")):
         m = re.search(pattern, url)
         if m:

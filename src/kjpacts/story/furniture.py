@@ -30,6 +30,9 @@ SHARE_BAR = re.compile(rf"^(?=.*\b(share|facebook|twitter|linkedin|whatsapp|e-?m
                        rf"pinterest|weibo|wechat|tweet|flipboard|naver)\b)(?:(?:{_SHARE_WORDS})(?:[\s|\u00b7\u2022/,:]+|$)){{2,}}$", _I)
 #: A video player's link: "Watch video 01:46"; the line under it is the video's title.
 VIDEO_LINK = re.compile(r"^(?:watch|play)(?: the)? video(?:\s*[:|\u2013-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$", _I)
+#: An account bar: nothing but newsletter, sign-up, register and log-in links.
+MENU_BAR = re.compile(r"^(?:(?:newsletters?|sign ?up|sign ?in|log ?in|log ?out|register|subscribe|my account|account)"
+                      r"(?:\s*[/|\u00b7\u2022]\s*|\s+|$)){2,}$", _I)
 #: Section names that sites print as breadcrumbs or glue to the headline.
 SECTIONS = sorted([
     "World", "World News", "Asia", "Asia-Pacific", "Asia Pacific", "East Asia", "Asia & Pacific", "North Korea",
@@ -68,7 +71,13 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*\d", _I), "scrape-header", "'last updated' time of the web page"),
     (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
     (re.compile(r"^[\W_]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
-    (re.compile(r"^\[[^\]]{0,40}\]$"), "site-furniture", "a bracketed label alone on its line (script or widget label)"),
+    (re.compile(r"^\[(?![^\]]*\b(?:19|20)\d\d\b)[^\]]{0,40}\]$"), "site-furniture",
+     "a bracketed label alone on its line (script or widget label; not a printed date '[November 22, 2019]')"),
+    (MENU_BAR, "navigation", "account and newsletter links only ('Newsletter Signup Register / Login')"),
+    (re.compile(r"^(?:send|e-?mail|forward) (?:a link|this (?:article|story|page|link)|the (?:article|story|link))"
+                r"(?: to a (?:friend|colleague))?$", _I), "share-widget", "'send a link to a friend' link"),
+    (re.compile(r"^(?:more|see more|view more|show more|read more|all)\s*[>\u00bb\u203a]+$", _I), "navigation",
+     "a 'More >' link"),
     (re.compile(r"^[A-Z][\w ]{0,20} ?:$"), "site-furniture", "a template label with no value ('ID :', 'Author:')"),
     (re.compile(r"^\d+$"), "site-furniture", "a bare number (page id or counter)"),
     (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
@@ -115,7 +124,7 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
 _BULLET = re.compile(r"^[\u2022\u00b7*\u25aa\u25cf-]+\s*")
 #: Line-prefix rules: a scraper's stamp glued to the first line.
 PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"^\s*date \d{4}-\d{2}-\d{2} "), "scrape-header", "scraper's date stamp before the headline"),
+    (re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})? "), "scrape-header", "scraper's date stamp before the headline (day or month)"),
     (re.compile(r"^\d+(st|nd|rd|th) LD[- ]Writethru:? ", _I), "version-tag", "wire version tag before the headline"),
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
     (re.compile(r"^\d+ comments?(\(s\)(\s*(print|e-?mail|share)\b)*|(\s*(print|e-?mail|share)\b)+)\s*(?=\S)", _I), "site-furniture",
@@ -126,6 +135,7 @@ CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][
                      r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
                      r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$|"
+                     r"[.)] (?:EPA-EFE|EPA|EFE|AFP|AP|REUTERS|Reuters|YONHAP|Yonhap|XINHUA|Xinhua|KYODO|Kyodo)/[A-Z][A-Z/ .'-]+$|"
                      r"\s\|\s*(?i:AP|AFP|Reuters|Bloomberg|Kyodo|Jiji|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Pool|Newsis|News1|"
                      r"Kyodo News|Jiji Press|AP Photo|Reuters Photo|Bloomberg Photo)$")
 #: A caption with no credit that names what the picture shows: "Flags of South Korea, Japan", "A view of the
@@ -212,3 +222,19 @@ def is_caption(text: str, after_headline: bool = False) -> bool:
     t = text.strip()
     return (bool(CAPTION.search(text)) or repeated_caption(text) or after_headline and bool(PICTURE_CAPTION.match(t))) \
         and len(text.split()) >= 4
+
+
+def photo_title(text: str, next_line: str | None) -> bool:
+    """True for a photo's title printed on the line above its caption: at most twelve words, no sentence
+    end, and the caption under it (a line :func:`is_caption` accepts) repeats it word for word
+    ("Shangri-La Dialogue in Singapore" over "... speaks at the Shangri-La Dialogue in Singapore. Photo: ...")."""
+    t = text.strip()
+    return bool(next_line and t and len(t.split()) <= 12 and not re.search(r"[.!?:;]$", t)
+                and is_caption(next_line, True) and t in next_line and t != next_line.strip())
+
+
+def printed_twice(text: str, next_line: str | None) -> bool:
+    """True for a caption printed twice on two lines in a row (an image's alt text, then its caption): the
+    same line again, at least six words and no sentence end (a repeated paragraph ends in a full stop)."""
+    t = text.strip()
+    return bool(next_line and t == next_line.strip() and len(t.split()) >= 6 and not re.search(r"[.!?\"\u201d]$", t))

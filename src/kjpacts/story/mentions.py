@@ -8,7 +8,10 @@
   of two or three capitalised words followed by a comma and a role (:data:`ROLES`: "Patrick
   Cronin, an analyst at ...", "Noriyuki Shikata, deputy chief cabinet secretary") or set off by
   commas after a role ("Japan's ambassador to the South, Yasumasa Nagamine, signed"), a single
-  name as the speaker right after a quotation ('"...," Carter stated'), or a single
+  name as the speaker right after a quotation ('"...," Carter stated'), a name of two or three words
+  opening a sentence before a verb of speech or meeting ("Yasukazu Hamada held talks"), a name with its
+  role as a sentence ("Tong Zhao is a senior fellow"), a byline's second author ("By Joyce Lee and
+  Kiyoshi Takenaka"), or a single
   name modifying an administration or government ("the Obama administration"); place names,
   demonyms and organisation words (:data:`NOT_PERSON_WORDS`) never make such a name.
   A later surname alone ("Yoon said") links to the full name met before in the document.
@@ -16,7 +19,8 @@
 - Organisations: capitalised phrases ending in an organisation word (Ministry, Party, Assembly...)
   and the wire agencies.
 - A capital (Seoul, Tokyo, Pyongyang, Beijing, Washington, Moscow) stands for its government
-  unless a place word precedes it ("in", "at", "to", "visit"...) or it is part of a dateline.
+  unless a place word precedes it ("in", "at", "to", "visit"...) or it is part of a dateline (also one in
+  mixed case opening a line: "Tokyo, Dec. 21 (Jiji Press)--").
 """
 
 from __future__ import annotations
@@ -86,12 +90,28 @@ NOT_PERSON_WORDS = {"American", "Korean", "Japanese", "Chinese", "Russian", "Bri
                     "Current", "New", "Previous", "Former", "Incoming", "Outgoing", "Then", "Conservative", "Liberal",
                     "Military", "Central", "Local", "Provincial", "National", "Interim", "Trump-era", "State"}
 BYLINE_NAMES = re.compile(r"^By (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})", re.M)
+#: The second author of a byline: "By Joyce Lee and Kiyoshi Takenaka".
+BYLINE_SECOND = re.compile(r"^By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})* and "
+                           r"(?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s*$", re.M)
+#: A name of two or three words opening a sentence, then a verb of speech or meeting: "Yasukazu Hamada held talks
+#: with ...", "Jane Roe told reporters"; the words must not be places, organisations or demonyms (checked below).
+SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?] ))(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}) "
+                          r"(?:said|says|told|held talks|met|stressed|added|noted|urged)\b", re.M)
+#: A name with its role as a sentence: "Tong Zhao is a senior fellow in ...".
+NAME_IS_ROLE = re.compile(rf"(?:^|(?<=[.!?] ))(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}) (?:is|was) (?:a|an|the) "
+                          rf"(?:[\w.'-]+\s+){{0,3}}?(?:{'|'.join(ROLES)})s?\b", re.M)
+#: A dateline opening a line in mixed case: "Tokyo, Dec. 21 (Jiji Press)--" (the capital is the place).
+_DATELINE_AFTER = re.compile(r",? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
 ORG_HEADS = ("Ministry", "Party", "Assembly", "Forces", "Agency", "Council", "Office", "Department", "Committee",
              "Institute", "University", "Association", "Command", "Staff", "House", "Cabinet", "Pentagon",
              "Parliament", "Diet", "Navy", "Army", "Air Force", "Service", "Foundation", "Centre", "Center", "Union")
 ORG = re.compile(rf"\b(?P<name>(?:[A-Z][\w'.-]*\s(?:of\s(?:the\s)?)?){{0,5}}(?:{'|'.join(ORG_HEADS)}))\b")
 AGENCY_ORGS = {"Yonhap": "yonhap", "Kyodo": "kyodo", "Kyodo News": "kyodo", "Xinhua": "xinhua", "Reuters": "reuters",
                "UPI": "upi", "AFP": "afp", "KCNA": "kcna", "NHK": "nhk"}
+#: Words of a title or office, never a name in the two sentence-opening rules ("Prime Minister said").
+_TITLE_WORDS = {"Prime", "Minister", "President", "Vice", "Deputy", "Chief", "Secretary", "General", "Spokesman",
+                "Spokeswoman", "Ambassador", "Chairman", "Premier", "Senator", "Officials", "Sources", "Police", "Navy",
+                "Army", "Government", "Ministry", "Today", "Times", "News", "Post", "Herald", "Press", "Daily"}
 _STOP_LEAD = {"The", "A", "An", "This", "That", "South", "North", "Japan's", "Korea's"}
 _PRONOUNS = {"He", "She", "It", "They", "We", "I", "You", "Officials", "Experts", "Analysts", "Critics", "Sources"}
 
@@ -122,8 +142,9 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
                       "metonymy": metonymy, "refers_to": refers_to})
 
     persons: dict[str, str] = {}  # surname or last name -> full name key
-    for m in BYLINE_NAMES.finditer(text):
-        add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
+    for pattern in (BYLINE_NAMES, BYLINE_SECOND):
+        for m in pattern.finditer(text):
+            add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
     for pattern in (TITLED, KOREAN, KOREAN_CAPS):
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -136,10 +157,11 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
             a = m.start("name")
             add(a, a + len(name), "person", name, canonical_key(name))
     places = {v.split()[0] for _n, _t, _c, vs in GAZETTEER.values() for v in vs} | {"Seoul's", "Tokyo's"}
-    for pattern in (APPOSED, ROLE_FIRST, ADMINISTRATION, QUOTE_SPEAKER):  # names with no title or Korean surname, known by their context
+    for pattern in (APPOSED, ROLE_FIRST, ADMINISTRATION, QUOTE_SPEAKER, SUBJECT_NAME, NAME_IS_ROLE):  # names with no title or Korean surname, known by their context
         for m in pattern.finditer(text):
             words = m.group("name").split()
             if any(w in NOT_NAMES or w in NOT_PERSON_WORDS or w in places or w in ORG_HEADS for w in words) \
+                    or pattern in (SUBJECT_NAME, NAME_IS_ROLE) and any(w in _TITLE_WORDS for w in words) \
                     or words[0] in _STOP_LEAD | _PRONOUNS or m.group("name") in GAZETTEER_NAMES | set(AGENCY_ORGS):
                 continue
             add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
@@ -148,9 +170,7 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
         korean = words[0].capitalize() in SURNAMES
         persons[words[0] if korean else words[-1]] = f["key"]
         persons.setdefault(f["name"], f["key"])
-    for short, key in persons.items():
-        if " " in short:
-            continue
+    for short, key in sorted(persons.items(), key=lambda kv: -len(kv[0])):  # full names again first, then surnames
         for m in re.finditer(rf"\b{re.escape(short)}\b(?!-)", text):
             add(m.start(), m.end(), "person", short, key)
     for name, key in AGENCY_ORGS.items():
@@ -171,7 +191,8 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
             for m in re.finditer(rf"(?<![\w.]){re.escape(variant)}(?![\w-]|\.\w)", text):
                 a, b = m.start(), m.end()
                 if gid in CAPITALS:
-                    in_dateline = dateline is not None and dateline[0] <= a < dateline[1]
+                    in_dateline = dateline is not None and dateline[0] <= a < dateline[1] or \
+                        (a == 0 or text[a - 1] == "\n") and bool(_DATELINE_AFTER.match(text, b))
                     locative = LOCATIVE.search(text[max(0, a - 25):a]) or text[b:b + 6].startswith("-based")
                     if not in_dateline and not locative:
                         add(a, b, type_, name, gid, "capital-for-government", CAPITALS[gid])

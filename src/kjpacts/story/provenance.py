@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
-from .furniture import PROMO_HEAD, VIDEO_LINK, headline_prefix, is_caption, line_furniture, prefix_furniture, promo_line
+from .furniture import (PROMO_HEAD, VIDEO_LINK, headline_prefix, is_caption, line_furniture, photo_title, prefix_furniture,
+                        printed_twice, promo_line)
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
 OUTLETS = {
@@ -36,7 +37,8 @@ OUTLETS = {
 #: Wire agencies as printed in datelines and credits.
 AGENCIES = {"yonhap": "Yonhap", "kyodo": "Kyodo", "xinhua": "Xinhua", "upi": "UPI", "afp": "AFP", "ap": "AP",
             "reuters": "Reuters", "antara": "ANTARA", "antara news": "ANTARA", "sputnik": "Sputnik",
-            "jiji": "Jiji Press", "kcna": "KCNA", "efe": "EFE", "dpa": "dpa", "bernama": "Bernama"}
+            "jiji": "Jiji Press", "kcna": "KCNA", "efe": "EFE", "dpa": "dpa", "bernama": "Bernama",
+            "kuna": "KUNA", "wam": "WAM", "tass": "TASS", "anadolu": "Anadolu", "pti": "PTI", "ians": "IANS"}
 _AGENCY = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 _CAPS = r"[A-Z][A-Z.']*(?:-[A-Z][A-Z.']*)*"  # a word in capitals; a hyphen only inside it ("SEOUL--" is SEOUL)
 DATELINE = re.compile(
@@ -97,14 +99,15 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
     lay = Layout()
     seen_body = False
     related = video = False
-    for raw_line in text.split("\n"):
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    twice: set[str] = set()
+    for i, raw_line in enumerate(lines):
         line = raw_line
-        if not line.strip():
-            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
         pre = prefix_furniture(line)
         if pre:
             lay.furniture.append({"text": pre[0], "category": pre[1], "reason": pre[2], "match": "prefix"})
-            if find_dates(pre[0]):
+            if find_dates(pre[0]) or re.search(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b", pre[0]):
                 lay.removed_dates.append((pre[0].strip(), "scrape-header"))
             line = line[len(pre[0]):]
         found = line_furniture(line)
@@ -135,6 +138,14 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                                   "reason": "link or teaser in a promo block (after 'Read more', 'Related', 'Most read'...)"})
             continue
         related = False
+        if line in twice or (lay.headline is not None or seen_body) and printed_twice(line, following):
+            twice.add(line)  # a caption printed twice: both lines go to the structure file
+            if line not in lay.captions:
+                lay.captions.append(line)
+            continue
+        if photo_title(line, following):  # the photo's title over its caption
+            lay.furniture.append({"text": line, "category": "site-furniture", "reason": "photo title over its caption"})
+            continue
         if is_caption(line, after_headline=lay.headline is not None or seen_body):
             if line not in lay.captions:
                 lay.captions.append(line)
@@ -373,7 +384,9 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     for txt, kind in lay.removed_dates:
         fd = find_dates(txt)
         year = re.search(r"\b((?:19|20)\d\d)\b", txt)
-        value = fd[0].value if fd and not fd[0].value.startswith("X") else (year.group(1) if year else None)
+        month = re.search(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])\b", txt)  # " date 2018-12 ": a month stamp
+        value = fd[0].value if fd and not fd[0].value.startswith("X") else \
+            (month.group() if month and kind == "scrape-header" else year.group(1) if year else None)
         if kind == "last-update" and value and len(value) == 10:
             updated.append((value, f"The page's 'last updated' stamp {txt.strip()!r}."))
         other.append({"text": txt.strip(), "value": value, "kind": kind,
@@ -384,6 +397,8 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     u = url_date(url)
     anchors = [v for v, _ in extra] + full_printed + scrape + ([u[0]] if u else [])
     copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
+    body = "\n".join(lay.body[:2])
+    weekdays = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body)
     if dateline_date is not None:
         resolved = _resolve_year(dateline_date.value, anchors + [v for v, _ in updated] + copyright_years)
         other.append({"text": dl.group("date"), "value": resolved, "kind": "dateline-date",
@@ -407,8 +422,6 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
         candidates.append((v, f"A scraper's stamp before the text gives {v}."))
     if u and u[1] == "day":
         candidates.append((u[0], f"The URL contains the date {u[0]}."))
-    body = "\n".join(lay.body[:2])
-    weekdays = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body)
     if candidates:
         value, why = candidates[0]
         evidence.append(why)
@@ -433,6 +446,11 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
         evidence += [f"Only an update time dates the page: {why} The story was published on that day or earlier; "
                      "review the date."] + ([f"Agrees: the URL gives the month {u[0]}."] if u else [])
         return {"published": first_update, "published_precision": "day", "published_inferred": True,
+                "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
+    stamp_month = next((o for o in other if o["kind"] == "scrape-header" and o["value"] and len(o["value"]) == 7), None)
+    if stamp_month and not u:
+        evidence.append(f"Only a scraper's stamp dates the page, to the month ({stamp_month['text']!r}).")
+        return {"published": stamp_month["value"], "published_precision": "month", "published_inferred": True,
                 "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
     if u:
         evidence.append(f"Only the URL dates the page, to the month ({u[0]})." +

@@ -12,7 +12,8 @@ Rules, in order (earlier rules win where spans overlap):
    ``next``, ``was due to``); a past form after "be" (``will be held``, ``to be renewed``) is
    not a past verb;
 5. durations (``three years``, ``less than a month``, ``one-year``, ``the past year`` = P1Y,
-   ``multiyear`` = PXY, ``decades-old`` = PXDE) and sets (``every year``);
+   ``multiyear`` = PXY, ``decades-old`` = PXDE, a bare plural with a word of amount: ``just hours before`` =
+   PTXH, ``after months of`` = PXM) and sets (``every year``);
 6. year ranges (``1910-45``) and bare years (``in 2012``);
 7. vague past or present (``recent years``, ``a short while ago``, ``now``).
 
@@ -35,6 +36,12 @@ UNIT = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "cen
         "hour": "H", "minute": "M", "second": "S"}
 _NUMW = r"(?:\d+|a dozen|a few|several|a hundred|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
 _UNITW = r"(?:year|month|week|day|decade|century|hour|minute|second)s?"
+#: A bare plural unit with a word that makes it a vague amount of time: "just hours before", "after months of
+#: talks", "the lowest point in years", "Hours before it was set"; not after a number or a determiner.
+BARE_UNITS = re.compile(r"(?:\b(?P<pre>just|only|mere|within|for|in|after|over|took|lasted) |(?P<cap>(?:^|(?<=[.!?] ))(?=[A-Z])))"
+                        r"?\b(?P<unit>(?i:hours|days|weeks|months|years|decades))\b"
+                        r"(?P<post> (?:of|before|after|later|earlier|ago)\b)?", re.M)
+_NOT_BEFORE_BARE = r"\b(?:the|these|those|recent|past|coming|next|last|first|many|some|several|few|of)\s+$"
 PAST = re.compile(r"^(\w+ed|said|told|met|held|made|took|gave|came|went|began|signed|sent|won|lost|left|saw|"
                   r"thought|brought|spoke|wrote|announced|was|were)$", re.I)
 FUTURE = re.compile(r"\b(will|would|shall|is set to|are set to|is to|are to|plans? to|scheduled|expected to|as early as|next|upcoming|coming|"
@@ -208,6 +215,10 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         if m.group(2).lower() in ("a", "an") and not m.group(1):
             start = m.start()  # "a month", "an hour"
         add(start, m.end(), "DURATION", _duration(m.group(2), m.group(3)), "duration", mod, anchor_kind="absolute")
+    for m in BARE_UNITS.finditer(text):  # "just hours before", "after months of", "in years"
+        if (m.group("pre") or m.group("post") or m.group("cap") is not None) and not re.search(_NOT_BEFORE_BARE, text[max(0, m.start() - 12):m.start()], re.I):
+            add(m.start("unit"), m.end("unit"), "DURATION", _duration("several", m.group("unit").rstrip("s").lower()),
+                "bare plural unit as a duration (just hours before, months of)", anchor_kind="absolute")
     # 6. year ranges and bare years
     for m in re.finditer(r"\b((?:19|20)\d\d)[-\u2013]((?:19|20)?\d\d)\b", text):
         end_year = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
