@@ -145,3 +145,138 @@ def test_write_brat_names_entities_and_makes_the_folder(corpus, tmp_path):
             if line.startswith("N") and "kjpacts_entities:" in line]
     assert refs and all(text == names[ref.split(":")[1]] for _, ref, text in refs)
     assert (out / "wapo-2011-01-11.txt").read_bytes() == (root / "clean" / "wapo-2011-01-11.txt").read_bytes()
+
+
+# --- read_ann: the strict .ann reader, on hand-written lines over a hand-counted text ---------------
+
+#         0         1         2
+#         0123456789012345678901234
+DOC = "Lee said Japan will sign."  # 25 characters
+
+#: Every line kind, A/N/R/# lines before the T they name, a blank and a whitespace-only line.
+ANN_ALL = "\n".join([
+    "A1\tNegated T2",                               # line 1: binary attribute, before T2
+    "#1\tAnnotatorNotes T1\tchecked by MX",         # line 2: note before T1 (ends in X: rstrip must take only \r)
+    "",                                             # line 3
+    "T1\tMention 0 3\tLee",                         # line 4
+    "N1\tReference T1 Wikidata:Q1\tLee Myung-bak",  # line 5
+    "N2\tReference T1 local:lee",                   # line 6: no text after the reference
+    "A2\tPolarity T1 positive",                     # line 7: attribute with a value
+    "A3\tNegated T1",                               # line 8
+    "   \t",                                        # line 9: whitespace only
+    "T2\tQuote 9 14;20 25\tJapan sign.",            # line 10: two fragments joined by one space, the last ends the text
+    "R1\tCue_of Arg1:T1 Arg2:T2",                   # line 11
+    "R2\tAbout Arg1:T1 Arg2:T3",                    # line 12: Arg2 defined later
+    "R3\tBack Arg1:T2 Arg2:T1",                     # line 13
+    "T3\tTimex 15 19\twill",                        # line 14
+    "#2\tAnnotatorNotes T3\tdate\tsure",            # line 15: a tab inside the note
+    "#3\tAnnotatorNotes T2",                        # line 16: an empty note
+    "T4\tVerb 4 8\tsaid",                           # line 17: nothing points at it
+]) + "\n"
+
+
+def _want_all():
+    from kjpacts.exports.brat import AnnSpan
+
+    return [
+        AnnSpan("T1", "Mention", [(0, 3)], 4, attributes={"Polarity": "positive", "Negated": None},
+                references={"Wikidata": "Q1", "local": "lee"}, note="checked by MX",
+                relations=[("Cue_of", "T2"), ("About", "T3")]),
+        AnnSpan("T2", "Quote", [(9, 14), (20, 25)], 10, attributes={"Negated": None}, references={}, note="",
+                relations=[("Back", "T1")]),
+        AnnSpan("T3", "Timex", [(15, 19)], 14, attributes={}, references={}, note="date\tsure", relations=[]),
+        AnnSpan("T4", "Verb", [(4, 8)], 17, attributes={}, references={}, note="", relations=[]),
+    ]
+
+
+def _read(tmp_path, monkeypatch, data: bytes, text: str = DOC):
+    from pathlib import Path
+
+    from kjpacts.exports.brat import read_ann
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.ann").write_bytes(data)
+    return read_ann(Path("d.ann"), text)
+
+
+def test_read_ann_every_line_kind_in_any_order(tmp_path, monkeypatch):
+    spans = _read(tmp_path, monkeypatch, ANN_ALL.encode("utf-8"))
+    assert spans == _want_all()
+    assert [(s.tid, s.start, s.end) for s in spans] == [("T1", 0, 3), ("T2", 9, 25), ("T3", 15, 19), ("T4", 4, 8)]
+    assert spans[0].attributes["Negated"] is None and spans[1].attributes == {"Negated": None}
+
+
+def test_read_ann_crlf_line_ends_give_the_same_spans(tmp_path, monkeypatch):
+    data = ANN_ALL.replace("\n", "\r\n").encode("utf-8")
+    assert b"\r\n\r\n" in data and b"   \t\r\n" in data
+    assert _read(tmp_path, monkeypatch, data) == _want_all()
+
+
+def test_read_ann_empty_and_blank_files(tmp_path, monkeypatch):
+    assert _read(tmp_path, monkeypatch, b"") == []
+    assert _read(tmp_path, monkeypatch, b"\n \n\r\n\t\n") == []
+
+
+def test_read_ann_span_ending_at_the_last_character_and_a_span_of_the_whole_text(tmp_path, monkeypatch):
+    from kjpacts.exports.brat import AnnSpan
+
+    got = _read(tmp_path, monkeypatch, b"T1\tEnd 24 25\t.\nT2\tAll 0 25\tLee said Japan will sign.\n")
+    assert got == [AnnSpan("T1", "End", [(24, 25)], 1), AnnSpan("T2", "All", [(0, 25)], 2)]
+
+
+#: Each bad line comes after a good T9 line and a blank line, so it is line 3.
+PREFIX = "T9\tVerb 4 8\tsaid\n\n"
+BAD = [
+    ("T1\tX 20 26\tsign. ", "offsets '20 26' are outside the text (25 characters) or empty"),
+    ("T1\tX 25 26\t.", "offsets '25 26' are outside the text (25 characters) or empty"),
+    ("T1\tX 3 3\t", "offsets '3 3' are outside the text (25 characters) or empty"),
+    ("T1\tX 5 3\tx", "offsets '5 3' are outside the text (25 characters) or empty"),
+    ("T1\tX 0 3;20 26\tLee sign.", "offsets '0 3;20 26' are outside the text (25 characters) or empty"),
+    ("T1\tX 0 3;8 8\tLee ", "offsets '0 3;8 8' are outside the text (25 characters) or empty"),
+    ("T1\tX 0 3\tLeo", "span text 'Leo' is not the document's text at 0 3 ('Lee'); fix the offsets or the text"),
+    ("T1\tX 0 3\tLee ", "span text 'Lee ' is not the document's text at 0 3 ('Lee'); fix the offsets or the text"),
+    ("T1\tX 0 3;9 14\tLee  Japan",
+     "span text 'Lee  Japan' is not the document's text at 0 3;9 14 ('Lee Japan'); fix the offsets or the text"),
+    ("T1\tX 0 3;9 14\tLeeJapan",
+     "span text 'LeeJapan' is not the document's text at 0 3;9 14 ('Lee Japan'); fix the offsets or the text"),
+    ("T9\tVerb 4 8\tsaid", "T9 is defined twice"),
+    ("T9\tNoun 0 3\tLee", "T9 is defined twice"),
+    ("E1\tSpeak:T9 Agent:T9 and a long tail of more words here",
+     "not a brat annotation line ('E1\\tSpeak:T9 Agent:T9 and a long tail of '); expected T, A, N, R or # lines"),
+    ("T1\tX 0 3", "not a brat annotation line ('T1\\tX 0 3'); expected T, A, N, R or # lines"),
+    ("A1\tNeg T9 a b", "not a brat annotation line ('A1\\tNeg T9 a b'); expected T, A, N, R or # lines"),
+    ("N1\tReference T9 Q1", "not a brat annotation line ('N1\\tReference T9 Q1'); expected T, A, N, R or # lines"),
+    ("R1\tCue_of Arg1:T9", "not a brat annotation line ('R1\\tCue_of Arg1:T9'); expected T, A, N, R or # lines"),
+    ("#1\tnote T9", "not a brat annotation line ('#1\\tnote T9'); expected T, A, N, R or # lines"),
+    ("A1\tNegated T1", "refers to T1, which no T line defines"),
+    ("A1\tPolarity T1 positive", "refers to T1, which no T line defines"),
+    ("N1\tReference T1 Wikidata:Q1\tLee", "refers to T1, which no T line defines"),
+    ("#1\tAnnotatorNotes T1\tx", "refers to T1, which no T line defines"),
+    ("R1\tCue_of Arg1:T1 Arg2:T9", "refers to T1, which no T line defines"),
+    ("R1\tCue_of Arg1:T9 Arg2:T1", "refers to T1, which no T line defines"),
+    ("R1\tCue_of Arg1:T1 Arg2:T2", "refers to T1, which no T line defines"),
+]
+
+
+@pytest.mark.parametrize("line, message", BAD)
+def test_read_ann_errors_name_file_line_and_problem(tmp_path, monkeypatch, line, message):
+    from kjpacts.errors import CorpusError
+
+    for end in ("\n", "\r\n"):
+        data = (PREFIX + line + "\n").replace("\n", end).encode("utf-8")
+        with pytest.raises(CorpusError) as err:
+            _read(tmp_path, monkeypatch, data)
+        assert str(err.value) == f"d.ann: line 3: {message}"
+        assert (err.value.file, err.value.field, err.value.message) == ("d.ann", "line 3", message)
+
+
+def test_read_ann_a_missing_reference_is_reported_at_its_own_line_after_all_t_lines(tmp_path, monkeypatch):
+    from kjpacts.errors import CorpusError
+
+    data = b"A1\tNegated T9\nN1\tReference T7 W:Q\n\nT9\tVerb 4 8\tsaid\nT1\tX 0 3\tLeo\n"
+    with pytest.raises(CorpusError) as err:  # a bad T line is found before any reference is resolved
+        _read(tmp_path, monkeypatch, data)
+    assert str(err.value) == "d.ann: line 5: span text 'Leo' is not the document's text at 0 3 ('Lee'); fix the offsets or the text"
+    with pytest.raises(CorpusError) as err:
+        _read(tmp_path, monkeypatch, data.replace(b"\tLeo", b"\tLee"))
+    assert str(err.value) == "d.ann: line 2: refers to T7, which no T line defines"

@@ -7,6 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from kjpacts import __version__
 from kjpacts.corpus.datapackage import datapackage, write_datapackage
 
@@ -127,3 +129,86 @@ def test_write_datapackage_writes_only_when_changed_and_never_with_check(tmp_pat
     path.unlink()
     assert write_datapackage(root, check=True) is True and not path.exists()
     assert write_datapackage(root) is True and path.read_text(encoding="utf-8") == written
+
+
+# --- package_meta: the package's name, title and description -----------------------------------------
+
+SHIPPED_META = {
+    "name": "kjpacts-corpus",
+    "title": "Korea-Japan military pacts (GSOMIA/ACSA) news corpus, 2011-2012",
+    "description": "Five scraped news pages with a reversible clean layer and stand-off annotations. See DATASHEET.md.",
+}
+
+
+def _story(root: Path, story, n_docs: int = 3) -> Path:
+    if story is not None:
+        (root / "story.json").write_text(json.dumps(story), encoding="utf-8")
+    docs = [{"doc_id": f"d{i}", "source_file": f"raw/d{i}.html", "rights": "(c)"} for i in range(n_docs)]
+    (root / "documents.json").write_text(json.dumps({"documents": docs}), encoding="utf-8")
+    return root
+
+
+def test_package_meta_without_story_json_is_a_copy_of_the_shipped_one(tmp_path):
+    from kjpacts.corpus import datapackage as dp
+
+    meta = dp.package_meta(_story(tmp_path, None))
+    assert meta == SHIPPED_META and dp.SHIPPED == SHIPPED_META
+    assert meta is not dp.SHIPPED
+    meta["title"] = "changed"
+    meta["extra"] = 1
+    assert dp.SHIPPED == SHIPPED_META
+    assert dp.package_meta(tmp_path) == SHIPPED_META
+    (tmp_path / "story.json").mkdir()  # a folder named story.json is not a story file
+    assert dp.package_meta(tmp_path) == SHIPPED_META
+
+
+def test_package_meta_title_and_description_from_story_json(tmp_path):
+    from kjpacts.corpus.datapackage import package_meta
+
+    root = _story(tmp_path, {"title": "Seoul talks", "description": "Four pages on the talks.", "other": "x"})
+    assert package_meta(root) == {"name": "kjpacts-story", "title": "Seoul talks", "description": "Four pages on the talks."}
+
+
+def test_package_meta_defaults_count_the_documents(tmp_path):
+    from kjpacts.corpus.datapackage import package_meta
+
+    assert package_meta(_story(tmp_path, {})) == {
+        "name": "kjpacts-story", "title": "A story corpus built with `kjpacts new`",
+        "description": "3 saved news pages with a reversible clean layer and machine pre-annotation. See story.json."}
+    assert package_meta(_story(tmp_path, {"description": "Mine."}, n_docs=0)) == {
+        "name": "kjpacts-story", "title": "A story corpus built with `kjpacts new`", "description": "Mine."}
+    assert package_meta(_story(tmp_path, {"title": "T"}, n_docs=1))["description"] == (
+        "1 saved news pages with a reversible clean layer and machine pre-annotation. See story.json.")
+
+
+def test_package_meta_empty_strings_fall_back_to_the_defaults(tmp_path):
+    from kjpacts.corpus.datapackage import package_meta
+
+    assert package_meta(_story(tmp_path, {"title": "", "description": ""}, n_docs=2)) == {
+        "name": "kjpacts-story", "title": "A story corpus built with `kjpacts new`",
+        "description": "2 saved news pages with a reversible clean layer and machine pre-annotation. See story.json."}
+    assert package_meta(_story(tmp_path, {"title": "", "description": "D"})) == {
+        "name": "kjpacts-story", "title": "A story corpus built with `kjpacts new`", "description": "D"}
+    assert package_meta(_story(tmp_path, {"title": "T", "description": ""}, n_docs=12)) == {
+        "name": "kjpacts-story", "title": "T",
+        "description": "12 saved news pages with a reversible clean layer and machine pre-annotation. See story.json."}
+
+
+def test_package_meta_names_a_missing_or_broken_file(tmp_path):
+    from kjpacts.corpus.datapackage import package_meta
+    from kjpacts.errors import CorpusError
+
+    (tmp_path / "story.json").write_text('{"title": "T"}', encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        package_meta(tmp_path)
+    assert str(err.value) == "documents.json: -: file is missing; run `kjpacts build` to regenerate derived files"
+    _story(tmp_path, None)
+    (tmp_path / "story.json").write_text('{"title": ', encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        package_meta(tmp_path)
+    assert str(err.value) == "story.json: line 1 column 11: invalid JSON: Expecting value; fix or restore the file"
+    (tmp_path / "story.json").write_text('{"title": "T"}', encoding="utf-8")
+    (tmp_path / "documents.json").write_text('{"documents": [', encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        package_meta(tmp_path)
+    assert str(err.value) == "documents.json: line 1 column 16: invalid JSON: Expecting value; fix or restore the file"
