@@ -311,3 +311,24 @@ def test_check_entry_point(monkeypatch):
     assert c.check("99.2", 3) == Feedback(
         False, "Your answer could not be checked (AttributeError: 'int' object has no attribute 'missing_attribute'). "
                "Check that it has the form the question asks for; you gave a whole number (an int).")
+
+
+def test_table_shape_hint_tells_row_numbers_from_ids_and_names_the_id_column():
+    numbered = pd.DataFrame({"claim_id": ["c1", "c2"], "kind": ["shared", "single"]})  # index 0, 1: row numbers
+    assert c.table_shape_hint(numbered, "claim_id") == Feedback(
+        False, "That is the filtered table itself. Its index is row numbers, so take the claim_id column: add "
+               ".claim_id.tolist() at the end to get a list.")
+    assert c.table_shape_hint(numbered.index, "claim_id") == Feedback(
+        False, "That is the index of the rows you kept, and in this table it is row numbers, not ids. Take the "
+               "claim_id column instead: .claim_id.tolist()")
+    by_id = numbered.set_index("claim_id")
+    assert c.table_shape_hint(by_id.index, "claim_id") == Feedback(
+        False, "Nearly: that is the index (the claim_ids) of the rows you kept. Add .tolist() to make it a list.")
+    assert c.table_shape_hint(by_id, "claim_id").message.startswith("That is the filtered table itself. Add .index")
+    named_numbers = pd.Index([3, 4], name="doc_id")  # ids that happen to be whole numbers, in the id column's name
+    assert c.table_shape_hint(named_numbers).message.startswith("Nearly: that is the index (the doc_ids)")
+    assert c.table_shape_hint(pd.Index(["a", "b"])).message.startswith("Nearly:")  # text, not row numbers
+    assert c.table_shape_hint([3, 7]) == Feedback(
+        False, "Those are row numbers (the table's index), not ids. Take the doc_id column of the rows you kept: "
+               ".doc_id.tolist()")
+    assert c.table_shape_hint([True, False]) is None and c.table_shape_hint([]) is None
