@@ -280,3 +280,17 @@ def test_read_ann_a_missing_reference_is_reported_at_its_own_line_after_all_t_li
     with pytest.raises(CorpusError) as err:
         _read(tmp_path, monkeypatch, data.replace(b"\tLeo", b"\tLee"))
     assert str(err.value) == "d.ann: line 2: refers to T7, which no T line defines"
+
+
+def test_an_ann_file_that_is_not_utf8_or_missing_is_named(tmp_path):
+    from kjpacts.errors import CorpusError
+    from kjpacts.exports.brat import read_ann
+
+    bad = tmp_path / "d.ann"
+    bad.write_bytes(b"T1\tTimex 0 3\t\xff\n")
+    with pytest.raises(CorpusError) as err:
+        read_ann(bad, "one two")
+    assert str(err.value).startswith(f"{bad.as_posix()}: encoding: not valid UTF-8")
+    with pytest.raises(CorpusError) as err:
+        read_ann(tmp_path / "gone.ann", "one two")
+    assert str(err.value).startswith(f"{(tmp_path / 'gone.ann').as_posix()}: -: file is missing")
