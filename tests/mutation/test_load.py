@@ -152,6 +152,8 @@ def test_segments_captions_and_edits_are_the_files_read_directly(doc_id):
         [(s["kind"], s["start"], s["end"], s["text"]) for s in structure["segments"]]
     assert list(doc.captions) == structure["captions"]
     assert [e.to_json() for e in doc.edits] == log["edits"]
+    assert doc.raw == (CORPUS / log["source_file"]).read_bytes().decode("utf-8")  # the page as scraped
+    assert doc.text == (CORPUS / "clean" / f"{doc_id}.txt").read_bytes().decode("utf-8")
 
 
 def test_the_ahram_page_keeps_its_photo_caption():
