@@ -229,8 +229,9 @@ def _system_mounts() -> list[str]:
 
 
 def bwrap_command(p: dict, kernel_cmd: list[str], env: dict[str, str]) -> list[str]:
-    cmd = [BWRAP, *_system_mounts(), "--dev", "/dev", "--proc", "/proc",
-           "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--tmpfs", "/run"]
+    cmd = [BWRAP, *_system_mounts(), "--dev", "/dev", "--proc", "/proc"]
+    for fresh in FRESH:
+        cmd += ["--tmpfs", str(fresh)]
     # shallow paths first, so that a deeper mount always lands on top of a shallower one:
     # the venv put back, a hidden folder inside it covered again
     mounts = [(h, "--tmpfs") for h in p["hide"]] + [(r, "--ro-bind") for r in p["readable"]]
