@@ -11,15 +11,21 @@ import pytest
 EVAL = Path(__file__).parent / "eval"
 
 
-def test_scorer_counts_by_hand(tmp_path):
-    from bench.story_eval import score
-
+def _one_page(tmp_path: Path) -> Path:
+    """A pages folder with the dev set's Yonhap page, and its URL in tmp_path/sources.csv."""
     pages = tmp_path / "pages"
     pages.mkdir()
     shutil.copy(EVAL / "pages" / "yonhap-2012-06-29.txt", pages)
     (tmp_path / "sources.csv").write_text(
         "file,url\nyonhap-2012-06-29.txt,http://english.yonhapnews.co.kr/news/2012/06/29/0200000000AEN20120629010000315.HTML\n",
         encoding="utf-8")
+    return pages
+
+
+def test_scorer_counts_by_hand(tmp_path):
+    from bench.story_eval import score
+
+    pages = _one_page(tmp_path)
     gold = {"pages": {"yonhap-2012-06-29.txt": {
         "published": "2012-06-30",  # wrong on purpose: the scorer must say so
         "boilerplate": ["select languages", "sns RSS mobile twitter", "South Korea announced Friday"],
@@ -48,3 +54,21 @@ def test_current_rules_meet_the_issue_targets(folder):
     assert t["att_found"] / t["att_gold"] >= 0.8
     assert t["tx_value_ok"] / t["tx_found"] >= 0.8
     assert t["per_found"] / t["per_gold"] >= 0.85
+
+
+def test_gold_on_a_cut_line_is_a_miss_and_gold_on_no_line_an_error(tmp_path):
+    from bench.story_eval import score
+
+    pages = _one_page(tmp_path)
+    page = {"published": "2012-06-29", "boilerplate": [], "persons": [], "capital_for_government": [],
+            "attributions": [{"cue": "languages", "near": "select languages", "source": "select"}],  # a line the kit cuts
+            "timex": [{"text": "languages", "values": ["x"]}]}
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"pages": {"yonhap-2012-06-29.txt": page}}), encoding="utf-8")
+    t = score(pages, gold, tmp_path / "sources.csv")["totals"]
+    assert (t["att_gold"], t["att_found"], t["tx_gold"], t["tx_found"]) == (1, 0, 1, 0)
+    assert t["art_kept"] < t["art_total"]  # the cut line was article text by this gold
+    page["timex"] = [{"text": "Thursday next week", "values": ["x"]}]
+    gold.write_text(json.dumps({"pages": {"yonhap-2012-06-29.txt": page}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="Thursday next week.*not on the raw page either"):
+        score(pages, gold, tmp_path / "sources.csv")

@@ -238,3 +238,40 @@ def printed_twice(text: str, next_line: str | None) -> bool:
     same line again, at least six words and no sentence end (a repeated paragraph ends in a full stop)."""
     t = text.strip()
     return bool(next_line and t == next_line.strip() and len(t.split()) >= 6 and not re.search(r"[.!?\"\u201d]$", t))
+
+
+#: How a line of running prose ends: a full stop, question or exclamation mark, colon, semicolon,
+#: ellipsis, or a closing quote or bracket after one.
+SENTENCE_END = re.compile(r"[.?!:;\"'\u201d\u2019)\]\u2026]$")
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """True for a page hard-wrapped at a fixed width: at least two lines of six words or more stop
+    mid-sentence and the next line goes on in lower case."""
+    return sum(len(a.split()) >= 6 and not SENTENCE_END.search(a.strip()) and b.strip()[:1].islower()
+               for a, b in zip(lines, lines[1:])) >= 2
+
+
+def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list[int]:
+    """Indexes of the lines amid the article's paragraphs that no sentence ends: once running prose has
+    begun (a line of twelve words or more that ends like a sentence), a line with no sentence end is a
+    link, label, teaser, counter or caption, whatever its words ("Comment", "More >", "Watch video 01:46",
+    a related story's title). Kept: ``provenance_line`` lines (printed dates, bylines, datelines), a line
+    the next one continues in lower case, the last line when it has eight words or more (a stored copy cut
+    off mid-sentence), and every line of a hard-wrapped page."""
+    if _wrapped(lines):
+        return []
+    prose = next((i for i, t in enumerate(lines) if len(t.split()) >= 12 and SENTENCE_END.search(t.strip())), None)
+    if prose is None:
+        return []
+    out = []
+    for i in range(prose + 1, len(lines)):
+        t = lines[i].strip()
+        if SENTENCE_END.search(t) or provenance_line(lines[i]):
+            continue
+        if i == len(lines) - 1 and len(t.split()) >= 8:
+            continue
+        if i + 1 < len(lines) and lines[i + 1].strip()[:1].islower():
+            continue
+        out.append(i)
+    return out

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
-from .furniture import (PROMO_HEAD, VIDEO_LINK, headline_prefix, is_caption, line_furniture, photo_title, prefix_furniture,
-                        printed_twice, promo_line)
+from .furniture import (PROMO_HEAD, VIDEO_LINK, body_fragments, headline_prefix, is_caption, line_furniture, photo_title,
+                        prefix_furniture, printed_twice, promo_line)
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
 OUTLETS = {
@@ -179,7 +179,23 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
         lay.body.append(line)
         if in_header:
             lay.header.append(line)
+    if headline_hint is None:  # an HTML page's blocks are judged by jusText
+        _drop_fragments(lay)
     return lay
+
+
+def _provenance_line(line: str) -> bool:
+    t = line.strip()
+    return _is_date_line(t) or bool(BYLINE.match(t) or DATELINE.match(t)) or t.startswith(("By ", "\u2014", "--"))
+
+
+def _drop_fragments(lay: Layout) -> None:
+    """Move the body's lines with no sentence end (:func:`.furniture.body_fragments`) to the furniture."""
+    cut = set(body_fragments(lay.body, _provenance_line))
+    for i in sorted(cut):
+        lay.furniture.append({"text": lay.body[i], "category": "site-furniture",
+                              "reason": "a line with no sentence end amid the article's paragraphs (a link, label, teaser or caption)"})
+    lay.body = [b for i, b in enumerate(lay.body) if i not in cut]
 
 
 def domain(url: str | None) -> str | None:
