@@ -138,6 +138,7 @@ def classify_lines(raw: str, printed: dict) -> tuple[list[Block], list[tuple[Lin
     blocks, dropped, captions = [], [], []
     marked = {f["text"]: f for f in printed.get("furniture", [])}  # chosen by `kjpacts new`, reviewable
     prefixes = [f for f in marked.values() if f.get("match") == "prefix"]
+    suffixes = [f for f in marked.values() if f.get("match") == "suffix"]
     lines = split_lines(raw)
     for i, line in enumerate(lines):
         text = line.text
@@ -151,6 +152,13 @@ def classify_lines(raw: str, printed: dict) -> tuple[list[Block], list[tuple[Lin
             cut = line.start + len(prefix["text"])
             dropped.append((Line(line.start, cut, prefix["text"]), prefix["category"], prefix["reason"]))
             line = Line(cut, line.end, text[len(prefix["text"]):])
+            text = line.text
+        suffix = next((f for f in suffixes if text.endswith(f["text"]) and len(text) > len(f["text"])), None)
+        if suffix is not None:  # e.g. "|World|0 Comments" after a printed date: cut from one line only
+            suffixes.remove(suffix)
+            cut = line.end - len(suffix["text"])
+            dropped.append((Line(cut, line.end, suffix["text"]), suffix["category"], suffix["reason"]))
+            line = Line(line.start, cut, text[:len(text) - len(suffix["text"])])
             text = line.text
         if text in marked and marked[text].get("match", "line") == "line":  # what is left may be furniture too
             dropped.append((line, marked[text]["category"], marked[text]["reason"]))

@@ -44,6 +44,7 @@ _SECTION = "|".join(re.escape(x) for x in SECTIONS)
 #: A line that is only a breadcrumb trail: "Home > News > World > Asia-Pacific".
 BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u203a|]{1,30}\s*[>\u00bb\u203a/|]\s*)*"
                         r"[^>\u00bb\u203a|]{1,30}$", _I)
+PHOTO_CREDIT = "photo credit alone on its line"
 #: Whole-line rules: (pattern, category, reason).
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|close|comments?|"
@@ -65,9 +66,11 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(?=(\S+\s+){0,6}\S+$)[\[(]?((?i:photos?( by| credit| courtesy( of)?)?:? .+|(file )?photo|image( credit)?: .+|"
                 r"(getty images|shutterstock|istock)( via [\w ]+)?)|"
                 r"[A-Z][\w.'-]*( [A-Z][\w.'-]*)? (?i:photo|photos|file photo)|"  # "Yonhap photo", "AP file photo"
+                r"[A-Z][\w.'-]*( [A-Z][\w.'-]*){1,2} / (The )?([A-Z][\w.'-]* ){0,3}"  # "Jane Roe / The Daily News"
+                r"(Shimbun|News|Times|Press|Herald|Post|Images|Photos?|Agency|Ilbo|Daily|Journal|Pool|Reuters|AFP|AP|Yonhap|Kyodo|Jiji)|"
                 r"[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/(?i:getty images)|[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,2})"
                 r"[\])]?$"),  # "AFP/Getty Images", "REUTERS/Kim Hong-Ji"
-     "site-furniture", "photo credit alone on its line"),
+     "site-furniture", PHOTO_CREDIT),
     (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*\d", _I), "scrape-header", "'last updated' time of the web page"),
     (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
     (re.compile(r"^[\W_]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
@@ -78,7 +81,21 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"(?: to a (?:friend|colleague))?$", _I), "share-widget", "'send a link to a friend' link"),
     (re.compile(r"^(?:more|see more|view more|show more|read more|all)\s*[>\u00bb\u203a]+$", _I), "navigation",
      "a 'More >' link"),
-    (re.compile(r"^[A-Z][\w ]{0,20} ?:$"), "site-furniture", "a template label with no value ('ID :', 'Author:')"),
+    (re.compile(r"^(?:[A-Z][\w ]{0,20} ?: ?)+$"), "site-furniture",
+     "template labels with no value ('ID :', 'Author:', 'Published: Updated:')"),
+    (re.compile(r"^(?:\d+\.\s*)?skip to (?:the )?(?:main |more )?[\w ]{0,20}$", _I),
+     "navigation", "a 'skip to content' link for screen readers"),
+    (re.compile(r"^(?=(\S+\s+){0,20}\S+$).*\bby skipping the (?:main )?(?:menu|navigation)\b", _I),
+     "site-furniture", "a screen-reader note on skipping the menu"),
+    (re.compile(r"^(?:(?:enable|disable|turn (?:on|off)) (?:read(?:ing|er)?|dark|night) mode|\d{2,3}% font size|"
+                r"(?:font|text) size:?(?: [aA][+-]?)*|[aA][+-]? [aA][+-]?(?: [aA][+-]?)?)$", _I),
+     "site-furniture", "reader controls (read mode, font size)"),
+    (re.compile(r"^(?:other|more|latest|top|related) (?:stories|articles|news|headlines)(?: from [\w .'&-]{1,30})?\W*$", _I),
+     "navigation", "heading of a list of other stories"),
+    (re.compile(r"^(?=(\S+\s+){0,30}\S+$)(?:for (?:all )?the latest\b.*\bfollow (?:us|our)\b|"
+                r"follow (?:us|our [\w ]{1,30}) (?:on|via) .*\b(?:google news|twitter|facebook|telegram|whatsapp|instagram|"
+                r"youtube|app)\b)", _I),
+     "share-widget", "a pitch to follow the site's channel or app"),
     (re.compile(r"^\d+$"), "site-furniture", "a bare number (page id or counter)"),
     (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
      "site-furniture", "a page id with its label ('Story Code : 12345', 'News ID: 678')"),
@@ -127,11 +144,21 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})? "), "scrape-header", "scraper's date stamp before the headline (day or month)"),
     (re.compile(r"^\d+(st|nd|rd|th) LD[- ]Writethru:? ", _I), "version-tag", "wire version tag before the headline"),
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
+    (re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf]\s*(?=By [A-Z])"), "site-furniture", "list bullet before the byline"),
+    (re.compile(r"^(?:By\s*\|\s*)?\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+(?=\S)"), "scrape-header",
+     "a machine timestamp from the page's markup (and an empty 'By |'), before the printed date"),
     (re.compile(r"^\d+ comments?(\(s\)(\s*(print|e-?mail|share)\b)*|(\s*(print|e-?mail|share)\b)+)\s*(?=\S)", _I), "site-furniture",
      "comment count and print/e-mail links glued before the article's first line"),
 ]
+#: Line-suffix rules: a blog's category and comment count, or a "last updated" time glued to the end of a line.
+SUFFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"(?:\s*\|\s*[^|]{1,25}?)*\s*\|\s*\d+ (?:comments?|responses?|replies)\s*$", _I), "site-furniture",
+     "blog category and comment count after the printed date ('|World|0 Comments')"),
+    (re.compile(r"\s+(?:last )?(?:updated|modified|posted)\s*:?\s*\d{4}-\d\d-\d\d(?: \d\d:\d\d(?::\d\d)?)?(?: [A-Z]{2,4})?\s*$", _I),
+     "scrape-header", "'updated' time glued to the end of the headline"),
+]
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
-CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
+CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\b(?:File )?Photo/\s?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
                      r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
                      r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$|"
@@ -143,6 +170,26 @@ CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|/\s*[A-Z][
 PICTURE_CAPTION = re.compile(r"^(?=(\S+\s+){0,9}\S+$)(?i:(?:the |a |an )?(?:flags?|logos?|portraits?|maps?|"
                              r"symbolic (?:image|picture|photo)|(?:file|archive) (?:image|picture|photo)s?|(?:aerial )?view)"
                              r"\s+(?:of|showing)\s)[^.!?:;\"]*[^\W\d_]$")
+_PHOTO_VERB = (r"arrives?|attends?|shakes? hands|speaks?|poses?|walks?|waves?|listens?|salutes?|inspects?|chants?|holds?|"
+               r"stages?|presides?|sits?|stands?|looks? on|gestures?|bows?|greets?|delivers?|applauds?|watch(?:es)?|reviews?|"
+               r"leaves?|enters?|pays? (?:tribute|respects)|lays? a wreath|takes? part|participates?|shouts?|rall(?:y|ies)|"
+               r"march(?:es)?|protests?|signs?|toasts?|smiles?|talks?")
+_DAY = (r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+        r"(?:on |, )(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, (?:19|20)\d\d)?")
+_SCENE = re.compile(rf"^(?=(\S+\s+){{3,49}}\S+$)(?!.*[\"\u201c\u201d])(?!.*\b(?:said|says|told|will|would|was|were|is|are|"
+                    rf"has|have|had|next|to be)\b)(?!.*[a-z]{{3}}\. [A-Z])[A-Z][^!?;]*?\b(?P<verb>{_PHOTO_VERB})\b[^!?;]*"
+                    rf"\b(?:{_DAY})\.$")
+
+
+def scene_caption(text: str) -> bool:
+    """True for a caption with no credit that says, in the present tense, what the people in the picture do
+    and on which day: "The ambassador arrives at the ministry in Seoul on Wednesday." One sentence, no
+    quotation, no dateline, no reporting verb and no past tense before its verb (an article sentence says
+    what happened: "agreed to hold talks on Friday", "said")."""
+    m = _SCENE.match(text.strip())
+    return bool(m) and not re.search(r"\b[a-z]+ed\b|\s(?:\u2014|--|\u2013)\s|\((?:[A-Z][\w ]*)\)\s*-", text[:m.start("verb")])
+
+
 #: Photo agencies that print a bare credit in brackets after a caption: "President Yoon (Yonhap)".
 _BRACKET_CREDIT = re.compile(r"\((AP|AFP|Reuters|Yonhap|EPA|Xinhua|Kyodo|Jiji|Newsis|News1|Bloomberg|Getty Images|Pool)\)$")
 
@@ -206,6 +253,15 @@ def prefix_furniture(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def suffix_furniture(text: str) -> tuple[str, str, str] | None:
+    """``(suffix, category, reason)`` when the line ends in furniture (and something is left before it), else None."""
+    for pattern, category, reason in SUFFIX_RULES:
+        m = pattern.search(text)
+        if m and m.start() > 0 and text[:m.start()].strip():
+            return m.group(), category, reason
+    return None
+
+
 def repeated_caption(text: str) -> bool:
     """True for a short caption printed twice on one line (an image's alt text, then its caption) that ends
     in a bracketed photo credit: "President Yoon Suk Yeol (Yonhap) President Yoon Suk Yeol (Yonhap)"."""
@@ -217,10 +273,12 @@ def repeated_caption(text: str) -> bool:
 
 def is_caption(text: str, after_headline: bool = False) -> bool:
     """True for a photo caption line (the cleaning step keeps it in the structure file). With
-    ``after_headline``, a line naming what a picture shows (:data:`PICTURE_CAPTION`) is one too;
+    ``after_headline``, a line naming what a picture shows (:data:`PICTURE_CAPTION`) or the scene in
+    it (:func:`scene_caption`) is one too;
     before the headline such a line may be the headline itself."""
     t = text.strip()
-    return (bool(CAPTION.search(text)) or repeated_caption(text) or after_headline and bool(PICTURE_CAPTION.match(t))) \
+    return (bool(CAPTION.search(text)) or repeated_caption(text)
+            or after_headline and bool(PICTURE_CAPTION.match(t) or scene_caption(t))) \
         and len(text.split()) >= 4
 
 
@@ -231,6 +289,15 @@ def photo_title(text: str, next_line: str | None) -> bool:
     t = text.strip()
     return bool(next_line and t and len(t.split()) <= 12 and not re.search(r"[.!?:;]$", t)
                 and is_caption(next_line, True) and t in next_line and t != next_line.strip())
+
+
+def title_over_credit(text: str, next_line: str | None) -> bool:
+    """True for a photo's title over a bare photo credit ("North Korea missile test" over "Image: AFP/Jane
+    Roe"): at most eight words, no sentence end, and the next line is a photo credit alone."""
+    t = text.strip()
+    found = line_furniture(next_line) if next_line else None
+    return bool(t and len(t.split()) <= 8 and not re.search(r"[.!?:;]$", t) and found
+                and found[1] == PHOTO_CREDIT)
 
 
 def printed_twice(text: str, next_line: str | None) -> bool:
@@ -252,13 +319,26 @@ def _wrapped(lines: list[str]) -> bool:
                for a, b in zip(lines, lines[1:])) >= 2
 
 
+#: Words a sentence cannot end on: a stored copy cut off after one of them stopped mid-sentence.
+_NO_END = {"a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "that",
+           "been", "be", "is", "are", "was", "were", "has", "have", "had", "will", "would", "its", "their", "his", "her"}
+
+
+def _subheading(line: str, before: str, after: str | None) -> bool:
+    """A subheading between paragraphs: two to six words of letters, capitalised, after a sentence end and
+    before a line of running prose ("Historic distrust", "Talks resume in May")."""
+    return bool(re.fullmatch(r"[A-Z][\w'\u2019,-]*(?: [\w'\u2019,-]+){1,5}", line) and SENTENCE_END.search(before.strip())
+                and after and len(after.split()) >= 12 and SENTENCE_END.search(after.strip()))
+
+
 def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list[int]:
     """Indexes of the lines amid the article's paragraphs that no sentence ends: once running prose has
     begun (a line of twelve words or more that ends like a sentence), a line with no sentence end is a
     link, label, teaser, counter or caption, whatever its words ("Comment", "More >", "Watch video 01:46",
-    a related story's title). Kept: ``provenance_line`` lines (printed dates, bylines, datelines), a line
-    the next one continues in lower case, the last line when it has eight words or more (a stored copy cut
-    off mid-sentence), and every line of a hard-wrapped page."""
+    a related story's title). Kept: ``provenance_line`` lines (printed dates, bylines, datelines), a
+    subheading (:func:`_subheading`), a line the next one continues in lower case, the last line when it has
+    eight words or more or ends on a word no sentence ends on (a stored copy cut off mid-sentence), and
+    every line of a hard-wrapped page."""
     if _wrapped(lines):
         return []
     prose = next((i for i, t in enumerate(lines) if len(t.split()) >= 12 and SENTENCE_END.search(t.strip())), None)
@@ -269,7 +349,9 @@ def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list
         t = lines[i].strip()
         if SENTENCE_END.search(t) or provenance_line(lines[i]):
             continue
-        if i == len(lines) - 1 and len(t.split()) >= 8:
+        if i == len(lines) - 1 and (len(t.split()) >= 8 or t.split()[-1].lower() in _NO_END):
+            continue
+        if _subheading(t, lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None):
             continue
         if i + 1 < len(lines) and lines[i + 1].strip()[:1].islower():
             continue

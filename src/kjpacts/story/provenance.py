@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
 from .furniture import (PROMO_HEAD, VIDEO_LINK, body_fragments, headline_prefix, is_caption, line_furniture, photo_title,
-                        prefix_furniture, printed_twice, promo_line)
+                        prefix_furniture, printed_twice, promo_line, suffix_furniture, title_over_credit)
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
 OUTLETS = {
@@ -110,6 +110,12 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if find_dates(pre[0]) or re.search(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b", pre[0]):
                 lay.removed_dates.append((pre[0].strip(), "scrape-header"))
             line = line[len(pre[0]):]
+        post = suffix_furniture(line) if headline_hint is None else None  # HTML blocks are cut by tag, not text
+        if post:
+            lay.furniture.append({"text": post[0], "category": post[1], "reason": post[2], "match": "suffix"})
+            if find_dates(post[0]) or re.search(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b", post[0]):
+                lay.removed_dates.append((post[0].strip(), "last-update" if post[1] == "scrape-header" else "scrape-header"))
+            line = line[:len(line) - len(post[0])]
         found = line_furniture(line)
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
@@ -125,7 +131,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 lay.removed_dates.append((line, "copyright-year"))
             continue
         if lay.headline and line.strip() != lay.headline.strip() \
-                and line.strip().lstrip("\u2022*-\u00b7 ").strip() == lay.headline.strip():
+                and re.sub(r"^[\W_]+", "", line.strip()) == re.sub(r"^[\W_]+", "", lay.headline.strip()):
             lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
             continue
         if video and promo_line(line) and len(line.split()) <= 15:
@@ -143,7 +149,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if line not in lay.captions:
                 lay.captions.append(line)
             continue
-        if photo_title(line, following):  # the photo's title over its caption
+        if photo_title(line, following) or lay.headline is not None and title_over_credit(line, following):
             lay.furniture.append({"text": line, "category": "site-furniture", "reason": "photo title over its caption"})
             continue
         if is_caption(line, after_headline=lay.headline is not None or seen_body):

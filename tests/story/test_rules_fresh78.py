@@ -1,0 +1,115 @@
+"""Rules written after the fresh-7 and fresh-8 first runs, each on made-up text (no page of any set is
+used here)."""
+
+from __future__ import annotations
+
+import pytest
+
+PROSE = "The two ministers met in Busan on Monday to talk about the pact, officials said."
+MORE = "Both sides agreed to meet again next month, according to the ministry in Seoul."
+
+
+@pytest.mark.parametrize("line", [
+    "1. Skip to content", "2. Skip to main menu", "Skip to more Example sites",
+    "Please read the article by skipping the main menu.",
+    "Published: Updated:", "Enable Read mode", "100% Font Size", "Other Stories", "More stories from Asia",
+    "For the latest news, follow our channel on Google News or via the app.",
+    "Jane Roe / The Daily News",
+])
+def test_new_furniture_lines(line):
+    from kjpacts.story.furniture import line_furniture
+
+    assert line_furniture(line) is not None, line
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to the end of the war, he said, and the story changes.",
+    "Published reports said the talks were over.",
+    "Other stories about the pact were false, the ministry said.",
+    "Seoul / Tokyo",
+    "Jane Roe / The talks were over",
+    "Readers who follow our coverage will know the pact expired.",
+])
+def test_article_lines_stay(line):
+    from kjpacts.story.furniture import line_furniture
+
+    assert line_furniture(line) is None, line
+
+
+@pytest.mark.parametrize("line,caption", [
+    ("The ambassador arrives at the Defense Ministry in Busan on Wednesday.", True),
+    ("Minister Jane Roe, left, and her counterpart John Doe, right, shake hands at the talks in Busan on Friday.", True),
+    ("Protesters chant slogans outside the ministry in Seoul, Nov. 2, 2021.", True),
+    ("The minister shakes hands with the ambassador in Busan. Example File Photo/Jane Q. Roe", True),
+    ("The ministers agreed to hold talks in Busan on Friday.", False),   # past tense before the verb
+    ("BUSAN, Korea \u2014 The ministers hold talks in Busan on Friday.", False),  # a dateline: the lead
+    ("The ambassador said he arrives in Busan on Wednesday.", False),   # reported
+    ("The minister arrives in Busan on Wednesday. He will meet the mayor on Thursday.", False),  # two sentences
+    ("\"We will sign,\" the minister says as he arrives in Busan on Wednesday.", False),  # a quotation
+])
+def test_scene_captions(line, caption):
+    from kjpacts.story.furniture import is_caption
+
+    assert is_caption(line, after_headline=True) is caption, line
+
+
+def test_a_scene_caption_needs_a_headline_above_it():
+    from kjpacts.story.furniture import is_caption
+
+    assert not is_caption("The ambassador arrives at the Defense Ministry in Busan on Wednesday.", after_headline=False)
+
+
+def test_suffix_rules_cut_the_end_only():
+    from kjpacts.story.furniture import suffix_furniture
+
+    assert suffix_furniture("May 3rd, 2021|Asia|12 Comments") == ("|Asia|12 Comments", "site-furniture",
+                                                                 "blog category and comment count after the printed date ('|World|0 Comments')")
+    assert suffix_furniture("Ministers meet in Busan Updated: 2021-05-03 10:15:00 KST")[0] == " Updated: 2021-05-03 10:15:00 KST"
+    assert suffix_furniture("|World|0 Comments") is None  # nothing left before it: a whole-line matter
+    assert suffix_furniture("The talks were updated on 2021-05-03 by the ministry.") is None
+
+
+def test_machine_timestamp_and_bullet_prefixes():
+    from kjpacts.story.furniture import prefix_furniture
+
+    assert prefix_furniture("By | 2021-05-03T10:15:00+00:00 May 3rd, 2021")[0] == "By | 2021-05-03T10:15:00+00:00 "
+    assert prefix_furniture("  \u2022 By Jane Roe")[0] == "  \u2022 "
+    assert prefix_furniture("\u2022 Busan talks end") is None
+
+
+def test_layout_of_a_blog_header_and_a_glued_update_time():
+    from kjpacts.story.provenance import analyse_lines
+
+    page = "\n".join(["Ministers meet in Busan Updated: 2021-05-03 10:15:00 KST",
+                      "//Ministers meet in Busan",
+                      "By | 2021-05-03T10:15:00+00:00 May 3rd, 2021|Asia|12 Comments", PROSE, MORE])
+    lay = analyse_lines(page)
+    assert lay.headline == "Ministers meet in Busan"
+    assert lay.date_lines == ["May 3rd, 2021"]
+    cut = {f["text"]: f.get("match", "line") for f in lay.furniture}
+    assert cut == {" Updated: 2021-05-03 10:15:00 KST": "suffix", "//Ministers meet in Busan": "line",
+                   "By | 2021-05-03T10:15:00+00:00 ": "prefix", "|Asia|12 Comments": "suffix"}
+    assert ("Updated: 2021-05-03 10:15:00 KST", "last-update") in lay.removed_dates
+
+
+def test_cleaning_cuts_a_suffix_reversibly(tmp_path):
+    from kjpacts.corpus.cleaning import classify_lines
+
+    raw = "Ministers meet\nMay 3rd, 2021|Asia|12 Comments\n" + PROSE + "\n"
+    printed = {"headline": "Ministers meet", "date_line": "May 3rd, 2021",
+               "furniture": [{"text": "|Asia|12 Comments", "category": "site-furniture", "reason": "r", "match": "suffix"}]}
+    blocks, dropped, _ = classify_lines(raw, printed)
+    kinds = [(b.kind, raw[b.line.start:b.line.end]) for b in blocks]
+    assert kinds == [("headline", "Ministers meet"), ("date_line", "May 3rd, 2021"), ("paragraph", PROSE)]
+    assert [(raw[d[0].start:d[0].end], d[1]) for d in dropped] == [("|Asia|12 Comments", "site-furniture")]
+
+
+def test_photo_title_over_a_bare_credit_and_subheadings():
+    from kjpacts.story.provenance import analyse_lines
+
+    page = "\n".join(["Ministers meet in Busan", PROSE, "Busan harbour at night", "Image: Example/J. Roe", MORE,
+                      "Growing doubts", MORE, "Seoul and Tokyo had until then been"])
+    lay = analyse_lines(page)
+    assert "Busan harbour at night" not in lay.body
+    assert "Growing doubts" in lay.body  # a subheading between paragraphs
+    assert "Seoul and Tokyo had until then been" in lay.body  # a stored copy cut off mid-sentence
