@@ -113,3 +113,38 @@ def test_photo_title_over_a_bare_credit_and_subheadings():
     assert "Busan harbour at night" not in lay.body
     assert "Growing doubts" in lay.body  # a subheading between paragraphs
     assert "Seoul and Tokyo had until then been" in lay.body  # a stored copy cut off mid-sentence
+
+
+# --- attribution -----------------------------------------------------------------------------------
+
+def _cues(text: str) -> list[tuple[str, str | None]]:
+    from tests.story.test_rules_fresh6 import _cues as cues
+
+    return cues(text)
+
+
+@pytest.mark.parametrize("sentence,cue,source", [
+    ("Busan insists that it owns the island.", "insists", "Busan"),
+    ("The ministry alleges that the ship aimed its radar at the plane.", "alleges", "The ministry"),
+    ("Both parties slammed the deal, which they said was rushed.", "slammed", "Both parties"),
+    ("The mayor dismissed calls for his resignation.", "dismissed", "The mayor"),
+    ("The North has threatened the South with strikes.", "threatened", "The North"),
+    ("Busan sees the move as retaliation for the ruling.", "sees", "Busan"),
+    ("The minister called the move \"a complete misjudgment.\"", "called", "The minister"),
+    ("The mayor also called on Monday for new talks with the port unions.", "called", "The mayor"),
+    ("The ministry says its analysis of the data shows the plane was targeted.", "shows", "its analysis of the data"),
+])
+def test_new_cues(sentence, cue, source):
+    assert (cue, source) in _cues(sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The minister was dismissed from his post on Friday.", "dismissed"),
+    ("Residents felt they were threatened by the plan.", "threatened"),
+    ("The ministers called off the talks in Busan.", "called"),
+    ("A village called Haeundae lies on the coast.", "called"),
+    ("Japan removed Korea from its so-called \"white list\" of trading partners.", "called"),
+    ("The launch shows how far the programme has come.", "shows"),
+])
+def test_no_cue_here(sentence, word):
+    assert word not in [c for c, _ in _cues(sentence)]

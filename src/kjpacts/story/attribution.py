@@ -42,7 +42,7 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "question", "had called", "has called", "have called", "underscored",
              "highlighted", "announce", "argue", "argues", "protested against", "protest against", "protests against",
              "denounced", "denounces", "are accusing", "is accusing", "are demanding", "is demanding", "has protested",
-             "have protested", "hoped")
+             "have protested", "hoped", "shows", "insists", "insist", "alleges", "allege", "slammed", "slams")
 #: Cues whose content may be a short noun phrase ("The ministry denied the report.", "protested against the deal").
 SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against", "has protested",
                  "have protested")
@@ -56,7 +56,7 @@ _CONTENT_OPENERS = re.compile(r"\s+(?:that|the|a|an|it|its|his|her|their|he|she|
 #: Participle cues ("..., saying it would"): the source is the subject of the sentence.
 PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",
                "calling for", "urging", "accusing", "describing", "explaining", "underscoring", "highlighting", "emphasizing",
-               "emphasising", "asking", "denying", "welcoming")
+               "emphasising", "asking", "denying", "welcoming", "informing", "alleging")
 _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
 #: "ruled" is a cue only with its content, a that-clause a few words on ("the court ruled last year that ..."),
 #: not in "Japan ruled Korea as a colony".
@@ -64,7 +64,10 @@ CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS),
                  rf"ruled(?=(?: [\w-]+){{0,3}} that\b)|"
                  rf"(?<!\bno )(?<!\ba )(?<!\bany )(?<!\bin )doubts?(?= (?:that|it|whether|they|he|she|this)\b)|"  # "few experts doubt it"
                  rf"given(?=(?: [\w'-]+){{1,3}} notice\b)|"  # "had given Japan notice that"
-                 rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )asked(?= \w)|"  # not the passive "was asked"
+                 rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )(?:asked|dismissed|dismisses|threatened|"
+                 rf"threatens)(?= \w)|"  # not the passive "was asked", "was dismissed"
+                 rf"(?<!-)call(?:s|ed)(?= on\b| (?:[\w'\u2019-]+ ){{0,4}}(?:an? |the )?[\"\u201c])|"  # "called the move \"a misjudgment\""
+                 rf"(?:sees?|described|describes)(?=(?: [\w'\u2019\"\u201c\u201d-]+){{1,8}} as\b(?! well\b))|"  # "sees it as"
                  rf"views?(?=(?: [\w'\u2019\"\u201c\u201d-]+){{1,8}} as\b(?! well\b))|"  # "Seoul views the move as retaliation"
                  rf"worr(?:y|ies|ied)(?=(?:,? [\w-]+){{0,3}},? that\b))\b")  # "experts worry, however, that ..."
 #: A dateline opening a sentence: "TOKYO, Aug 23 (KUNA) -- ", "SEOUL/NAGOYA, Japan (Reuters) - ".
