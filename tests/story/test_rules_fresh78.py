@@ -148,3 +148,42 @@ def test_new_cues(sentence, cue, source):
 ])
 def test_no_cue_here(sentence, word):
     assert word not in [c for c, _ in _cues(sentence)]
+
+
+# --- TIMEX -----------------------------------------------------------------------------------------
+
+def _tx(text: str, published: str = "2021-05-07") -> list[tuple[str, str]]:
+    from kjpacts.story.timex import find_timexes
+
+    return [(t["text"], t["value"]) for t in find_timexes(text, published, "day")]
+
+
+def test_the_same_day_takes_the_date_before_it():
+    from kjpacts.story.timex import find_timexes, link_anchors
+
+    text = "The ministers met on Tuesday. The ministry said in a statement on the same day that talks went well."
+    assert ("the same day", "2021-05-04") in _tx(text)  # Tuesday before Friday 7 May 2021
+    recs = find_timexes(text, "2021-05-07", "day")
+    for i, r in enumerate(recs, 1):
+        r["id"] = f"t{i}"
+    linked = {r["text"]: r["anchor"] for r in link_anchors(recs)}
+    assert linked["the same day"] == next(r["id"] for r in recs if r["text"] == "Tuesday")
+    assert ("the same day", "2021-05-04") not in _tx("On the same day, the ministry said talks went well.")  # nothing before
+
+
+def test_end_of_year_annual_and_the_years_ahead():
+    assert ("end of year", "2021") in _tx("Ministers aim to share data before end of year")
+    assert ("annual", "P1Y") in _tx("That includes annual military exercises.")
+    assert ("the months and years ahead", "FUTURE_REF") in _tx("In the months and years ahead, we will meet.")
+    assert ("the weeks ahead", "FUTURE_REF") in _tx("Talks go on in the weeks ahead.")
+
+
+def test_a_photo_date_is_a_lower_bound_on_the_year():
+    from kjpacts.story.provenance import provenance
+
+    page = ("Ministers meet in Busan\n\nThe two ministers met in Busan on Tuesday to talk about the pact signed in 2016, "
+            "officials said.\n\nThe minister speaks in Busan, Korea, May 2, 2021. EPA-EFE/POOL/JANE ROE\n\n" + MORE + "\n")
+    meta = provenance(page, None)
+    assert (meta["published"], meta["published_precision"]) == ("2021", "year")
+    assert "photo caption's date" in meta["published_evidence"][0]
+    assert provenance(page.replace("May 2, 2021", "May 2, 2011"), None)["published"] == "2016"  # the text's year is later

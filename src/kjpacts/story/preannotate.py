@@ -23,7 +23,7 @@ from .claims import find_claims
 from .framing import find_framing
 from .ledger import LIST_KEY, PER_DOC, latest, read_decisions, record_key, write_status
 from .mentions import entity_record, find_mentions
-from .timex import find_timexes
+from .timex import find_timexes, link_anchors
 
 PREFIX = {"mentions": "m", "quotes": "q", "timex": "t", "framing": "f"}
 
@@ -123,7 +123,7 @@ def preannotate(root: Path) -> dict[str, int]:
     for doc in docs:
         final["mentions"][doc.doc_id] = merge("mentions", doc.doc_id, mentions[doc.doc_id], force)
         published, precision = doc.meta["published"], doc.meta["published_precision"]
-        final["timex"][doc.doc_id] = merge("timex", doc.doc_id, find_timexes(doc.text, published, precision), force)
+        final["timex"][doc.doc_id] = link_anchors(merge("timex", doc.doc_id, find_timexes(doc.text, published, precision), force))
         final["quotes"][doc.doc_id] = merge("quotes", doc.doc_id, find_attributions(doc.text, sents[doc.doc_id]), force)
         final["framing"][doc.doc_id] = merge("framing", doc.doc_id, find_framing(doc.text, _segment(doc, "headline"),
                                                                                  final["quotes"][doc.doc_id]), force)

@@ -479,12 +479,16 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
                         (f" An update time ({first_update}) is later than that month." if first_update else ""))
         return {"published": u[0], "published_precision": "month", "published_inferred": True,
                 "published_confidence": "medium", "published_evidence": evidence, "other_dates": other}
-    years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", "\n".join([lay.headline or ""] + lay.body))
+    photo_years = [d.value[:4] for c in lay.captions for d in find_dates(c) if re.fullmatch(r"(?:19|20)\d\d", d.value[:4])]
+    years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", "\n".join([lay.headline or ""] + lay.body)) + photo_years
     if years:
         year = max(years) if not copyright_years else copyright_years[0]
         evidence.append(f"No printed, dateline or URL date with a year; the year {year} is from "
                         + ("the copyright footer: the day is unknown." if copyright_years else
-                           "the latest year the text mentions, so the article is from then or later: a weak guess."))
+                           "a photo caption's date (a photo is taken before the article that prints it)"
+                           if year in photo_years and year not in years[:len(years) - len(photo_years)] else
+                           "the latest year the text mentions")
+                        + ("" if copyright_years else ", so the article is from then or later: a weak guess."))
         if dateline_date is not None:
             evidence.append(f"The dateline prints {dl.group('date')!r} with no year; give the page's URL (--urls) "
                             "or review the date.")

@@ -127,6 +127,8 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
     for m in re.finditer(r"\bthe past (week|month|year|decade)\b", text, re.I):  # the last twelve months, not last year
         add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "the past week/month/year: a duration up to now",
             anchor_kind="absolute")
+    for m in re.finditer(r"\b(?:before|by|until|till|at) (end|the end) of year\b", text, re.I):  # a headline's "before end of year"
+        add(m.start(1), m.end(), "DATE", str(year), "end of year (no article) relative to the publication date", "END")
     for pattern, fn, type_, _ in rel:
         for m in re.finditer(pattern, text, re.I):
             if fn is not None:
@@ -195,8 +197,8 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
     # 5. durations and sets
     for m in re.finditer(rf"\b(every|each) ({_UNITW})\b", text, re.I):
         add(m.start(), m.end(), "SET", _duration("1", m.group(2)), "set (every ...)", anchor_kind="absolute")
-    for m in re.finditer(r"\b(annually|yearly|monthly|weekly|daily|hourly)\b", text, re.I):
-        unit = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}[m.group(1).lower()]
+    for m in re.finditer(r"\b(annually|yearly|monthly|weekly|daily|hourly|annual)\b", text, re.I):
+        unit = {"annually": "year", "annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}[m.group(1).lower()]
         add(m.start(), m.end(), "SET", _duration("1", unit), "set (annually ...)", anchor_kind="absolute")
     for m in re.finditer(rf"\b({_NUMW}) ({_UNITW}) and ({_NUMW}) ({_UNITW})\b", text, re.I):
         first, second = _duration(m.group(1), m.group(2)), _duration(m.group(3), m.group(4))
@@ -230,8 +232,26 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
     # 7. vague references
     for pattern, value in ((r"\b(in )?recent (years|months|weeks|days)\b", "PAST_REF"),
                            (r"\ba (short|little) while ago\b", "PAST_REF"), (r"\b(recently|lately)\b", "PAST_REF"),
-                           (r"\b(now|currently|at present)\b", "PRESENT_REF"), (r"\b(soon|in the future)\b", "FUTURE_REF")):
+                           (r"\b(now|currently|at present)\b", "PRESENT_REF"), (r"\b(soon|in the future)\b", "FUTURE_REF"),
+                           (r"\bthe (?:coming )?(?:days|weeks|months|years)(?: and (?:days|weeks|months|years))? ahead\b", "FUTURE_REF")):
         for m in re.finditer(pattern, text, re.I):
             s = m.start(2) - len("recent ") if m.group().lower().startswith("in recent") else m.start()
             add(s, m.end(), "DATE", value, "vague time reference")
+    # 8. "the same day": the day of the nearest calendar or weekday date before it in the text
+    for m in re.finditer(r"\b(?:on )?(the same day)\b", text, re.I):
+        before = [t for t in out if t["end"] <= m.start() and t["type"] == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t["value"])]
+        if before:
+            last = max(before, key=lambda t: t["end"])
+            add(m.start(1), m.end(1), "DATE", last["value"], f"the same day as {last['text']!r} before it",
+                anchor_kind=f"span:{last['start']}-{last['end']}")
     return sorted(out, key=lambda t: (t["start"], t["end"]))
+
+
+def link_anchors(records: list[dict]) -> list[dict]:
+    """Give each record anchored on an earlier timex (``anchor`` "span:START-END", from :func:`find_timexes`)
+    that timex's id, once ids are given; "published" when a reviewer removed it."""
+    ids = {f"span:{r['start']}-{r['end']}": r["id"] for r in records}
+    for r in records:
+        if str(r.get("anchor", "")).startswith("span:"):
+            r["anchor"] = ids.get(r["anchor"], "published")
+    return records
