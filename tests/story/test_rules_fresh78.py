@@ -187,3 +187,31 @@ def test_a_photo_date_is_a_lower_bound_on_the_year():
     assert (meta["published"], meta["published_precision"]) == ("2021", "year")
     assert "photo caption's date" in meta["published_evidence"][0]
     assert provenance(page.replace("May 2, 2021", "May 2, 2011"), None)["published"] == "2016"  # the text's year is later
+
+
+# --- persons and capitals ----------------------------------------------------------------------------
+
+def _mentions(text: str) -> list[tuple[str, str | None]]:
+    from kjpacts.story.mentions import find_mentions
+
+    return [(m["text"], m["metonymy"]) for m in find_mentions(text, None)]
+
+
+@pytest.mark.parametrize("sentence,capital,government", [
+    ("He said there was no truth to Busan's claims, but Tokyo's claims held.", "Tokyo", True),
+    ("The frictions that led to Seoul's decision to pull out grew.", "Seoul", True),
+    ("Anger grew at Seoul's presidential office.", "Seoul", True),
+    ("He met the Ambassador to Tokyo on Monday.", "Tokyo", True),
+    ("The Seoul-Tokyo row is a setback.", "Seoul", True),
+    ("The Seoul-Tokyo row is a setback.", "Tokyo", True),
+    ("He lives in Seoul's Mapo district.", "Seoul", False),
+    ("He flew to Tokyo on Monday.", "Tokyo", False),
+])
+def test_capitals_for_their_governments(sentence, capital, government):
+    found = [meto for text, meto in _mentions(sentence) if text == capital]
+    assert found == ["capital-for-government" if government else None], (sentence, found)
+
+
+def test_chair_is_a_title_and_the_surname_is_found_after_a_glued_full_stop():
+    found = _mentions("He met Joint Chiefs Chair Jane Roe at the base.Roe said the talks went well.")
+    assert ("Jane Roe", None) in found and ("Roe", None) in found

@@ -51,13 +51,21 @@ GAZETTEER: dict[str, tuple[str, str, str | None, tuple[str, ...]]] = {
 GAZETTEER_NAMES = {v for _n, _t, _c, vs in GAZETTEER.values() for v in vs}
 CAPITALS = {"seoul": "south-korea", "tokyo": "japan", "pyongyang": "north-korea", "beijing": "china",
             "washington": "united-states", "moscow": "russia"}
+#: What a government does or has: after a capital's possessive these make it the government even after
+#: "in", "at" or "to" ("led to Seoul's decision", "at Seoul's presidential office"; not "in Seoul's Mapo district").
+GOVERNMENT_NOUNS = re.compile(r"'s (?:\w+ ){0,2}?(?:decision|decisions|move|moves|claims?|plan|plans|position|stance|request|"
+                              r"response|policy|policies|demands?|proposal|offer|government|presidential|foreign|defen[cs]e|"
+                              r"military|intelligence|refusal|withdrawal|announcement|statement|protest|approach|concerns?)\b")
+#: A diplomat accredited to a capital is accredited to its government: "Ambassador to Seoul".
+ENVOY_TO = re.compile(r"\b(?:ambassador|envoy|embassy|minister plenipotentiary)\s+to\s+$", re.I)
+_CAPITAL_NAMES = "(?:Seoul|Tokyo|Pyongyang|Beijing|Washington|Moscow)"
 LOCATIVE = re.compile(r"\b(in|at|to|into|near|outside|inside|around|across|visit|visits|visited|visiting|arrived|"
                       r"arrive|arriving|held|based|flew|travel(?:l?ed)?|return(?:ed)?|city of|streets of|capital)\s+$", re.I)
 SURNAMES = ("Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong "
             "Jeon Ko Moon Yang Son Bae Baek Heo Nam Shim Noh Roh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Jin Chin Rhee "
             "Chun Suh Byun Ban Hyun Yeo Pyo Jo").split()
 TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |Defen[cs]e |Unification )?Minister|"
-          r"Ambassador|[Ss]pokes(?:man|woman|person)|Chairman|Chairwoman|Secretary(?: of State| of Defense)?|"
+          r"Ambassador|[Ss]pokes(?:man|woman|person)|Chair(?:man|woman|person)?|Secretary(?: of State| of Defense)?|"
           r"Chief Cabinet Secretary|Gen\.|General|Adm\.|Admiral|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Rep\.|Sen\.|"
           r"Senator|leader|Leader|Premier|Chancellor|King|Emperor|Lt\. Gen\.|Col\.)")
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -188,12 +196,15 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
         add(a, m.end("name"), "organisation", name, canonical_key(name))
     for gid, (name, type_, _country, variants) in GAZETTEER.items():
         for variant in sorted(variants, key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w.]){re.escape(variant)}(?![\w-]|\.\w)", text):
+            for m in re.finditer(rf"(?<![\w.]){re.escape(variant)}(?![\w-]|\.\w)|(?<![\w.-]){re.escape(variant)}(?=-{_CAPITAL_NAMES}\b)",
+                                 text):  # "the Seoul-Tokyo row": both capitals
                 a, b = m.start(), m.end()
                 if gid in CAPITALS:
                     in_dateline = dateline is not None and dateline[0] <= a < dateline[1] or \
                         (a == 0 or text[a - 1] == "\n") and bool(_DATELINE_AFTER.match(text, b))
-                    locative = LOCATIVE.search(text[max(0, a - 25):a]) or text[b:b + 6].startswith("-based")
+                    before = text[max(0, a - 25):a]
+                    government = ENVOY_TO.search(before) or GOVERNMENT_NOUNS.match(text, b)
+                    locative = not government and (LOCATIVE.search(before) or text[b:b + 6].startswith("-based"))
                     if not in_dateline and not locative:
                         add(a, b, type_, name, gid, "capital-for-government", CAPITALS[gid])
                         continue
