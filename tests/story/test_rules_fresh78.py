@@ -215,3 +215,27 @@ def test_capitals_for_their_governments(sentence, capital, government):
 def test_chair_is_a_title_and_the_surname_is_found_after_a_glued_full_stop():
     found = _mentions("He met Joint Chiefs Chair Jane Roe at the base.Roe said the talks went well.")
     assert ("Jane Roe", None) in found and ("Roe", None) in found
+
+
+@pytest.mark.parametrize("line,suffix", [
+    ("Posted on : 2021-05-03 16:01 KST Modified on : 2021-06-01 20:29 KST", " Modified on : 2021-06-01 20:29 KST"),
+    ("MINISTERS MEET IN BUSAN Evening News \uc785\ub825 2021.05.03 (15:05) \uc218\uc815 2021.05.03 (16:58)",
+     " Evening News \uc785\ub825 2021.05.03 (15:05) \uc218\uc815 2021.05.03 (16:58)"),
+    ("\"We urge them,\" the minister told reporters. (end) ab.cd", " (end) ab.cd"),
+])
+def test_more_suffixes(line, suffix):
+    from kjpacts.story.furniture import suffix_furniture
+
+    assert suffix_furniture(line)[0] == suffix
+
+
+def test_a_cut_stamp_keeps_its_posted_and_updated_dates_apart():
+    from kjpacts.story.provenance import provenance
+
+    page = ("MINISTERS MEET IN BUSAN Evening News \uc785\ub825 2021.05.03 (15:05) \uc218\uc815 2021.05.04 (16:58)\n\n"
+            + PROSE + "\n\n" + MORE + "\n")
+    meta = provenance(page, None)
+    assert meta["headline"] == "MINISTERS MEET IN BUSAN"
+    assert meta["published"] == "2021-05-03"
+    kinds = {o["value"]: o["kind"] for o in meta["other_dates"]}
+    assert kinds == {"2021-05-03": "scrape-header", "2021-05-04": "last-update"}

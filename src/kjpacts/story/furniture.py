@@ -154,8 +154,12 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
 SUFFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"(?:\s*\|\s*[^|]{1,25}?)*\s*\|\s*\d+ (?:comments?|responses?|replies)\s*$", _I), "site-furniture",
      "blog category and comment count after the printed date ('|World|0 Comments')"),
-    (re.compile(r"\s+(?:last )?(?:updated|modified|posted)\s*:?\s*\d{4}-\d\d-\d\d(?: \d\d:\d\d(?::\d\d)?)?(?: [A-Z]{2,4})?\s*$", _I),
-     "scrape-header", "'updated' time glued to the end of the headline"),
+    (re.compile(r"\s+(?:last )?(?:updated|modified|posted)(?: on)?\s*:?\s*\d{4}-\d\d-\d\d(?: \d\d:\d\d(?::\d\d)?)?(?: [A-Z]{2,4})?\s*$",
+                _I), "scrape-header", "'updated' or 'modified' time glued to the end of a line"),
+    (re.compile(r"(?:\s+[A-Z][a-z]+){0,3}\s+\uc785\ub825 \d{4}\.\d\d\.\d\d \(\d\d:\d\d\)(?: \uc218\uc815 \d{4}\.\d\d\.\d\d \(\d\d:\d\d\))?\s*$"),
+     "scrape-header", "a Korean site's posted (\uc785\ub825) and modified (\uc218\uc815) times, with its programme name, after the headline"),
+    (re.compile(r"\s+\((?:end|END)\)(?:\s+[a-z]{1,4}(?:[./][a-z]{1,4})*)?\s*$"), "site-furniture",
+     "wire end marker and editors' initials glued to the last sentence ('(end) mk.rk')"),
 ]
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
 CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\b(?:File )?Photo/\s?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"

@@ -113,8 +113,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
         post = suffix_furniture(line) if headline_hint is None else None  # HTML blocks are cut by tag, not text
         if post:
             lay.furniture.append({"text": post[0], "category": post[1], "reason": post[2], "match": "suffix"})
-            if find_dates(post[0]) or re.search(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b", post[0]):
-                lay.removed_dates.append((post[0].strip(), "last-update" if post[1] == "scrape-header" else "scrape-header"))
+            lay.removed_dates += _stamp_dates(post[0])
             line = line[:len(line) - len(post[0])]
         found = line_furniture(line)
         if found:
@@ -188,6 +187,14 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
     if headline_hint is None:  # an HTML page's blocks are judged by jusText
         _drop_fragments(lay)
     return lay
+
+
+def _stamp_dates(stamp: str) -> list[tuple[str, str]]:
+    """The dated parts of a stamp cut from a line's end: before an "updated"/"modified"/"\uc218\uc815" label the
+    site's posted time (``scrape-header``), after it an update (``last-update``)."""
+    parts = [p.strip() for p in re.split(r"(?=\b(?:last )?(?:updated|modified)\b|\uc218\uc815)", stamp, flags=re.I) if p.strip()]
+    return [(p, "last-update" if re.match(r"(?:last )?(?:updated|modified)\b|\uc218\uc815", p, re.I) else "scrape-header")
+            for p in parts if find_dates(p)]
 
 
 def _provenance_line(line: str) -> bool:
