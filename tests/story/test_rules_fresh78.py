@@ -239,3 +239,13 @@ def test_a_cut_stamp_keeps_its_posted_and_updated_dates_apart():
     assert meta["published"] == "2021-05-03"
     kinds = {o["value"]: o["kind"] for o in meta["other_dates"]}
     assert kinds == {"2021-05-03": "scrape-header", "2021-05-04": "last-update"}
+
+
+def test_glued_paragraphs_are_two_sentences_for_the_cues():
+    from kjpacts.story.preannotate import _unglue
+
+    text = "He met the chief at the Pentagon.Roe, for her part, said she shares the worry. The U.S.Army and p.m.Talks stay."
+    spans = [text[a:b] for a, b in _unglue(text, 0, len(text))]
+    assert spans == ["He met the chief at the Pentagon.", "Roe, for her part, said she shares the worry. The U.S.Army and p.m.Talks stay."]
+    glued = "The talks ended.\u201dRoe said the talks had ended."
+    assert [glued[a:b] for a, b in _unglue(glued, 0, len(glued))] == ["The talks ended.\u201d", "Roe said the talks had ended."]

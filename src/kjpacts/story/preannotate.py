@@ -10,6 +10,8 @@ re-running never overwrites reviewed work. ``review/status.json`` gives each rec
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from kjpacts.corpus.files import load_documents_json
@@ -106,8 +108,20 @@ def body_sentences(doc: Document) -> list[tuple[int, int]]:
             start = dateline[1]
             while start < s.end and doc.text[start] == " ":
                 start += 1
-        out.append((start, s.end))
+        out += _unglue(doc.text, start, s.end)
     return out
+
+
+#: Paragraphs a page glued with no space ("at the Pentagon.Dunford said"): a full stop after a lower-case
+#: word and a capitalised word right after it (not "U.S.Army" or "p.m.").
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"\u201d])(?=[A-Z][a-z])")
+
+
+def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` split where two sentences were glued with no space."""
+    cuts = [m.start() for m in _GLUED.finditer(text, start, end)]
+    bounds = [start] + cuts + [end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def preannotate(root: Path) -> dict[str, int]:
