@@ -249,3 +249,32 @@ def test_glued_paragraphs_are_two_sentences_for_the_cues():
     assert spans == ["He met the chief at the Pentagon.", "Roe, for her part, said she shares the worry. The U.S.Army and p.m.Talks stay."]
     glued = "The talks ended.\u201dRoe said the talks had ended."
     assert [glued[a:b] for a, b in _unglue(glued, 0, len(glued))] == ["The talks ended.\u201d", "Roe said the talks had ended."]
+
+
+def test_at_least_is_a_valid_mod():
+    from kjpacts.annotations.vocabulary import TIMEX_MODS
+    from kjpacts.story.timex import find_timexes
+
+    found = [t for t in find_timexes("The pact will last at least two years.", "2021-05-07", "day") if t["text"] == "at least two years"]
+    assert [(t["value"], t["mod"]) for t in found] == [("P2Y", "EQUAL_OR_MORE")]
+    assert "EQUAL_OR_MORE" in TIMEX_MODS
+
+
+def test_a_machine_record_the_schema_rejects_is_dropped_not_fatal(story, monkeypatch, capsys):
+    import importlib
+
+    from kjpacts.corpus.validate import validate
+
+    pre = importlib.import_module("kjpacts.story.preannotate")  # the package re-exports the function of that name
+
+    real = pre.find_timexes
+
+    def with_a_bad_one(text, published, precision):
+        found = real(text, published, precision)
+        return found + [dict(found[0], start=0, end=1, text=text[0], mod="NOT_A_MOD")] if found else found
+
+    monkeypatch.setattr(pre, "find_timexes", with_a_bad_one)
+    pre.preannotate(story)
+    err = capsys.readouterr().err
+    assert "machine record" in err and "NOT_A_MOD" in err and "dropped" in err
+    assert [p for p in validate(story) if p.file != "datapackage.json"] == []  # as `kjpacts review` checks it

@@ -22,7 +22,7 @@ SPEAKER_TYPES = ("government-official", "politician", "military", "analyst", "ad
                  "media", "foreign-government", "other")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET", "RANGE")
 TIMEX_MODS = ("START", "MID", "END", "APPROX", "ON_OR_BEFORE", "ON_OR_AFTER", "BEFORE", "AFTER",
-              "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS")
+              "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
 CLAIM_KINDS = ("shared", "conflict", "prediction", "single")
 CLAIM_STATUSES = {
     "corroborated": "confirmed by an independent source",

@@ -11,9 +11,11 @@ re-running never overwrites reviewed work. ``review/status.json`` gives each rec
 from __future__ import annotations
 
 import re
+import sys
 
 from pathlib import Path
 
+from kjpacts.annotations.schemas import load_schema, schema_for, schema_problems
 from kjpacts.corpus.files import load_documents_json
 from kjpacts.corpus.load import load_document
 from kjpacts.corpus.model import Document
@@ -124,6 +126,24 @@ def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+def _schema_safe(layer: str, doc_id: str, records: list[dict], force: dict) -> list[dict]:
+    """The records, less any machine record its layer's schema rejects (a rule's slip must not stop the
+    whole story): each one dropped is named on stderr. Reviewed records are never dropped; `kjpacts
+    validate` reports theirs."""
+    rel = f"annotations/{layer}/{doc_id}.json"
+    schema = load_schema(schema_for(rel))
+    reviewed = {k[2] for k in force if k[0] == layer and k[1] == doc_id}
+    kept = []
+    for r in records:
+        problems = schema_problems({"doc_id": doc_id, LIST_KEY[layer]: [_order(layer, r)]}, schema, rel)
+        if problems and record_key(layer, r) not in reviewed:
+            print(f"warning: {rel}: machine record {r.get('id')} ({r.get('text', '')!r}) dropped: {problems[0].field}: "
+                  f"{problems[0].message}; please report it", file=sys.stderr)
+            continue
+        kept.append(r)
+    return kept
+
+
 def preannotate(root: Path) -> dict[str, int]:
     """(Re)write ``annotations/`` for the story folder ``root``; return record counts per layer."""
     root = Path(root)
@@ -160,6 +180,7 @@ def preannotate(root: Path) -> dict[str, int]:
     for layer in PER_DOC:
         (ann / layer).mkdir(parents=True, exist_ok=True)
         for doc in docs:
+            final[layer][doc.doc_id] = _schema_safe(layer, doc.doc_id, final[layer][doc.doc_id], force)
             records = [_order(layer, r) for r in final[layer][doc.doc_id]]
             (ann / layer / f"{doc.doc_id}.json").write_text(
                 dump_json({"doc_id": doc.doc_id, LIST_KEY[layer]: records}), encoding="utf-8")
