@@ -95,9 +95,18 @@ def url_date(url: str | None) -> tuple[str, str] | None:
     """``(value, what)`` for a date in a URL path: ``/2012/06/29/``, ``pact-2012-06-29.html``,
     ``AEN20120629...``, an id of lower-case letters, the date and more digits
     (``/news/yjj2018122107849/``), ``/2012/0629/`` (year, then month and day together), ``/2016/11/``, and an
-    archive's year folder with a six-digit YYMMDD in the file name after it (``/2019/rok-191123-nhk01.htm``)."""
+    archive's year folder with a six-digit YYMMDD in the file name after it (``/2019/rok-191123-nhk01.htm``), and a
+    month by name (``/2012/jun/29/``)."""
     if not url:
         return None
+    named = re.search(r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*/([0-3]?\d)(?:/|$)", url, re.I)
+    if named:  # the Guardian's /2012/jun/29/
+        month = ("jan feb mar apr may jun jul aug sep oct nov dec".split().index(named.group(2).lower()[:3])) + 1
+        try:
+            dt.date(int(named.group(1)), month, int(named.group(3)))
+            return f"{named.group(1)}-{month:02d}-{int(named.group(3)):02d}", "day"
+        except ValueError:
+            pass
     archive = re.search(r"/((?:19|20)(\d\d))/[^/?#]*?(?<!\d)\2([01]\d)([0-3]\d)(?!\d)", url)  # /2019/rok-191123-nhk01.htm
     if archive:
         try:

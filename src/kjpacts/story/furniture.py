@@ -45,6 +45,7 @@ _SECTION = "|".join(re.escape(x) for x in SECTIONS)
 BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u203a|]{1,30}\s*[>\u00bb\u203a/|]\s*)*"
                         r"[^>\u00bb\u203a|]{1,30}$", _I)
 PHOTO_CREDIT = "photo credit alone on its line"
+_MENU_WORDS = r"Log ?[Ii]n|Login|Sign ?[Ii]n|Sign ?[Uu]p|Register|Subscribe|Account|Demo|Request|Support|Contact|Help|Products|Terminal|Newsletters?|Search|Menu"
 #: Whole-line rules: (pattern, category, reason).
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|close|comments?|"
@@ -87,6 +88,19 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "navigation", "a 'skip to content' link for screen readers"),
     (re.compile(r"^(?=(\S+\s+){0,20}\S+$).*\bby skipping the (?:main )?(?:menu|navigation)\b", _I),
      "site-furniture", "a screen-reader note on skipping the menu"),
+    (re.compile(r"^(?:\d+\.\s*)?tap (?:in your|to add to|to install|the share)\b.*|^install the [\w .'&-]{1,40} app$|"
+                r"^(?:get the news faster|in two easy steps)\W*$|^add to home screen\W*$", _I),
+     "site-furniture", "an app-install or add-to-home-screen prompt"),
+    (re.compile(r"^this (?:article|story|page) is more than \d+ (?:years?|months?) old$", _I), "site-furniture",
+     "an archive banner ('This article is more than 8 years old')"),
+    (re.compile(r"^(?=(\S+\s+){0,20}\S+$)(?:you\u2019?'?ve reached your (?:limit|maximum)\b.*|you have reached your (?:limit|maximum)\b.*|"
+                r"subscribe (?:now|today) for (?:unlimited|full|digital) access\W*|.*\{\{[\w.]+\}\}.*)$", _I),
+     "site-furniture", "a paywall notice (or a template placeholder such as '{{free_limit}}')"),
+    (re.compile(r"^(?:updated |posted |published )?(?:\d{1,2}|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?) ago$", _I),
+     "scrape-header", "a relative time stamp ('12 minutes ago'): the time the page was viewed, not a date"),
+    (re.compile(rf"^(?=(\S+\s+){{1,11}}\S+$)(?=.*\b(?:Log ?[Ii]n|Login|Sign ?[Ii]n)\b)(?=(?:.*\b(?:{_MENU_WORDS})\b){{2}})"
+                rf"(?!.*\b[a-z]{{4,}}\b)[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)+$"),
+     "site-furniture", "an account or product menu in capitalised words ('... Remote Login ... Demo Request')"),
     (re.compile(r"^(?:(?:enable|disable|turn (?:on|off)) (?:read(?:ing|er)?|dark|night) mode|\d{2,3}% font size|"
                 r"(?:font|text) size:?(?: [aA][+-]?)*|[aA][+-]? [aA][+-]?(?: [aA][+-]?)?)$", _I),
      "site-furniture", "reader controls (read mode, font size)"),
@@ -162,7 +176,11 @@ SUFFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "wire end marker and editors' initials glued to the last sentence ('(end) mk.rk')"),
 ]
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
-CAPTION = re.compile(r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\b(?:File )?Photo/\s?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
+CAPTION = re.compile(r"^In this (?:[\w.,' -]{0,40} )?(?:file |handout |undated |video )?(?:photo|image|picture|screen ?grab)\b|"
+                     r"[.]\s*(?:\|\s*)+$|"  # a caption's empty credit fields: "... Netherlands. | |"
+                     r"[.]\s*\([^()]{0,60}\b(?:[Nn]ews|homepage|website|[Pp]hotos?|[Cc]ourtesy|Facebook|Twitter|"
+                     r"Instagram|YouTube)\b[^()]{0,40}\)$|"  # "... Seoul. (Yonhap News)"; not a bare "(Yonhap)" after a sentence
+                     r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\b(?:File )?Photo/\s?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
                      r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
                      r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$|"
@@ -339,7 +357,8 @@ def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list
     """Indexes of the lines amid the article's paragraphs that no sentence ends: once running prose has
     begun (a line of twelve words or more that ends like a sentence), a line with no sentence end is a
     link, label, teaser, counter or caption, whatever its words ("Comment", "More >", "Watch video 01:46",
-    a related story's title). Kept: ``provenance_line`` lines (printed dates, bylines, datelines), a
+    a related story's title). Kept: a line of twenty words or more (a paragraph that lost its full stop),
+    ``provenance_line`` lines (printed dates, bylines, datelines), a
     subheading (:func:`_subheading`), a line the next one continues in lower case, the last line when it has
     eight words or more or ends on a word no sentence ends on (a stored copy cut off mid-sentence), and
     every line of a hard-wrapped page."""
@@ -351,7 +370,7 @@ def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list
     out = []
     for i in range(prose + 1, len(lines)):
         t = lines[i].strip()
-        if SENTENCE_END.search(t) or provenance_line(lines[i]):
+        if SENTENCE_END.search(t) or provenance_line(lines[i]) or len(t.split()) >= 20:  # 20+ words: a paragraph
             continue
         if i == len(lines) - 1 and (len(t.split()) >= 8 or t.split()[-1].lower() in _NO_END):
             continue
