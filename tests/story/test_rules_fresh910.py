@@ -78,3 +78,50 @@ def test_a_bare_wire_name_after_a_sentence_is_no_caption_credit():
     from kjpacts.story.furniture import is_caption
 
     assert not is_caption("Minister Jane Roe on May 2 announces the decision in Busan. (Yonhap)", after_headline=True)
+
+
+def test_a_date_line_over_a_photo_credit_stays_the_date_line():
+    from kjpacts.story.provenance import analyse_lines
+
+    lay = analyse_lines("Ministers meet in Busan\nBy on May 3, 2021\nphoto courtesy of www.example.com\n" + PROSE + "\n")
+    assert lay.date_lines == ["By on May 3, 2021"]
+    assert [f["text"] for f in lay.furniture] == ["photo courtesy of www.example.com"]
+
+
+def test_a_headline_after_a_site_blurb_and_menus():
+    from kjpacts.story.provenance import analyse_lines
+
+    blurb = ("Connecting decision makers to a dynamic network of information, people and ideas, Example News quickly and "
+             "accurately delivers business and financial information, news and insight around the world.")
+    page = "\n".join([blurb, "Financial Products", "+1 212 555 0100", "Follow Us", "Ministers Postpone The Pact With Japan",
+                      PROSE, "Both sides agreed to meet again next month, according to the ministry in Seoul."])
+    lay = analyse_lines(page)
+    assert lay.headline == "Ministers Postpone The Pact With Japan"
+    assert blurb not in lay.body and "Follow Us" not in lay.body
+    assert lay.body[0] == PROSE
+
+
+def test_a_page_that_starts_with_its_paragraphs_keeps_them():
+    from kjpacts.story.provenance import analyse_lines
+
+    long = " The talks, which began in 2011, had stalled twice over history and the public's distrust of the deal."
+    paras = [PROSE + long, "Both sides agreed to meet again next month, according to the ministry in Seoul." + long,
+             "The opposition said the deal was rushed and called for a hearing in parliament soon." + long]
+    lay = analyse_lines("\n".join(paras + ["Doubts Over The Pact Grow In Seoul", PROSE]))
+    assert lay.headline is None
+    assert all(p in lay.body for p in paras)
+
+
+def test_a_subheading_before_a_cut_off_last_line():
+    from kjpacts.story.provenance import analyse_lines
+
+    page = "\n".join(["Ministers meet in Busan", PROSE, "Relations Sensitive",
+                      "The government just did not take enough account of how sensitive relations with Japan are for the Sou"])
+    assert "Relations Sensitive" in analyse_lines(page).body
+
+
+def test_a_video_caption_ending_in_its_date_and_credit():
+    from kjpacts.story.furniture import is_caption
+
+    assert is_caption("CLOSE The North says it may end its moratorium on tests. The statement blames drills. (July 16) AP, AP")
+    assert not is_caption("The ministers met in Busan on Monday (July 16) and signed the pact.")

@@ -178,6 +178,8 @@ SUFFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
 #: A photo caption: a credit, or a "(L)"/"(R)" position marker.
 CAPTION = re.compile(r"^In this (?:[\w.,' -]{0,40} )?(?:file |handout |undated |video )?(?:photo|image|picture|screen ?grab)\b|"
                      r"[.]\s*(?:\|\s*)+$|"  # a caption's empty credit fields: "... Netherlands. | |"
+                     r"[.]\s*\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, (?:19|20)\d\d)?\) "
+                     r"[A-Z][\w.&' -]{0,30}(?:, [A-Z][\w.&' -]{0,30})*$|"  # a video's caption: "... drills. (July 16) AP, AP"
                      r"[.]\s*\([^()]{0,60}\b(?:[Nn]ews|homepage|website|[Pp]hotos?|[Cc]ourtesy|Facebook|Twitter|"
                      r"Instagram|YouTube)\b[^()]{0,40}\)$|"  # "... Seoul. (Yonhap News)"; not a bare "(Yonhap)" after a sentence
                      r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\b(?:File )?Photo/\s?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
@@ -348,9 +350,9 @@ _NO_END = {"a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "
 
 def _subheading(line: str, before: str, after: str | None) -> bool:
     """A subheading between paragraphs: two to six words of letters, capitalised, after a sentence end and
-    before a line of running prose ("Historic distrust", "Talks resume in May")."""
+    before a line of twelve words or more (running prose, perhaps cut off) ("Historic distrust", "Talks resume in May")."""
     return bool(re.fullmatch(r"[A-Z][\w'\u2019,-]*(?: [\w'\u2019,-]+){1,5}", line) and SENTENCE_END.search(before.strip())
-                and after and len(after.split()) >= 12 and SENTENCE_END.search(after.strip()))
+                and after and len(after.split()) >= 12)
 
 
 def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list[int]:

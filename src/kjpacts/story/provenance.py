@@ -148,7 +148,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if line not in lay.captions:
                 lay.captions.append(line)
             continue
-        if photo_title(line, following) or lay.headline is not None and title_over_credit(line, following):
+        if photo_title(line, following) or lay.headline is not None and title_over_credit(line, following) \
+                and not _provenance_line(line):  # "By on December 26, 2014" over a credit is the date line
             lay.furniture.append({"text": line, "category": "site-furniture", "reason": "photo title over its caption"})
             continue
         if is_caption(line, after_headline=lay.headline is not None or seen_body):
@@ -202,13 +203,31 @@ def _provenance_line(line: str) -> bool:
     return _is_date_line(t) or bool(BYLINE.match(t) or DATELINE.match(t)) or t.startswith(("By ", "\u2014", "--"))
 
 
+def _title_like(line: str) -> bool:
+    """A headline's shape: four to twenty-five words, no sentence end, most words capitalised."""
+    words = line.split()
+    return 4 <= len(words) <= 25 and sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+
+
 def _drop_fragments(lay: Layout) -> None:
-    """Move the body's lines with no sentence end (:func:`.furniture.body_fragments`) to the furniture."""
+    """Move the body's lines with no sentence end (:func:`.furniture.body_fragments`) to the furniture. A page
+    with no headline before its first long line, whose first title-like fragment (:func:`_title_like`) comes
+    after at most two other lines and before a line of running prose, has its headline there, and what came
+    before it was site text (a blurb or menu)."""
     cut = set(body_fragments(lay.body, _provenance_line))
+    late = next((i for i in sorted(cut) if _title_like(lay.body[i]) and sum(j not in cut for j in range(i)) <= 2
+                 and i + 1 < len(lay.body) and len(lay.body[i + 1].split()) >= 12), None) if lay.headline is None else None
+    if late is not None:  # menus and a site blurb came first: the headline is the title after them
+        lay.headline = lay.body[late]
+        for j in range(late):
+            lay.furniture.append({"text": lay.body[j], "category": "site-furniture",
+                                  "reason": "site text before the headline (a blurb or menu)"})
+        cut = (cut | set(range(late))) - {late}
+        lay.header = [h for h in lay.header if h not in lay.body[:late + 1]]
     for i in sorted(cut):
         lay.furniture.append({"text": lay.body[i], "category": "site-furniture",
                               "reason": "a line with no sentence end amid the article's paragraphs (a link, label, teaser or caption)"})
-    lay.body = [b for i, b in enumerate(lay.body) if i not in cut]
+    lay.body = [b for i, b in enumerate(lay.body) if i not in cut and i != late]
 
 
 def domain(url: str | None) -> str | None:
