@@ -125,3 +125,35 @@ def test_a_video_caption_ending_in_its_date_and_credit():
 
     assert is_caption("CLOSE The North says it may end its moratorium on tests. The statement blames drills. (July 16) AP, AP")
     assert not is_caption("The ministers met in Busan on Monday (July 16) and signed the pact.")
+
+
+def test_cues_on_a_hard_wrapped_page_span_its_lines():
+    from kjpacts.story.attribution import find_attributions
+    from kjpacts.story.preannotate import _join_wrapped
+
+    text = ("The mayor of the port city of Busan\n\nsaid that the talks went well, while the\n\n"
+            "governor of the province said nothing at all about it.\n\nThe port city hosted the talks in a hotel\n\n"
+            "near the sea, and the ministers left on Tuesday.")
+    lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
+    joined = _join_wrapped(text, lines)
+    assert [text[a:b].split()[0] for a, b in joined] == ["The", "The"]
+    assert ("said", "The mayor of the port city of Busan") in [(q["cue"]["text"], q["source"]["text"] if q["source"] else None)
+                                     for q in find_attributions(text, joined)]
+    flat = "Ministers meet in Busan\n\nThe two ministers met in Busan on Monday to talk about the pact."
+    assert _join_wrapped(flat, [(0, 23), (25, len(flat))]) == [(0, 23), (25, len(flat))]  # not wrapped: as it was
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("The North fired missiles in protest against what it sees as military build-ups.", "sees"),
+    ("The minister called the pact, which he described as very important, a success.", "described"),
+])
+def test_sees_as_with_nothing_between(sentence, cue):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert cue in [c for c, _ in _cues(sentence)]
+
+
+def test_described_as_in_the_passive_is_no_cue():
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert "described" not in [c for c, _ in _cues("The pact was described as historic by the press.")]

@@ -67,7 +67,8 @@ CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS),
                  rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )(?:asked|dismissed|dismisses|threatened|"
                  rf"threatens)(?= \w)|"  # not the passive "was asked", "was dismissed"
                  rf"(?<!-)call(?:s|ed)(?= on\b| (?:[\w'\u2019-]+ ){{0,4}}(?:an? |the )?[\"\u201c])|"  # "called the move \"a misjudgment\""
-                 rf"(?:sees?|described|describes)(?=(?: [\w'\u2019\"\u201c\u201d-]+){{1,8}} as\b(?! well\b))|"  # "sees it as"
+                 rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"
+                 rf"(?:sees?|described|describes)(?=(?: [\w'\u2019\"\u201c\u201d-]+){{0,8}} as\b(?! well\b))|"  # "sees it as", "what it sees as"
                  rf"views?(?=(?: [\w'\u2019\"\u201c\u201d-]+){{1,8}} as\b(?! well\b))|"  # "Seoul views the move as retaliation"
                  rf"worr(?:y|ies|ied)(?=(?:,? [\w-]+){{0,3}},? that\b))\b")  # "experts worry, however, that ..."
 #: A dateline opening a sentence: "TOKYO, Aug 23 (KUNA) -- ", "SEOUL/NAGOYA, Japan (Reuters) - ".

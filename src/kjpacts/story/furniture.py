@@ -336,7 +336,7 @@ def printed_twice(text: str, next_line: str | None) -> bool:
 SENTENCE_END = re.compile(r"[.?!:;\"'\u201d\u2019)\]\u2026]$")
 
 
-def _wrapped(lines: list[str]) -> bool:
+def wrapped(lines: list[str]) -> bool:
     """True for a page hard-wrapped at a fixed width: at least two lines of six words or more stop
     mid-sentence and the next line goes on in lower case."""
     return sum(len(a.split()) >= 6 and not SENTENCE_END.search(a.strip()) and b.strip()[:1].islower()
@@ -364,7 +364,7 @@ def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list
     subheading (:func:`_subheading`), a line the next one continues in lower case, the last line when it has
     eight words or more or ends on a word no sentence ends on (a stored copy cut off mid-sentence), and
     every line of a hard-wrapped page."""
-    if _wrapped(lines):
+    if wrapped(lines):
         return []
     prose = next((i for i, t in enumerate(lines) if len(t.split()) >= 12 and SENTENCE_END.search(t.strip())), None)
     if prose is None:

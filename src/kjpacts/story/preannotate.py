@@ -24,6 +24,7 @@ from kjpacts.nlp.tokens import sentences as kit_sentences
 
 from .attribution import find_attributions
 from .claims import find_claims
+from .furniture import SENTENCE_END, wrapped
 from .framing import find_framing
 from .ledger import LIST_KEY, PER_DOC, latest, read_decisions, record_key, write_status
 from .mentions import entity_record, find_mentions
@@ -111,6 +112,20 @@ def body_sentences(doc: Document) -> list[tuple[int, int]]:
             while start < s.end and doc.text[start] == " ":
                 start += 1
         out += _unglue(doc.text, start, s.end)
+    return _join_wrapped(doc.text, out)
+
+
+def _join_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """On a page hard-wrapped at a fixed width (:func:`.furniture.wrapped`), each line is a paragraph of its own
+    in the clean text: a sentence that stops with no sentence end goes on in the next one."""
+    if not wrapped([ln for ln in text.split("\n") if ln.strip()]):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and not text[out[-1][1]:s].strip() and not SENTENCE_END.search(text[out[-1][0]:out[-1][1]].rstrip()):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
