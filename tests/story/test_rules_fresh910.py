@@ -157,3 +157,30 @@ def test_described_as_in_the_passive_is_no_cue():
     from tests.story.test_rules_fresh6 import _cues
 
     assert "described" not in [c for c, _ in _cues("The pact was described as historic by the press.")]
+
+
+# --- TIMEX after fresh-9/fresh-10 --------------------------------------------------------------------
+
+def _tx(text: str, published: str = "2021-05-07") -> list[tuple[str, str]]:
+    from kjpacts.story.timex import find_timexes
+
+    return [(t["text"], t["value"]) for t in find_timexes(text, published, "day")]
+
+
+@pytest.mark.parametrize("sentence,phrase,value", [
+    ("He said so earlier in the week.", "earlier in the week", "2021-W18"),   # 7 May 2021 is in ISO week 18
+    ("In the previous year they met twice.", "the previous year", "2020"),
+    ("It was quiet the previous month.", "the previous month", "2021-04"),
+    ("They met later Tuesday in Seoul.", "later Tuesday", "2021-05-04"),
+    ("Talks began earlier in March.", "earlier in March", "2021-03"),
+    ("The pact was extended for another year.", "another year", "P1Y"),
+    ("Disputes over the past still divide them.", "the past", "PAST_REF"),
+])
+def test_relative_times_after_fresh910(sentence, phrase, value):
+    assert (phrase, value) in _tx(sentence)
+
+
+def test_the_past_with_a_unit_stays_a_duration():
+    found = _tx("Over the past year, and the past two years, talks stalled.")
+    assert ("the past year", "P1Y") in found
+    assert ("the past", "PAST_REF") not in found

@@ -123,6 +123,8 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         (r"\bthe (middle|end|beginning|start) of (this|the|next|last) (week|month|year)\b", None, "DATE", None),
         (r"\b(early|late|later|earlier) (this|last|next) (week|month|year)\b", None, "DATE", None),
         (r"\b(this|last|next|the coming) (week|month|year)\b", None, "DATE", None),
+        (r"\b(?:earlier|later) in the (?:week|month|year)\b", None, "DATE", None),
+        (r"\bthe previous (?:week|month|year)\b", None, "DATE", None),
     ]
     for m in re.finditer(r"\bthe past (week|month|year|decade)\b", text, re.I):  # the last twelve months, not last year
         add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "the past week/month/year: a duration up to now",
@@ -144,7 +146,7 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
                 mod = "START" if words[0] == "early" else None
             elif words[0] in ("late", "later"):
                 mod = "END" if words[0] == "late" else None
-            step = {"this": 0, "the": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[which]
+            step = {"this": 0, "the": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[which]
             value = None
             if unit == "year":
                 value = str(year + step)
@@ -155,7 +157,7 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
                 value = _iso_week(anchor + dt.timedelta(weeks=step))
             add(m.start(), m.end(), "DATE", value, f"{' '.join(words)} relative to the publication date", mod)
     # 4. weekdays
-    for m in re.finditer(r"\b(?:(last|next|this|this coming) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
+    for m in re.finditer(r"\b(?:(last|next|this|this coming|[Ll]ater|[Ee]arlier) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
         if not anchor:
             continue
         target = WEEKDAYS.index(m.group(2).lower())
@@ -178,7 +180,7 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
     # 4b. months: "November 2016", "in August", "last December"
     for m in re.finditer(rf"\b({_MONTHS}) ((?:19|20)\d\d)\b", text):
         add(m.start(), m.end(), "DATE", f"{m.group(2)}-{month_number(m.group(1)):02d}", "month and year", anchor_kind="absolute")
-    for m in re.finditer(rf"\b(?:(early|mid|late|last|next|this) )?({_MONTHS})\b(?! \d)", text):
+    for m in re.finditer(rf"\b(?:(early|mid|late|last|next|this|earlier in|later in) )?({_MONTHS})\b(?! \d)", text):
         if len(published) < 7 and not m.group(1):
             continue
         month = month_number(m.group(2))
@@ -192,9 +194,11 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         else:
             y = year if month <= pub_month else year - 1
         mod = {"early": "START", "mid": "MID", "late": "END"}.get(m.group(1) or "")
-        start = m.start() if m.group(1) in ("early", "mid", "late", "last", "next", "this") else m.start(2)
+        start = m.start() if m.group(1) in ("early", "mid", "late", "last", "next", "this", "earlier in", "later in") else m.start(2)
         add(start, m.end(), "DATE", f"{y}-{month:02d}", "month, the nearest one to the publication date", mod)
     # 5. durations and sets
+    for m in re.finditer(r"\banother (year|month|week|day|decade)\b", text, re.I):  # "extend it for another year"
+        add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "duration (another year)", anchor_kind="absolute")
     for m in re.finditer(rf"\b(every|each) ({_UNITW})\b", text, re.I):
         add(m.start(), m.end(), "SET", _duration("1", m.group(2)), "set (every ...)", anchor_kind="absolute")
     for m in re.finditer(r"\b(annually|yearly|monthly|weekly|daily|hourly|annual)\b", text, re.I):
@@ -233,7 +237,9 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
     for pattern, value in ((r"\b(in )?recent (years|months|weeks|days)\b", "PAST_REF"),
                            (r"\ba (short|little) while ago\b", "PAST_REF"), (r"\b(recently|lately)\b", "PAST_REF"),
                            (r"\b(now|currently|at present)\b", "PRESENT_REF"), (r"\b(soon|in the future)\b", "FUTURE_REF"),
-                           (r"\bthe (?:coming )?(?:days|weeks|months|years)(?: and (?:days|weeks|months|years))? ahead\b", "FUTURE_REF")):
+                           (r"\bthe (?:coming )?(?:days|weeks|months|years)(?: and (?:days|weeks|months|years))? ahead\b", "FUTURE_REF"),
+                           (r"\bthe past\b(?! (?:\d|few|several|two|three|four|five|ten|week|month|year|decade|days|weeks|months|"
+                            r"years|decades|century|centuries)\b)", "PAST_REF")):
         for m in re.finditer(pattern, text, re.I):
             s = m.start(2) - len("recent ") if m.group().lower().startswith("in recent") else m.start()
             add(s, m.end(), "DATE", value, "vague time reference")
