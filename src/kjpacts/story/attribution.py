@@ -42,7 +42,9 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "question", "had called", "has called", "have called", "underscored",
              "highlighted", "announce", "argue", "argues", "protested against", "protest against", "protests against",
              "denounced", "denounces", "are accusing", "is accusing", "are demanding", "is demanding", "has protested",
-             "have protested", "hoped", "shows", "insists", "insist", "alleges", "allege", "slammed", "slams")
+             "have protested", "hoped", "shows", "insists", "insist", "alleges", "allege", "slammed", "slams",
+             "cautions", "reaffirm", "reaffirms", "reaffirmed", "refused to admit",
+             "objected to", "object to", "objects to")
 #: Cues whose content may be a short noun phrase ("The ministry denied the report.", "protested against the deal").
 SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against", "has protested",
                  "have protested")
@@ -66,6 +68,9 @@ CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS),
                  rf"given(?=(?: [\w'-]+){{1,3}} notice\b)|"  # "had given Japan notice that"
                  rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )(?:asked|dismissed|dismisses|threatened|"
                  rf"threatens)(?= \w)|"  # not the passive "was asked", "was dismissed"
+                 rf"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\b[Tt]heir )(?<!\b[Tt]his )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bbe )"
+                 rf"(?:proposed|proposes|requested|requests)(?= \w)|"  # not "the proposed pact"
+                 rf"(?<=\bwhat they )term|(?<=\bwhat (?:it|he) )terms|refer(?:s|red)? to(?= as\b)|"  # "what they term", "refer to as"
                  rf"(?<!-)call(?:s|ed)(?= on\b| (?:[\w'\u2019-]+ ){{0,4}}(?:an? |the )?[\"\u201c])|"  # "called the move \"a misjudgment\""
                  rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"
                  rf"(?:sees?|described|describes)(?=(?: [\w'\u2019\"\u201c\u201d-]+){{0,8}} as\b(?! well\b))|"  # "sees it as", "what it sees as"

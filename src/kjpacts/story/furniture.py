@@ -50,7 +50,7 @@ _MENU_WORDS = r"Log ?[Ii]n|Login|Sign ?[Ii]n|Sign ?[Uu]p|Register|Subscribe|Acco
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|close|comments?|"
                 r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe( now| today)?|log ?in|sign in|sign up|"
-                r"keywords|(link )?copied( to clipboard)?)$", _I),
+                r"keywords|(link )?copied( to clipboard)?|accessibility links?)$", _I),
      "navigation", "site menu or section heading"),
     (PROMO_HEAD, "navigation", "heading of a promo block (related or popular links, newsletter)"),
     (BREADCRUMB, "breadcrumb", "breadcrumb trail"),
@@ -119,6 +119,9 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"posted (in|by) .*|editor: .*|reporting by .*|editing by .*)$", _I),
      "site-furniture", "'read more' link, blog or comment furniture, or an editor credit"),
     (re.compile(r"^\([A-Z]{1,4}(-[A-Z]{1,4})+\)\W*$"), "site-furniture", "desk code of the wire editor"),
+    (re.compile(r"^(?:ZCZC|NNNN|[A-Z]{3}-\d{1,4}|[A-Z]{2,}(?:-[A-Z]{2,}){2,})$"), "site-furniture",
+     "wire transmission codes: the teleprinter's 'ZCZC' or 'NNNN', an item code ('BFF-28'), a slug in capitals "
+     "('SKOREA-JAPAN-DIPLOMACY')"),
     (re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} by \w+$"), "site-furniture", "blog post header (date and poster)"),
     (re.compile(r"^\(?(END|MORE|(?i:enditem))\)?$|^[-\u2013\u2014=*]{1,3}\s*(?i:end)\s*[-\u2013\u2014=*]{1,3}$"),
      "site-furniture", "wire end marker ('(END)', '-- End --')"),
@@ -157,6 +160,7 @@ _BULLET = re.compile(r"^[\u2022\u00b7*\u25aa\u25cf-]+\s*")
 PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})? "), "scrape-header", "scraper's date stamp before the headline (day or month)"),
     (re.compile(r"^\d+(st|nd|rd|th) LD[- ]Writethru:? ", _I), "version-tag", "wire version tag before the headline"),
+    (re.compile(r"^[A-Z]{3}-\d{1,4} (?=[A-Z][a-z])"), "site-furniture", "a wire item code before the headline ('BFF-28 ')"),
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
     (re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf]\s*(?=By [A-Z])"), "site-furniture", "list bullet before the byline"),
     (re.compile(r"^(?:By\s*\|\s*)?\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+(?=\S)"), "scrape-header",
@@ -331,6 +335,22 @@ def printed_twice(text: str, next_line: str | None) -> bool:
     return bool(next_line and t == next_line.strip() and len(t.split()) >= 6 and not re.search(r"[.!?\"\u201d]$", t))
 
 
+#: How a photo caption ends: the day the photo was taken (", Japan, May 21, 2023.") or a bracketed credit.
+_CAPTION_END = re.compile(r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\.$|"
+                          r"\([^()]{2,60}\)$")
+_ADDED_CREDIT = re.compile(r"\s*\([^()]{2,60}\)|\s*(?:Photo|Image|Credit|Picture)s?:.{2,60}")
+
+
+def caption_twice(text: str, next_line: str | None) -> bool:
+    """True for a caption that ends like one (:data:`_CAPTION_END`) printed twice on two lines in a row, the
+    second perhaps with its credit added ("..., Japan, May 21, 2023." then "..., May 21, 2023. (Jane Roe/White
+    House)"); unlike :func:`printed_twice` it may end in a full stop and come before the headline."""
+    t, n = text.strip(), (next_line or "").strip()
+    if len(t.split()) < 6 or not n.startswith(t) or not (n == t or _ADDED_CREDIT.fullmatch(n[len(t):])):
+        return False
+    return bool(_CAPTION_END.search(t) or _CAPTION_END.search(n) and n != t)
+
+
 #: How a line of running prose ends: a full stop, question or exclamation mark, colon, semicolon,
 #: ellipsis, or a closing quote or bracket after one.
 SENTENCE_END = re.compile(r"[.?!:;\"'\u201d\u2019)\]\u2026]$")
@@ -361,7 +381,8 @@ def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list
     link, label, teaser, counter or caption, whatever its words ("Comment", "More >", "Watch video 01:46",
     a related story's title). Kept: a line of twenty words or more (a paragraph that lost its full stop),
     ``provenance_line`` lines (printed dates, bylines, datelines), a
-    subheading (:func:`_subheading`), a line the next one continues in lower case, the last line when it has
+    subheading (:func:`_subheading`), a line the next one continues in lower case or that has eight words or
+    more and ends on a word no sentence ends on (a sentence the page broke in two), the last line when it has
     eight words or more or ends on a word no sentence ends on (a stored copy cut off mid-sentence), and
     every line of a hard-wrapped page."""
     if wrapped(lines):
@@ -378,7 +399,8 @@ def body_fragments(lines: list[str], provenance_line=lambda line: False) -> list
             continue
         if _subheading(t, lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None):
             continue
-        if i + 1 < len(lines) and lines[i + 1].strip()[:1].islower():
-            continue
+        if i + 1 < len(lines) and (lines[i + 1].strip()[:1].islower()
+                                   or len(t.split()) >= 8 and t.split()[-1].lower() in _NO_END):
+            continue  # the sentence goes on in the next line ("... the first in six years for a" / "Japanese ...")
         out.append(i)
     return out

@@ -65,7 +65,7 @@ SURNAMES = ("Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo 
             "Jeon Ko Moon Yang Son Bae Baek Heo Nam Shim Noh Roh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Jin Chin Rhee "
             "Chun Suh Byun Ban Hyun Yeo Pyo Jo").split()
 TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |Defen[cs]e |Unification )?Minister|"
-          r"Ambassador|[Ss]pokes(?:man|woman|person)|Chair(?:man|woman|person)?|Secretary(?: of State| of Defense)?|"
+          r"Ambassador|[Ss]pokes(?:man|woman|person)|Chair(?:man|woman|person)?|Secretary(?:[- ]General| of State| of Defense)?|"
           r"Chief Cabinet Secretary|Gen\.|General|Adm\.|Admiral|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Rep\.|Sen\.|"
           r"Senator|leader|Leader|Premier|Chancellor|King|Emperor|Lt\. Gen\.|Col\.)")
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -73,7 +73,8 @@ _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 PORTFOLIO = (r"(?:of|for)\s+(?:the\s+)?(?:National\s+|Home\s+)?(?:Defen[cs]e|Foreign Affairs|Home Affairs|Internal Affairs|"
              r"State|Finance|Justice|Trade|Unification|Interior|Economy|Economy and Finance)")
 TITLED = re.compile(rf"\b{TITLES}(?:\s+to\s+(?:the\s+)?(?:South |North )?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s+{PORTFOLIO})?\s+"
-                    rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})\b(?!\s+of\b)")  # \b: no backing off to "Securit"
+                    rf"(?P<name>[A-Z]{{2,}}\s{_NAME_TOKEN}|{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})\b(?!\s+of\b)")  # \b: no
+# backing off to "Securit"; "KIHARA Minoru": a Japanese surname in capitals before the given name (Japanese government style)
 #: Capitalised words that follow a title-like word without being a name ("General Security of ...").
 NOT_NAMES = {"Security", "Assembly", "Staff", "Affairs", "Council", "Information", "Agreement", "Office", "House",
              "Ministry", "Party", "Forces", "Defense", "Defence", "Foreign", "Secretary", "Assembly", "Election"}
@@ -176,6 +177,8 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
     for f in [f for f in found if f["type"] == "person"]:
         words = f["name"].split()
         korean = words[0].capitalize() in SURNAMES
+        if len(words) > 1 and len(words[0]) > 1 and words[0].isupper():  # "KIHARA Minoru" is "Kihara" later
+            persons[words[0].capitalize()] = f["key"]
         persons[words[0] if korean else words[-1]] = f["key"]
         persons.setdefault(f["name"], f["key"])
     for short, key in sorted(persons.items(), key=lambda kv: -len(kv[0])):  # full names again first, then surnames

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
-from .furniture import (PROMO_HEAD, VIDEO_LINK, body_fragments, headline_prefix, is_caption, line_furniture, photo_title,
-                        prefix_furniture, printed_twice, promo_line, suffix_furniture, title_over_credit)
+from .furniture import (PROMO_HEAD, SENTENCE_END, VIDEO_LINK, body_fragments, caption_twice, headline_prefix, is_caption,
+                        line_furniture, photo_title, prefix_furniture, printed_twice, promo_line, suffix_furniture,
+                        title_over_credit)
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
 OUTLETS = {
@@ -133,6 +134,11 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 and re.sub(r"^[\W_]+", "", line.strip()) == re.sub(r"^[\W_]+", "", lay.headline.strip()):
             lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
             continue
+        if following and re.match(r"\s*[\u2022\u00b7\u25aa\u25cf>]\s*\S", line) \
+                and re.sub(r"^\s*[\u2022\u00b7\u25aa\u25cf>]\s*", "", line).strip() == following.strip():
+            lay.furniture.append({"text": line, "category": "navigation",
+                                  "reason": "the page's own title as the last item of a bulleted menu, printed again below"})
+            continue
         if video and promo_line(line) and len(line.split()) <= 15:
             video = False
             lay.furniture.append({"text": line, "category": "navigation", "reason": "title of the video under 'Watch video'"})
@@ -143,8 +149,9 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                                   "reason": "link or teaser in a promo block (after 'Read more', 'Related', 'Most read'...)"})
             continue
         related = False
-        if line in twice or (lay.headline is not None or seen_body) and printed_twice(line, following):
-            twice.add(line)  # a caption printed twice: both lines go to the structure file
+        if line in twice or (lay.headline is not None or seen_body) and printed_twice(line, following) \
+                or caption_twice(line, following):
+            twice.update({line, following} if caption_twice(line, following) else {line})  # both go to the structure file
             if line not in lay.captions:
                 lay.captions.append(line)
             continue
@@ -156,7 +163,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if line not in lay.captions:
                 lay.captions.append(line)
             continue
-        in_header = not any(len(b.split()) >= 12 for b in lay.body)  # before the first line of running prose
+        in_header = not any(len(b.split()) >= 12 and SENTENCE_END.search(b.strip()) for b in lay.body)  # before the
+        # first line of running prose (twelve words or more that end like a sentence; not a long menu item or title)
         if (in_header or len(lay.body) <= 2) and _is_date_line(line):
             lay.date_lines.append(line)
             continue
@@ -455,7 +463,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
             candidates.append((resolved, f"The dateline prints {dl.group('date')!r}; the year comes from "
                                          f"{'the page metadata' if extra else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}."))
     candidates += list(extra)
-    for v in full_printed:
+    for v in dict.fromkeys(full_printed):  # the same date printed twice is one piece of evidence
         candidates.append((v, f"The page prints the date {v} on a line of its own."))
     header = [lay.headline or ""] + lay.header + lay.body[:1]
     for line in header:

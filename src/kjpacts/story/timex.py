@@ -114,6 +114,14 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         else:
             h, mi = int(m.group(4)), int(m.group(5))
         add(m.start(), m.end(), "TIME", f"{day_value}T{h:02d}:{mi:02d}", "clock time on the publication day")
+    for m in re.finditer(r"\b(midnight|noon|midday)\b", text, re.I):  # the nearest one the clause's tense allows
+        if not anchor:
+            continue
+        clause = text[max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1:m.start()]
+        past = re.search(r"\b(?:was|were|had|would|did|\w+ed)\b", clause, re.I)
+        hour = "12:00" if m.group(1).lower() != "midnight" else "24:00" if FUTURE.search(clause) and not past else "00:00"
+        add(m.start(), m.end(), "TIME", f"{day_value}T{hour}",
+            "midnight or noon of the publication day (a past-tense clause: the midnight that began it)")
     # 3. relative days and periods
     rel = [
         (r"\b(later|earlier) in the day\b", lambda d: d.isoformat(), "DATE", None),
@@ -124,7 +132,6 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         (r"\b(early|late|later|earlier) (this|last|next) (week|month|year)\b", None, "DATE", None),
         (r"\b(this|last|next|the coming) (week|month|year)\b", None, "DATE", None),
         (r"\b(?:earlier|later) in the (?:week|month|year)\b", None, "DATE", None),
-        (r"\bthe previous (?:week|month|year)\b", None, "DATE", None),
     ]
     for m in re.finditer(r"\bthe past (week|month|year|decade)\b", text, re.I):  # the last twelve months, not last year
         add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "the past week/month/year: a duration up to now",
@@ -157,7 +164,8 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
                 value = _iso_week(anchor + dt.timedelta(weeks=step))
             add(m.start(), m.end(), "DATE", value, f"{' '.join(words)} relative to the publication date", mod)
     # 4. weekdays
-    for m in re.finditer(r"\b(?:(last|next|this|this coming|[Ll]ater|[Ee]arlier) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text):
+    for m in re.finditer(r"\b(?:(last|next|this|this coming|[Ll]ater|[Ee]arlier) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday)\b(?: (morning|afternoon|evening|night)\b)?", text):
         if not anchor:
             continue
         target = WEEKDAYS.index(m.group(2).lower())
@@ -175,7 +183,9 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         else:
             days = -((anchor.weekday() - target) % 7)
         value = (anchor + dt.timedelta(days=days)).isoformat()
-        add(m.start(), m.end(), "DATE", value,
+        if m.group(3):  # "Friday afternoon": TimeML's parts of the day
+            value += "T" + {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m.group(3)]
+        add(m.start(), m.end(), "TIME" if m.group(3) else "DATE", value,
             f"weekday, the nearest {'following' if days > 0 else 'earlier or same'} {m.group(2)} to the publication date")
     # 4b. months: "November 2016", "in August", "last December"
     for m in re.finditer(rf"\b({_MONTHS}) ((?:19|20)\d\d)\b", text):
@@ -212,8 +222,9 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         unit = m.group(1) or m.group(2)
         add(m.start(), m.end(), "DURATION", _duration("several", "century" if unit.lower() == "centuries" else unit),
             "duration adjective with no number (multiyear, decades-old)", anchor_kind="absolute")
-    for m in re.finditer(rf"\b({_UNITW.replace('s?', '')})-long\b", text, re.I):
-        add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "duration (an hour-long ...)", anchor_kind="absolute")
+    for m in re.finditer(rf"\b(?:({_NUMW})-)?({_UNITW.replace('s?', '')})-long\b", text, re.I):  # "13-minute-long"
+        add(m.start(), m.end(), "DURATION", _duration(m.group(1) or "1", m.group(2)), "duration (an hour-long ...)",
+            anchor_kind="absolute")
     for m in re.finditer(rf"\b(?:(less than|more than|over|about|nearly|almost|at least|up to) )?({_NUMW})[ -]({_UNITW})\b", text, re.I):
         mod = {"less than": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "about": "APPROX",
                "nearly": "APPROX", "almost": "APPROX", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS"}.get((m.group(1) or "").lower())
@@ -250,6 +261,27 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
             last = max(before, key=lambda t: t["end"])
             add(m.start(1), m.end(1), "DATE", last["value"], f"the same day as {last['text']!r} before it",
                 anchor_kind=f"span:{last['start']}-{last['end']}")
+    # 9. "the following year", "the previous month": one step from the nearest date before it (else the publication)
+    for m in re.finditer(r"\bthe (following|previous) (year|month|week|day)\b", text, re.I):
+        step = 1 if m.group(1).lower() == "following" else -1
+        unit = m.group(2).lower()
+        shape = {"year": r"\d{4}", "month": r"\d{4}-\d\d", "week": r"\d{4}-\d\d-\d\d", "day": r"\d{4}-\d\d-\d\d"}[unit]
+        before = [t for t in out if t["end"] <= m.start() and t["type"] == "DATE" and re.match(shape, t["value"])]
+        last = max(before, key=lambda t: t["end"]) if before else None
+        base = last["value"] if last else (anchor.isoformat() if anchor else published)
+        if not re.match(shape, base):
+            continue
+        if unit == "year":
+            value = str(int(base[:4]) + step)
+        elif unit == "month":
+            value = _shift_month(dt.date(int(base[:4]), int(base[5:7]), 1), step)
+        elif unit == "week":
+            value = _iso_week(dt.date.fromisoformat(base[:10]) + dt.timedelta(weeks=step))
+        else:
+            value = (dt.date.fromisoformat(base[:10]) + dt.timedelta(days=step)).isoformat()
+        add(m.start(), m.end(), "DATE", value, f"the {m.group(1).lower()} {unit}, from "
+            + (f"{last['text']!r} before it" if last else "the publication date"),
+            anchor_kind=f"span:{last['start']}-{last['end']}" if last else "published")
     return sorted(out, key=lambda t: (t["start"], t["end"]))
 
 
