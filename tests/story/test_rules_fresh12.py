@@ -143,3 +143,51 @@ def test_cues_after_fresh12(sentence, cue):
 ])
 def test_no_cue_after_fresh12(sentence, word):
     assert word not in [c for c, _ in _cues(sentence)]
+
+
+# --- datelines, headlines after a tagline, wrapped quotations -----------------------------------------
+
+def test_a_dateline_with_a_colon_and_a_headline_after_a_tagline():
+    from kjpacts.story.provenance import provenance
+
+    page = "\n".join(["Since 1900", "Ministers of Japan and Korea agree on new hotline", "BUSAN: " + PROSE, MORE])
+    meta = provenance(page, None, fallback_year="2021")
+    assert (meta["dateline"], meta["headline"]) == ("BUSAN", "Ministers of Japan and Korea agree on new hotline")
+    assert provenance("\n".join(["Kyodo News", "BUSAN: " + PROSE, MORE]), None, fallback_year="2021")["dateline"] == "BUSAN"
+
+
+def test_a_colon_label_that_is_no_dateline():
+    from kjpacts.story.provenance import DATELINE
+
+    assert DATELINE.match("NOTE:this is a label") is None  # no space after the colon
+    assert DATELINE.match("Busan: the port city") is None  # not in capitals
+
+
+def _attributions(text: str, dateline: tuple[int, int] | None = None) -> list[tuple[str, str, str, str]]:
+    import re
+
+    from kjpacts.story.preannotate import _join_wrapped, attributions
+
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]  # one sentence per line here
+    sents = _join_wrapped(text, lines)
+    return [(r["cue"]["text"], r["source"]["text"] if r["source"] else None, r["content"]["text"], r["kind"])
+            for r in attributions(text, sents, dateline)]
+
+
+def test_a_quotation_broken_over_a_hard_wrapped_page_is_found_with_its_offsets():
+    text = ("BUSAN, May 3 (Wire) - The two ministers met in Busan on Monday to talk about a\n\n"
+            "pact they hope to sign soon, in a step both sides see as overdue.\n\n"
+            "\"Keeping this agreement, which was signed to share sensitive military\n\n"
+            "information, does not serve our national interest,\" said Jane Roe, a senior\n\n"
+            "official at the ministry in Busan.\n")
+    found = _attributions(text)
+    direct = [f for f in found if f[3] == "direct"]
+    assert len(direct) == 1 and direct[0][0] == "said" and direct[0][1].startswith("Jane Roe")
+    assert direct[0][2].startswith('"Keeping') and direct[0][2].endswith('interest,"')
+    assert "\n\n" in direct[0][2]  # the span's text is the page's own, line breaks and all
+
+
+def test_a_dateline_is_never_a_speaker_label():
+    text = "BUSAN: The two ministers met in Busan on Monday to talk about the pact, officials said."
+    assert not [f for f in _attributions(text, (0, len("BUSAN:"))) if f[0] == ":"]
+    assert [f for f in _attributions(text) if f[0] == ":"]  # without the dateline it reads as a label

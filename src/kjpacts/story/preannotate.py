@@ -129,6 +129,27 @@ def _join_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+def attributions(text: str, sentences: list[tuple[int, int]], dateline: tuple[int, int] | None = None) -> list[dict]:
+    """:func:`.attribution.find_attributions`, with the dateline read as blank (it is never a source or a speaker's
+    label: "SEOUL: South Korea said") and a hard-wrapped page's line breaks inside a sentence read as spaces, so
+    that a quotation or a source broken over lines is found. Offsets are unchanged; each span's text is taken
+    again from ``text``."""
+    flat = list(text)
+    if dateline:
+        flat[dateline[0]:dateline[1]] = " " * (dateline[1] - dateline[0])
+    if wrapped([ln for ln in text.split("\n") if ln.strip()]):
+        for s, e in sentences:
+            for i in range(s, e):
+                if flat[i] == "\n":
+                    flat[i] = " "
+    records = find_attributions("".join(flat), sentences)
+    for r in records:
+        for part in ("content", "cue", "source"):
+            if r.get(part):
+                r[part]["text"] = text[r[part]["start"]:r[part]["end"]]
+    return records
+
+
 #: Paragraphs a page glued with no space ("at the Pentagon.Dunford said"): a full stop after a lower-case
 #: word and a capitalised word right after it (not "U.S.Army" or "p.m.").
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"\u201d])(?=[A-Z][a-z])")
@@ -173,7 +194,8 @@ def preannotate(root: Path) -> dict[str, int]:
         final["mentions"][doc.doc_id] = merge("mentions", doc.doc_id, mentions[doc.doc_id], force)
         published, precision = doc.meta["published"], doc.meta["published_precision"]
         final["timex"][doc.doc_id] = link_anchors(merge("timex", doc.doc_id, find_timexes(doc.text, published, precision), force))
-        final["quotes"][doc.doc_id] = merge("quotes", doc.doc_id, find_attributions(doc.text, sents[doc.doc_id]), force)
+        final["quotes"][doc.doc_id] = merge("quotes", doc.doc_id, attributions(doc.text, sents[doc.doc_id],
+                                                                           _segment(doc, "dateline")), force)
         final["framing"][doc.doc_id] = merge("framing", doc.doc_id, find_framing(doc.text, _segment(doc, "headline"),
                                                                                  final["quotes"][doc.doc_id]), force)
     entities = merge("entities", None, list(registry.values()), force)
@@ -205,4 +227,4 @@ def preannotate(root: Path) -> dict[str, int]:
     return {layer: sum(len(v) for v in docs_.values()) for layer, docs_ in final.items()}
 
 
-__all__ = ["body_sentences", "merge", "preannotate"]
+__all__ = ["attributions", "body_sentences", "merge", "preannotate"]

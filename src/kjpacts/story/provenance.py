@@ -45,7 +45,8 @@ _CAPS = r"[A-Z][A-Z.']*(?:-[A-Z][A-Z.']*)*"  # a word in capitals; a hyphen only
 DATELINE = re.compile(
     rf"^(?P<place>(?=[A-Z][A-Z.'-]{{2,}}){_CAPS}(?: (?=[A-Z][A-Z.'-]){_CAPS})*)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
     rf"(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}))?"
-    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|$)")
+    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|(?P<colon>:)(?= [A-Z])|$)")
+#: ... or a colon after the place ("SINGAPORE: Japanese Defense Minister ..."), as Jiji and Arab News print it.
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
 BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:\s*[,/]\s*(?P<credit>[A-Z][\w ]+))?\s*$")
@@ -182,7 +183,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             lay.furniture.append({"text": line, "category": "site-furniture",
                                   "reason": "short label before the headline (a section or kicker in capitals, or a site address)"})
             continue
-        elif lay.headline is None and not seen_body and 4 <= len(line.split()) <= 25 and not DATELINE.match(line):
+        elif lay.headline is None and (not seen_body or _labels_only(lay.body)) and 4 <= len(line.split()) <= 25 \
+                and not DATELINE.match(line):
             glued = headline_prefix(line)
             if glued:
                 lay.furniture.append({"text": glued[0], "category": glued[1], "reason": glued[2], "match": "prefix"})
@@ -196,6 +198,13 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
     if headline_hint is None:  # an HTML page's blocks are judged by jusText
         _drop_fragments(lay)
     return lay
+
+
+def _labels_only(lines: list[str]) -> bool:
+    """True for one or two lines of at most three words with no sentence end and no dateline (a tagline such as
+    "Since 1975", an outlet's name): the headline may still come after them (they stay where they are)."""
+    return 0 < len(lines) <= 2 and all(len(b.split()) <= 3 and not SENTENCE_END.search(b.strip()) and not DATELINE.match(b)
+                                       for b in lines)
 
 
 def _stamp_dates(stamp: str) -> list[tuple[str, str]]:
@@ -303,7 +312,7 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
     if headline_hint is not None:  # HTML: short blocks may still go (jusText); the caller re-checks the dateline
         first = next((b for b in lay.body if DATELINE.match(b) or len(b.split()) >= 8), first)
     dl = DATELINE.match(first)
-    if dl and not (dl.group("dash") or dl.group("date") or dl.group("agency") or dl.end() == len(first)):
+    if dl and not (dl.group("dash") or dl.group("colon") or dl.group("date") or dl.group("agency") or dl.end() == len(first)):
         dl = None
     agency_word = dl.group("agency") if dl and dl.group("agency") else None
     agency = AGENCIES.get(agency_word.lower()) if agency_word else None
