@@ -50,7 +50,7 @@ _MENU_WORDS = r"Log ?[Ii]n|Login|Sign ?[Ii]n|Sign ?[Uu]p|Register|Subscribe|Acco
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|close|comments?|"
                 r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe( now| today)?|log ?in|sign in|sign up|"
-                r"keywords|(link )?copied( to clipboard)?|accessibility links?)$", _I),
+                r"keywords|(link )?copied( to clipboard)?|accessibility links?|press releases?)$", _I),
      "navigation", "site menu or section heading"),
     (PROMO_HEAD, "navigation", "heading of a promo block (related or popular links, newsletter)"),
     (BREADCRUMB, "breadcrumb", "breadcrumb trail"),
@@ -110,6 +110,9 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"follow (?:us|our [\w ]{1,30}) (?:on|via) .*\b(?:google news|twitter|facebook|telegram|whatsapp|instagram|"
                 r"youtube|app)\b)", _I),
      "share-widget", "a pitch to follow the site's channel or app"),
+    (re.compile(r"^(?=(\S+\s+){8,80}\S+$).*[.!?]\s+\((?:[A-Z][\w.'-]*\s){0,3}(?:Times|Today|News|Post|Herald|Journal|Daily|"
+                r"Shimbun|Ilbo|Tribune|Mail|Telegraph|Guardian|Independent)\)$"), "site-furniture",
+     "a teaser for another site's story, ending in that site's name ('... (Japan Today)')"),
     (re.compile(r"^\d+$"), "site-furniture", "a bare number (page id or counter)"),
     (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
      "site-furniture", "a page id with its label ('Story Code : 12345', 'News ID: 678')"),
@@ -161,6 +164,7 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})? "), "scrape-header", "scraper's date stamp before the headline (day or month)"),
     (re.compile(r"^\d+(st|nd|rd|th) LD[- ]Writethru:? ", _I), "version-tag", "wire version tag before the headline"),
     (re.compile(r"^[A-Z]{3}-\d{1,4} (?=[A-Z][a-z])"), "site-furniture", "a wire item code before the headline ('BFF-28 ')"),
+    (re.compile(r"^\{[a-z_]{2,20}\}\s*"), "site-furniture", "a template placeholder glued before a paragraph ('{mosads}')"),
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
     (re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf]\s*(?=By [A-Z])"), "site-furniture", "list bullet before the byline"),
     (re.compile(r"^(?:By\s*\|\s*)?\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+(?=\S)"), "scrape-header",
@@ -176,6 +180,9 @@ SUFFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 _I), "scrape-header", "'updated' or 'modified' time glued to the end of a line"),
     (re.compile(r"(?:\s+[A-Z][a-z]+){0,3}\s+\uc785\ub825 \d{4}\.\d\d\.\d\d \(\d\d:\d\d\)(?: \uc218\uc815 \d{4}\.\d\d\.\d\d \(\d\d:\d\d\))?\s*$"),
      "scrape-header", "a Korean site's posted (\uc785\ub825) and modified (\uc218\uc815) times, with its programme name, after the headline"),
+    (re.compile(r"\s+\|\s+(?=[^|]{3,60}$)(?=.*\b(?:NEWS|News|AGENCY|Agency|TIMES|Times|POST|Post|HERALD|Herald|DAILY|Daily|"
+                r"JOURNAL|Journal|ONLINE|Online|TV|PRESS|Press)\b)[^|.!?]+$"), "site-furniture",
+     "the site's name after the title, as a browser tab shows it ('... | Example News')"),
     (re.compile(r"\s+\((?:end|END)\)(?:\s+[a-z]{1,4}(?:[./][a-z]{1,4})*)?\s*$"), "site-furniture",
      "wire end marker and editors' initials glued to the last sentence ('(end) mk.rk')"),
 ]
@@ -345,7 +352,7 @@ def caption_twice(text: str, next_line: str | None) -> bool:
     """True for a caption that ends like one (:data:`_CAPTION_END`) printed twice on two lines in a row, the
     second perhaps with its credit added ("..., Japan, May 21, 2023." then "..., May 21, 2023. (Jane Roe/White
     House)"); unlike :func:`printed_twice` it may end in a full stop and come before the headline."""
-    t, n = text.strip(), (next_line or "").strip()
+    t, n = " ".join(text.split()), " ".join((next_line or "").split())  # one copy may have double spaces
     if len(t.split()) < 6 or not n.startswith(t) or not (n == t or _ADDED_CREDIT.fullmatch(n[len(t):])):
         return False
     return bool(_CAPTION_END.search(t) or _CAPTION_END.search(n) and n != t)

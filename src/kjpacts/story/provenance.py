@@ -45,7 +45,7 @@ _CAPS = r"[A-Z][A-Z.']*(?:-[A-Z][A-Z.']*)*"  # a word in capitals; a hyphen only
 DATELINE = re.compile(
     rf"^(?P<place>(?=[A-Z][A-Z.'-]{{2,}}){_CAPS}(?: (?=[A-Z][A-Z.'-]){_CAPS})*)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
     rf"(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}))?"
-    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|(?P<colon>:)(?= [A-Z])|$)")
+    rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|(?P<colon>:)(?= [A-Z][a-z])|$)")
 #: ... or a colon after the place ("SINGAPORE: Japanese Defense Minister ..."), as Jiji and Arab News print it.
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
@@ -140,6 +140,12 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             lay.furniture.append({"text": line, "category": "navigation",
                                   "reason": "the page's own title as the last item of a bulleted menu, printed again below"})
             continue
+        if lay.headline is not None and not seen_body and len(line) > len(lay.headline) \
+                and _words(line).startswith(_words(lay.headline) + " "):
+            lay.furniture.append({"text": lay.headline, "category": "navigation",
+                                  "reason": "the title cut short (a tab or link text), printed again in full below it"})
+            lay.headline = line
+            continue
         if video and promo_line(line) and len(line.split()) <= 15:
             video = False
             lay.furniture.append({"text": line, "category": "navigation", "reason": "title of the video under 'Watch video'"})
@@ -200,6 +206,15 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
     return lay
 
 
+def _prose(line: str) -> bool:
+    """A line of running prose: twelve words or more that end like a sentence."""
+    return len(line.split()) >= 12 and bool(SENTENCE_END.search(line.strip()))
+
+
+def _words(line: str) -> str:
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
 def _labels_only(lines: list[str]) -> bool:
     """True for one or two lines of at most three words with no sentence end and no dateline (a tagline such as
     "Since 1975", an outlet's name): the headline may still come after them (they stay where they are)."""
@@ -233,6 +248,7 @@ def _drop_fragments(lay: Layout) -> None:
     before it was site text (a blurb or menu)."""
     cut = set(body_fragments(lay.body, _provenance_line))
     late = next((i for i in sorted(cut) if _title_like(lay.body[i]) and sum(j not in cut for j in range(i)) <= 2
+                 and sum(_prose(lay.body[j]) for j in range(i)) <= 1  # not after the article's own paragraphs
                  and i + 1 < len(lay.body) and len(lay.body[i + 1].split()) >= 12), None) if lay.headline is None else None
     if late is not None:  # menus and a site blurb came first: the headline is the title after them
         lay.headline = lay.body[late]
@@ -466,11 +482,19 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     weekdays = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body)
     if dateline_date is not None:
         resolved = _resolve_year(dateline_date.value, anchors + [v for v, _ in updated] + copyright_years)
+        photo = sorted(d.value for c in lay.captions for d in find_dates(c) if re.fullmatch(r"\d{4}-\d\d-\d\d", d.value))
+        if not resolved and photo and dateline_date.value.startswith("XXXX-"):  # the story is from the photo's day or later
+            month_day = dateline_date.value[5:]
+            photo_day = photo[-1]
+            resolved = f"{int(photo_day[:4]) + (month_day < photo_day[5:])}-{month_day}"
         other.append({"text": dl.group("date"), "value": resolved, "kind": "dateline-date",
                       "note": "Date in the dateline; " + ("year taken from the page's other dates." if resolved else "no year printed or found.")})
         if resolved:
+            from_photo = not (anchors or updated or copyright_years)
             candidates.append((resolved, f"The dateline prints {dl.group('date')!r}; the year comes from "
-                                         f"{'the page metadata' if extra else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}."))
+                                         + (f"a photo caption's date ({photo[-1]}): the first such day on or after it, as a "
+                                            "photo is taken before the story that prints it (an inference)." if from_photo else
+                                            f"{'the page metadata' if extra else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}.")))
     candidates += list(extra)
     for v in dict.fromkeys(full_printed):  # the same date printed twice is one piece of evidence
         candidates.append((v, f"The page prints the date {v} on a line of its own."))
@@ -502,7 +526,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
                 agree.append("weekday")
             else:
                 evidence.append(f"The opening says {weekdays[0]!r} but {value} was a {wd.capitalize()}: a day-later story or a wrong date.")
-        conf = "high" if agree else "medium"
+        conf = "high" if agree and "(an inference)" not in why else "medium"
         return {"published": value, "published_precision": "day", "published_inferred": value not in full_printed,
                 "published_confidence": conf, "published_evidence": evidence, "other_dates": other}
     first_update = min((v for v, _ in updated), default=None)
