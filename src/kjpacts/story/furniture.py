@@ -113,6 +113,15 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(?=(\S+\s+){8,80}\S+$).*[.!?]\s+\((?:[A-Z][\w.'-]*\s){0,3}(?:Times|Today|News|Post|Herald|Journal|Daily|"
                 r"Shimbun|Ilbo|Tribune|Mail|Telegraph|Guardian|Independent)\)$"), "site-furniture",
      "a teaser for another site's story, ending in that site's name ('... (Japan Today)')"),
+    (re.compile(r"^[\uac00-\ud7a3]{1,8}(?: [\uac00-\ud7a3]{1,8}){0,2} (?:\ubc14\ub85c\uac00\uae30|\uc5f4\uae30|\ub2eb\uae30)$|"
+                r"^\ubc14\ub85c\uac00\uae30 \uba54\ub274$"), "navigation",
+     "a Korean site's skip link or menu control ('\ubcf8\ubb38 \ubc14\ub85c\uac00\uae30': skip to the text; '\uac80\uc0c9\ucc3d \uc5f4\uae30': open search)"),
+    (re.compile(r"^(?:KOR|ENG|JPN|CHN|JP|KR|EN)(?:\s*[|/]\s*(?:KOR|ENG|JPN|CHN|JP|KR|EN))*$"), "navigation",
+     "a language switch ('KOR', 'ENG | JPN')"),
+    (re.compile(r"^member for$|^(?:\d+ (?:years?|months?|weeks?|days?|hours?|minutes?)\s*){1,3}$", _I), "site-furniture",
+     "an account's age ('Member for' / '4 years 6 months')"),
+    (re.compile(r"^chat with us (?:in|on) (?:facebook )?messenger\b.*", _I), "share-widget",
+     "a pitch to follow the site on a messenger app"),
     (re.compile(r"^\d+$"), "site-furniture", "a bare number (page id or counter)"),
     (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
      "site-furniture", "a page id with its label ('Story Code : 12345', 'News ID: 678')"),
@@ -126,6 +135,8 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "wire transmission codes: the teleprinter's 'ZCZC' or 'NNNN', an item code ('BFF-28'), a slug in capitals "
      "('SKOREA-JAPAN-DIPLOMACY')"),
     (re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4} by \w+$"), "site-furniture", "blog post header (date and poster)"),
+    (re.compile(r"^(?:Submitted|Posted) by [\w.@-]{2,30} on (?=.*\b(?:19|20)\d\d\b).{6,40}$"), "site-furniture",
+     "a blog's post stamp ('Submitted by NAME on DATE')"),
     (re.compile(r"^\(?(END|MORE|(?i:enditem))\)?$|^[-\u2013\u2014=*]{1,3}\s*(?i:end)\s*[-\u2013\u2014=*]{1,3}$"),
      "site-furniture", "wire end marker ('(END)', '-- End --')"),
     (VIDEO_LINK, "navigation", "video player link with its length ('Watch video 01:46')"),
@@ -164,6 +175,8 @@ PREFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})? "), "scrape-header", "scraper's date stamp before the headline (day or month)"),
     (re.compile(r"^\d+(st|nd|rd|th) LD[- ]Writethru:? ", _I), "version-tag", "wire version tag before the headline"),
     (re.compile(r"^[A-Z]{3}-\d{1,4} (?=[A-Z][a-z])"), "site-furniture", "a wire item code before the headline ('BFF-28 ')"),
+    (re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d(?:[A-Z]{2,}(?: [A-Z]{2,})*)?"
+                r"(?=[A-Z][a-z])"), "scrape-header", "a blog's post date and category glued before the first sentence"),
     (re.compile(r"^\{[a-z_]{2,20}\}\s*"), "site-furniture", "a template placeholder glued before a paragraph ('{mosads}')"),
     (re.compile(r"^\.\.\. [^\n]{20,}?\.\.\.(?=[A-Z])"), "site-furniture", "teaser excerpt between ellipses glued before the article"),
     (re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf]\s*(?=By [A-Z])"), "site-furniture", "list bullet before the byline"),
@@ -298,12 +311,13 @@ def suffix_furniture(text: str) -> tuple[str, str, str] | None:
 
 
 def repeated_caption(text: str) -> bool:
-    """True for a short caption printed twice on one line (an image's alt text, then its caption) that ends
-    in a bracketed photo credit: "President Yoon Suk Yeol (Yonhap) President Yoon Suk Yeol (Yonhap)"."""
+    """True for a caption printed twice on one line (an image's alt text, then its caption): a short one ending
+    in a bracketed photo credit ("President Yoon Suk Yeol (Yonhap) President Yoon Suk Yeol (Yonhap)"), or any
+    text of eight words or more said twice over."""
     t = text.strip()
     half = len(t) // 2
     return len(t) % 2 == 1 and t[half] == " " and t[:half] == t[half + 1:] and len(t[:half].split()) >= 2 \
-        and bool(_BRACKET_CREDIT.search(t[:half]))
+        and (bool(_BRACKET_CREDIT.search(t[:half])) or len(t[:half].split()) >= 8)  # a long one needs no credit
 
 
 def is_caption(text: str, after_headline: bool = False) -> bool:

@@ -125,7 +125,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                            and not re.search(r":\s*\w", line) or PROMO_HEAD.match(line.strip()))  # "Read more: <title>" is one link
             for d in find_dates(line):
                 kind = ("copyright-year" if found[0] == "copyright-footer" else
-                        "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else "scrape-header")
+                        "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else
+                        "posted-stamp" if found[1].startswith(("blog post header", "a blog's post stamp")) else "scrape-header")
                 lay.removed_dates.append((line, kind))
             year = re.search(r"\b(19|20)\d\d\b", line)
             if found[0] == "copyright-footer" and year and not find_dates(line):
@@ -444,6 +445,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     candidates: list[tuple[str, str]] = []  # (value, source) best first
     printed: list[FoundDate] = []
     updated: list[tuple[str, str]] = list(updated_dates)  # (YYYY-MM-DD, evidence): on or after publication
+    posted: list[tuple[str, str]] = []  # a blog's post stamp: a labelled publication date
     for line in lay.date_lines:
         roles = [(d, date_role(line[:d.start])) for d in find_dates(line)]
         first = next((d for d, role in roles if role != "updated"), None)
@@ -470,13 +472,19 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
             (month.group() if month and kind == "scrape-header" else year.group(1) if year else None)
         if kind == "last-update" and value and len(value) == 10:
             updated.append((value, f"The page's 'last updated' stamp {txt.strip()!r}."))
+        if kind == "posted-stamp":
+            if value and len(value) == 10:
+                posted.append((value, f"The site's post stamp {txt.strip()!r} gives {value}."))
+            other.append({"text": txt.strip(), "value": value, "kind": "printed-publication-date",
+                          "note": "A blog's post stamp (who posted it, and when), removed from the clean text: it dates the post."})
+            continue
         other.append({"text": txt.strip(), "value": value, "kind": kind,
                       "note": "Copyright footer: dates the site template, not the article." if kind == "copyright-year"
                       else "Stamp in page furniture (scraper or site header), removed from the clean text."})
     full_printed = [d.value for d in printed if not d.value.startswith("X")]
     scrape = [o["value"] for o in other if o["kind"] == "scrape-header" and o["value"] and len(o["value"]) == 10]
     u = url_date(url)
-    anchors = [v for v, _ in extra] + full_printed + scrape + ([u[0]] if u else [])
+    anchors = [v for v, _ in extra] + [v for v, _ in posted] + full_printed + scrape + ([u[0]] if u else [])
     copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
     body = "\n".join(lay.body[:2])
     weekdays = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body)
@@ -495,7 +503,7 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
                                          + (f"a photo caption's date ({photo[-1]}): the first such day on or after it, as a "
                                             "photo is taken before the story that prints it (an inference)." if from_photo else
                                             f"{'the page metadata' if extra else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}.")))
-    candidates += list(extra)
+    candidates += list(extra) + posted
     for v in dict.fromkeys(full_printed):  # the same date printed twice is one piece of evidence
         candidates.append((v, f"The page prints the date {v} on a line of its own."))
     header = [lay.headline or ""] + lay.header + lay.body[:1]

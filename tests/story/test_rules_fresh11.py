@@ -1,0 +1,56 @@
+"""Rules written after the fresh-11 first run, each on made-up text (no page of any set is used here)."""
+
+from __future__ import annotations
+
+import pytest
+
+PROSE = "The two ministers met in Busan on Monday to talk about the pact, officials said."
+MORE = "Both sides agreed to meet again next month, according to the ministry in Seoul."
+
+
+@pytest.mark.parametrize("line", [
+    "\ubcf8\ubb38 \ubc14\ub85c\uac00\uae30", "\uc8fc\uba54\ub274 \ubc14\ub85c\uac00\uae30", "\ubc14\ub85c\uac00\uae30 \uba54\ub274",
+    "\uac80\uc0c9\ucc3d \uc5f4\uae30", "KOR", "ENG | JPN", "Member for", "4 years 6 months",
+    "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+    "Submitted by jroe on Tue, 05/04/2021 - 10:45",
+])
+def test_new_furniture_lines(line):
+    from kjpacts.story.furniture import line_furniture
+
+    assert line_furniture(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "\ubd80\uc0b0\uc5d0\uc11c \ud68c\ub2f4\uc774 \uc5f4\ub838\ub2e4.",  # a Korean sentence: "talks were held in Busan."
+    "KORUS", "Members of the assembly met for 4 years.", "The talks took 4 hours.",
+])
+def test_article_lines_stay(line):
+    from kjpacts.story.furniture import line_furniture
+
+    assert line_furniture(line) is None
+
+
+def test_a_post_date_and_category_glued_before_the_first_sentence():
+    from kjpacts.story.furniture import prefix_furniture
+
+    assert prefix_furniture("May 4, 2021SOUTH KOREASouth Korea said on Tuesday")[0] == "May 4, 2021SOUTH KOREA"
+    assert prefix_furniture("May 4, 2021 South Korea said on Tuesday") is None
+
+
+def test_a_long_caption_said_twice_on_one_line():
+    from kjpacts.story.furniture import repeated_caption
+
+    caption = "Soldiers ride in vehicles during a parade in Busan on May 2, 2021."
+    assert repeated_caption(caption + " " + caption)
+    assert not repeated_caption("Talks resume. Talks resume.")  # short, no credit
+
+
+def test_a_post_stamp_beats_an_account_stamp_with_no_label():
+    from kjpacts.story.provenance import provenance
+
+    page = "\n".join(["Member for", "4 years 6 months", "Sat, 10/26/2024 - 10:43", "Submitted by jroe on Tue, 05/04/2021 - 10:45",
+                      PROSE, MORE])
+    meta = provenance(page, None)
+    assert meta["published"] == "2021-05-04"
+    assert "post stamp" in meta["published_evidence"][0]
+    assert any(o["kind"] == "printed-publication-date" and o["value"] == "2021-05-04" for o in meta["other_dates"])
