@@ -322,11 +322,14 @@ def main(argv: list[str]) -> int:
         old = [r for r in json.loads(RESULTS.read_text(encoding="utf-8")) if not str(r["id"]).startswith("Q")]
         RESULTS.write_text(json.dumps(old + table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         path = ROOT / "BENCHMARKS.md"
-        when = re.search(r"on 2 cores, (\d{4}-\d{2}-\d{2})", path.read_text(encoding="utf-8"))
+        before = path.read_text(encoding="utf-8")
+        when = re.search(r"on 2 cores, (\d{4}-\d{2}-\d{2})(?: \((.*?)\))?\.\n", before)
         text = markdown(old + table)
-        if when:  # the P and M rows keep the date they were measured on
-            text = re.sub(r"on 2 cores, \d{4}-\d{2}-\d{2}\.", f"on 2 cores, {when.group(1)} (Q rows: "
-                          f"`python -m bench.story_eval --update`, {dt.date.today()}).", text, count=1)
+        if when:  # the P, M and H rows keep the dates they were measured on; only the Q rows' date changes
+            q_note = f"Q rows: `python -m bench.story_eval --update`, {dt.date.today()}"
+            others = [n for n in re.split(r"; (?=[A-Z]\w* rows:)", when.group(2) or "") if n and not n.startswith("Q rows:")]
+            text = re.sub(r"on 2 cores, \d{4}-\d{2}-\d{2}\.", lambda _m: f"on 2 cores, {when.group(1)} "
+                          f"({'; '.join([q_note] + others)}).", text, count=1)
         path.write_text(text, encoding="utf-8")
     return 0
 
