@@ -54,3 +54,39 @@ def test_a_post_stamp_beats_an_account_stamp_with_no_label():
     assert meta["published"] == "2021-05-04"
     assert "post stamp" in meta["published_evidence"][0]
     assert any(o["kind"] == "printed-publication-date" and o["value"] == "2021-05-04" for o in meta["other_dates"])
+
+
+def test_story_highlights_keep_their_bullets_after_a_video_block():
+    from kjpacts.story.provenance import analyse_lines
+
+    page = "\n".join(["Ministers sign a pact in Busan", "MUST WATCH", "How will the talks go? 02:42", "Story highlights",
+                      "  \u2022 The pact comes amid rising tension", "  \u2022 Both sides will share data",
+                      "BUSAN, Korea \u2014 " + PROSE, MORE])
+    lay = analyse_lines(page)
+    assert "  \u2022 The pact comes amid rising tension" in lay.body and "  \u2022 Both sides will share data" in lay.body
+    assert "Story highlights" in [f["text"] for f in lay.furniture]
+
+
+def test_a_scene_caption_said_twice_on_two_lines():
+    from kjpacts.story.furniture import caption_twice
+
+    caption = "Protesters hold a rally against the signing of the pact in Busan."
+    assert caption_twice("    " + caption, "    " + caption)
+    assert not caption_twice(PROSE, PROSE)  # no photo verb: a paragraph printed twice stays
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("The city hopes to put the hotline in place next year.", "hopes"),
+    ("Busan is hoping that the data will help.", "hoping"),
+])
+def test_hopes_as_a_cue(sentence, cue):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert cue in [c for c, _ in _cues(sentence)]
+
+
+@pytest.mark.parametrize("sentence", ["The visit raised hopes that talks would resume.", "Their hopes to meet faded."])
+def test_hopes_as_a_noun(sentence):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert "hopes" not in [c for c, _ in _cues(sentence)]

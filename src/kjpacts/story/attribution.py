@@ -70,6 +70,8 @@ CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS),
                  rf"threatens)(?= \w)|"  # not the passive "was asked", "was dismissed"
                  rf"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Ii]ts )(?<!\b[Tt]heir )(?<!\b[Tt]his )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bbe )"
                  rf"(?:proposed|proposes|requested|requests)(?= \w)|"  # not "the proposed pact"
+                 rf"(?<!\b[Tt]he )(?<!\b[Hh]igh )(?<!\braised )(?<!\b[Ii]ts )(?<!\b[Tt]heir )(?<!\b[Hh]is )(?<!\b[Hh]er )(?<!\b[Oo]ur )"
+                 rf"hop(?:es|ing)(?= (?:to|that)\b)|"  # "the US hopes to", not "raised hopes that"
                  rf"(?<=\bwhat they )term|(?<=\bwhat (?:it|he) )terms|refer(?:s|red)? to(?= as\b)|"  # "what they term", "refer to as"
                  rf"(?<!-)call(?:s|ed)(?= on\b| (?:[\w'\u2019-]+ ){{0,4}}(?:an? |the )?[\"\u201c])|"  # "called the move \"a misjudgment\""
                  rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"

@@ -363,13 +363,15 @@ _ADDED_CREDIT = re.compile(r"\s*\([^()]{2,60}\)|\s*(?:Photo|Image|Credit|Picture
 
 
 def caption_twice(text: str, next_line: str | None) -> bool:
-    """True for a caption that ends like one (:data:`_CAPTION_END`) printed twice on two lines in a row, the
-    second perhaps with its credit added ("..., Japan, May 21, 2023." then "..., May 21, 2023. (Jane Roe/White
+    """True for a caption that ends like one (:data:`_CAPTION_END`), or says what a picture shows in the
+    present tense (:data:`_PHOTO_VERB`), printed twice on two lines in a row, the second perhaps with its credit added ("..., Japan, May 21, 2023." then "..., May 21, 2023. (Jane Roe/White
     House)"); unlike :func:`printed_twice` it may end in a full stop and come before the headline."""
     t, n = " ".join(text.split()), " ".join((next_line or "").split())  # one copy may have double spaces
     if len(t.split()) < 6 or not n.startswith(t) or not (n == t or _ADDED_CREDIT.fullmatch(n[len(t):])):
         return False
-    return bool(_CAPTION_END.search(t) or _CAPTION_END.search(n) and n != t)
+    return bool(_CAPTION_END.search(t) or _CAPTION_END.search(n) and n != t
+                or n == t and re.match(rf"(?:\S+ ){{1,10}}(?:{_PHOTO_VERB})\b", t)  # "Protesters hold a rally ..." twice
+                and not re.search(r"\b(?:said|says|told|according to)\b", t))  # reported speech: a paragraph
 
 
 #: How a line of running prose ends: a full stop, question or exclamation mark, colon, semicolon,

@@ -147,6 +147,10 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                                   "reason": "the title cut short (a tab or link text), printed again in full below it"})
             lay.headline = line
             continue
+        if re.fullmatch(r"(?i:story highlights|highlights|key points|in brief)", line.strip()):
+            related = video = False  # a standfirst's label: its bullets are the article's own summary
+            lay.furniture.append({"text": line, "category": "site-furniture", "reason": "label over the standfirst's bullets"})
+            continue
         if video and promo_line(line) and len(line.split()) <= 15:
             video = False
             lay.furniture.append({"text": line, "category": "navigation", "reason": "title of the video under 'Watch video'"})
