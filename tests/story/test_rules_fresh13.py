@@ -92,3 +92,19 @@ def test_a_dateline_with_no_year_takes_the_first_such_day_after_a_photo():
     assert "(an inference)" in meta["published_evidence"][0]
     early = page.replace("Dec. 19", "Jan. 3").replace("on Sunday", "on Monday")
     assert provenance(early, None)["published"] == "2022-01-03"  # the first 3 January after the photo
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("The ministry urged both sides to meet again quickly, citing safety concerns.", "citing"),
+    ("The ministers agreed on a hotline while affirming that their forces aim to build trust.", "affirming"),
+])
+def test_participles_after_fresh13(sentence, cue):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert cue in [c for c, _ in _cues(sentence)]
+
+
+def test_citing_still_needs_two_words():
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert "citing" not in [c for c, _ in _cues("The ministry urged both sides to meet again quickly, citing concerns.")]

@@ -58,7 +58,7 @@ _CONTENT_OPENERS = re.compile(r"\s+(?:that|the|a|an|it|its|his|her|their|he|she|
 #: Participle cues ("..., saying it would"): the source is the subject of the sentence.
 PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",
                "calling for", "urging", "accusing", "describing", "explaining", "underscoring", "highlighting", "emphasizing",
-               "emphasising", "asking", "denying", "welcoming", "informing", "alleging")
+               "emphasising", "asking", "denying", "welcoming", "informing", "alleging", "affirming", "reaffirming")
 _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
 #: "ruled" is a cue only with its content, a that-clause a few words on ("the court ruled last year that ..."),
 #: not in "Japan ruled Korea as a colony".
@@ -317,8 +317,8 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
             continue  # no comma and no content opener: a noun or adjective ("missile warning data")
         s, e = sentence_of(vs)
         content = _span(text, ve, e)
-        if not content or len(content["text"].split()) < 3:
-            continue
+        if not content or len(content["text"].split()) < (2 if m.group("verb") == "citing" else 3):
+            continue  # "citing safety concerns": a reason may be a short noun phrase
         earlier = [q for q in out if q["source"] and s <= q["source"]["start"] < vs]
         if earlier:
             source = earlier[-1]["source"]
