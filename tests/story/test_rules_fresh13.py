@@ -108,3 +108,30 @@ def test_citing_still_needs_two_words():
     from tests.story.test_rules_fresh6 import _cues
 
     assert "citing" not in [c for c, _ in _cues("The ministry urged both sides to meet again quickly, citing concerns.")]
+
+
+def test_a_caption_ending_in_a_photographer_in_capitals_and_a_pool_credit():
+    from kjpacts.story.furniture import is_caption
+
+    assert is_caption("Ministers attend a ceremony in Busan, Korea, 16 March 2021. JANE ROE/Pool via REUTERS", True)
+    assert not is_caption("The ministers met in Busan on Monday, officials said.", True)
+
+
+def test_a_photo_title_in_other_capitals_over_its_caption():
+    from kjpacts.story.furniture import photo_title
+
+    assert photo_title("Busan defence minister Jane Roe", "Busan Defence Minister Jane Roe, seen shaking hands with "
+                       "John Doe in Busan. Photo: Example")
+
+
+def test_a_photo_day_and_the_openings_weekday_agree():
+    from kjpacts.story.provenance import provenance
+
+    caption = "Ministers attend a ceremony in Busan, Korea, 6 May 2021. JANE ROE/Pool via REUTERS"
+    page = "\n".join(["Ministers meet in Busan", caption,
+                      "BUSAN (Reuters) - The two ministers met on Thursday to talk about the pact, officials said.", MORE])
+    meta = provenance(page, None)
+    assert (meta["published"], meta["published_precision"], meta["published_confidence"]) == ("2021-05-06", "day", "low")
+    assert "inference" in meta["published_evidence"][-1]
+    other = provenance(page.replace("on Thursday", "on Friday"), None)  # the photo's day is a Thursday: no match
+    assert (other["published"], other["published_precision"]) == ("2021", "year")

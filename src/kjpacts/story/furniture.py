@@ -211,6 +211,8 @@ CAPTION = re.compile(r"^In this (?:[\w.,' -]{0,40} )?(?:file |handout |undated |
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
                      r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$|"
                      r"[.)] (?:EPA-EFE|EPA|EFE|AFP|AP|REUTERS|Reuters|YONHAP|Yonhap|XINHUA|Xinhua|KYODO|Kyodo)/[A-Z][A-Z/ .'-]+$|"
+                     r"[.)] [A-Z]{2,}(?: [A-Z]{2,}){1,3}/(?:Pool|POOL|AFP|AP|EPA|Reuters|REUTERS|Getty Images|Yonhap)"
+                     r"(?: via (?:AFP|AP|REUTERS|Reuters|Getty Images|EPA|Yonhap))?$|"  # "... 2023. JANE ROE/Pool via REUTERS"
                      r"\s\|\s*(?i:AP|AFP|Reuters|Bloomberg|Kyodo|Jiji|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Pool|Newsis|News1|"
                      r"Kyodo News|Jiji Press|AP Photo|Reuters Photo|Bloomberg Photo)$")
 #: A caption with no credit that names what the picture shows: "Flags of South Korea, Japan", "A view of the
@@ -337,7 +339,7 @@ def photo_title(text: str, next_line: str | None) -> bool:
     ("Shangri-La Dialogue in Singapore" over "... speaks at the Shangri-La Dialogue in Singapore. Photo: ...")."""
     t = text.strip()
     return bool(next_line and t and len(t.split()) <= 12 and not re.search(r"[.!?:;]$", t)
-                and is_caption(next_line, True) and t in next_line and t != next_line.strip())
+                and is_caption(next_line, True) and t.lower() in next_line.lower() and t != next_line.strip())
 
 
 def title_over_credit(text: str, next_line: str | None) -> bool:

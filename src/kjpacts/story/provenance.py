@@ -492,9 +492,9 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
     copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
     body = "\n".join(lay.body[:2])
     weekdays = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body)
+    photo = sorted(d.value for c in lay.captions for d in find_dates(c) if re.fullmatch(r"\d{4}-\d\d-\d\d", d.value))
     if dateline_date is not None:
         resolved = _resolve_year(dateline_date.value, anchors + [v for v, _ in updated] + copyright_years)
-        photo = sorted(d.value for c in lay.captions for d in find_dates(c) if re.fullmatch(r"\d{4}-\d\d-\d\d", d.value))
         if not resolved and photo and dateline_date.value.startswith("XXXX-"):  # the story is from the photo's day or later
             month_day = dateline_date.value[5:]
             photo_day = photo[-1]
@@ -558,6 +558,13 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
                         (f" An update time ({first_update}) is later than that month." if first_update else ""))
         return {"published": u[0], "published_precision": "month", "published_inferred": True,
                 "published_confidence": "medium", "published_evidence": evidence, "other_dates": other}
+    photo_day = max(photo, default=None)
+    if photo_day and weekdays and weekday_of(photo_day) == weekdays[0].lower():
+        evidence.append(f"No printed, dateline or URL date; a photo caption dates the photo to {photo_day}, a {weekdays[0]}, "
+                        f"and the opening says {weekdays[0]!r}: the story is most likely from that day (an inference from "
+                        "the photo; review the date).")
+        return {"published": photo_day, "published_precision": "day", "published_inferred": True,
+                "published_confidence": "low", "published_evidence": evidence, "other_dates": other}
     photo_years = [d.value[:4] for c in lay.captions for d in find_dates(c) if re.fullmatch(r"(?:19|20)\d\d", d.value[:4])]
     years = copyright_years or re.findall(r"\b((?:19|20)\d\d)\b", "\n".join([lay.headline or ""] + lay.body)) + photo_years
     if years:
