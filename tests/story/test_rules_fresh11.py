@@ -90,3 +90,20 @@ def test_hopes_as_a_noun(sentence):
     from tests.story.test_rules_fresh6 import _cues
 
     assert "hopes" not in [c for c, _ in _cues(sentence)]
+
+
+@pytest.mark.parametrize("line,place,agency", [
+    ("Busan (CNN)Japan and Korea, once bitter enemies, agreed on a pact.", "Busan", None),  # the outlet, no wire
+    ("Busan (Reuters) - Japan and Korea agreed on a pact.", "Busan", "Reuters"),
+])
+def test_a_dateline_in_title_case_with_its_agency(line, place, agency):
+    from kjpacts.story.provenance import provenance
+
+    meta = provenance("\n".join(["Ministers sign a pact in Busan", line, MORE]), None, fallback_year="2021")
+    assert (meta["dateline"], meta["agency"]) == (place, agency)
+
+
+def test_no_title_case_dateline_without_an_agency():
+    from kjpacts.story.provenance import DATELINE_TITLE
+
+    assert DATELINE_TITLE.match("Japan (and Korea) agreed on a pact.") is None

@@ -47,6 +47,10 @@ DATELINE = re.compile(
     rf"(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}))?"
     rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|(?P<colon>:)(?= [A-Z][a-z])|$)")
 #: ... or a colon after the place ("SINGAPORE: Japanese Defense Minister ..."), as Jiji and Arab News print it.
+#: A dateline in title case with its agency, as CNN prints it, perhaps glued to the text: "Seoul (CNN)Japan and ...".
+DATELINE_TITLE = re.compile(rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+                            rf"(?P<date>(?!))? \((?P<agency>CNN|(?i:{_AGENCY}))\)(?: ?(?P<dash>--|\u2014|\u2013|-))?(?P<colon>(?!))?"
+                            rf"(?= ?[A-Z\"\u201c])")
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
 BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:\s*[,/]\s*(?P<credit>[A-Z][\w ]+))?\s*$")
@@ -332,7 +336,10 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
     first = lay.body[0] if lay.body else ""
     if headline_hint is not None:  # HTML: short blocks may still go (jusText); the caller re-checks the dateline
         first = next((b for b in lay.body if DATELINE.match(b) or len(b.split()) >= 8), first)
-    dl = DATELINE.match(first)
+    dl = DATELINE.match(first) or DATELINE_TITLE.match(first)
+    if dl is None and headline_hint is None:  # a standfirst's bullets may come first: the dateline opens the text after them
+        first = next((b for b in lay.body[1:4] if DATELINE_TITLE.match(b) or DATELINE.match(b) and len(b.split()) >= 8), first)
+        dl = DATELINE.match(first) or DATELINE_TITLE.match(first)
     if dl and not (dl.group("dash") or dl.group("colon") or dl.group("date") or dl.group("agency") or dl.end() == len(first)):
         dl = None
     agency_word = dl.group("agency") if dl and dl.group("agency") else None
