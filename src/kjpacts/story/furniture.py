@@ -122,6 +122,13 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "an account's age ('Member for' / '4 years 6 months')"),
     (re.compile(r"^chat with us (?:in|on) (?:facebook )?messenger\b.*", _I), "share-widget",
      "a pitch to follow the site on a messenger app"),
+    (re.compile(r"^(?:the story appears on|page [A-Z]?\d{1,3}|get this page in pdf|free for subscribers|"
+                r"view (?:shopping )?cart|e-?paper)$", _I), "site-furniture",
+     "a print edition's page reference or e-paper shop ('The story appears on' / 'Page A3', 'GET this page in PDF')"),
+    (re.compile(r"^(?=(\S+\s+){0,15}\S+$)(?:please read our comment policy\b.*|would you like to comment on this "
+                r"(?:article|story)\?|sign up \(it'?\u2019?s quick and free\) or sign in\b.*|subscribe (?:now )?to (?:unlock|read|"
+                r"continue reading) this (?:article|story)\W*|cancel any ?time\W*)$", _I), "site-furniture",
+     "a comment box's prompts or a paywall's offer ('Would you like to comment on this article?', 'Cancel anytime.')"),
     (re.compile(r"^\d+$"), "site-furniture", "a bare number (page id or counter)"),
     (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
      "site-furniture", "a page id with its label ('Story Code : 12345', 'News ID: 678')"),
@@ -361,17 +368,18 @@ def printed_twice(text: str, next_line: str | None) -> bool:
 #: How a photo caption ends: the day the photo was taken (", Japan, May 21, 2023.") or a bracketed credit.
 _CAPTION_END = re.compile(r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\.$|"
                           r"\([^()]{2,60}\)$")
-_ADDED_CREDIT = re.compile(r"\s*\([^()]{2,60}\)|\s*(?:Photo|Image|Credit|Picture)s?:.{2,60}")
+_ADDED_CREDIT = re.compile(r"\s*\([^()]{2,60}\)|\s*(?i:photo|image|credit|picture)s?:.{2,60}")
 
 
 def caption_twice(text: str, next_line: str | None) -> bool:
-    """True for a caption that ends like one (:data:`_CAPTION_END`), or says what a picture shows in the
-    present tense (:data:`_PHOTO_VERB`), printed twice on two lines in a row, the second perhaps with its credit added ("..., Japan, May 21, 2023." then "..., May 21, 2023. (Jane Roe/White
-    House)"); unlike :func:`printed_twice` it may end in a full stop and come before the headline."""
+    """True for a caption printed twice on two lines in a row: the second copy adds its credit ("..., May 21,
+    2023." then "..., May 21, 2023. (Jane Roe/White House)", "...PHOTO: AFP"), or both end like a caption
+    (:data:`_CAPTION_END`) or say what a picture shows in the present tense (:data:`_PHOTO_VERB`). Unlike
+    :func:`printed_twice` it may end in a full stop and come before the headline."""
     t, n = " ".join(text.split()), " ".join((next_line or "").split())  # one copy may have double spaces
     if len(t.split()) < 6 or not n.startswith(t) or not (n == t or _ADDED_CREDIT.fullmatch(n[len(t):])):
         return False
-    return bool(_CAPTION_END.search(t) or _CAPTION_END.search(n) and n != t
+    return bool(_CAPTION_END.search(t) or n != t  # the second copy adds a credit
                 or n == t and re.match(rf"(?:\S+ ){{1,10}}(?:{_PHOTO_VERB})\b", t)  # "Protesters hold a rally ..." twice
                 and not re.search(r"\b(?:said|says|told|according to)\b", t))  # reported speech: a paragraph
 

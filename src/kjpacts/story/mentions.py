@@ -64,7 +64,7 @@ LOCATIVE = re.compile(r"\b(in|at|to|into|near|outside|inside|around|across|visit
 SURNAMES = ("Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong "
             "Jeon Ko Moon Yang Son Bae Baek Heo Nam Shim Noh Roh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Jin Chin Rhee "
             "Chun Suh Byun Ban Hyun Yeo Pyo Jo").split()
-TITLES = (r"(?:then-)?(?:President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |Defen[cs]e |Unification )?Minister|"
+TITLES = (r"(?:then-)?(?:President-elect|President|Prime Minister|(?:Vice |Deputy )?(?:Foreign |Defen[cs]e |Unification )?Minister|"
           r"Ambassador|[Ss]pokes(?:man|woman|person)|Chair(?:man|woman|person)?|Secretary(?:[- ]General| of State| of Defense)?|"
           r"Chief Cabinet Secretary|Gen\.|General|Adm\.|Admiral|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Rep\.|Sen\.|"
           r"Senator|leader|Leader|Premier|Chancellor|King|Emperor|Lt\. Gen\.|Col\.)")

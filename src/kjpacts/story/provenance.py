@@ -48,9 +48,21 @@ DATELINE = re.compile(
     rf"(?:,? \(?(?P<agency>(?i:{_AGENCY}))\)?)?(?: ?(?P<dash>--|\u2014|\u2013|-)(?= |(?<=--)[A-Z])|(?P<colon>:)(?= [A-Z][a-z])|$)")
 #: ... or a colon after the place ("SINGAPORE: Japanese Defense Minister ..."), as Jiji and Arab News print it.
 #: A dateline in title case with its agency, as CNN prints it, perhaps glued to the text: "Seoul (CNN)Japan and ...".
-DATELINE_TITLE = re.compile(rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
-                            rf"(?P<date>(?!))? \((?P<agency>CNN|(?i:{_AGENCY}))\)(?: ?(?P<dash>--|\u2014|\u2013|-))?(?P<colon>(?!))?"
-                            rf"(?= ?[A-Z\"\u201c])")
+#: ... or with a dash and no agency ("Seoul — Japan and ..."), or a known city and a colon ("Tokyo: Japan ...", as the
+#: Sydney Morning Herald prints it).
+_CITIES = ("Seoul|Tokyo|Pyongyang|Beijing|Washington|Moscow|Singapore|Sydney|Canberra|London|Paris|Berlin|Brussels|Geneva|"
+           "Bangkok|Manila|Hanoi|Jakarta|Taipei|Hong Kong|New Delhi|New York|Busan|Osaka|Shanghai")
+DATELINE_TITLE = re.compile(rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?(?P<date>(?!))?"
+                            rf"(?:(?: \((?P<agency>CNN|(?i:{_AGENCY}))\))(?: ?(?P<dash>--|\u2014|\u2013|-))?|"
+                            rf" (?P<dash2>--|\u2014))(?P<colon>(?!))?(?= ?[A-Z\"\u201c])")
+DATELINE_CITY = re.compile(rf"^(?P<place>{_CITIES})(?P<region>(?!))?(?P<date>(?!))?(?P<agency>(?!))?(?P<dash>(?!))?(?P<colon>:)"
+                           rf"(?= [A-Z])")
+
+
+def match_dateline(line: str) -> re.Match | None:
+    """The dateline opening ``line``: in capitals (:data:`DATELINE`), in title case with an agency or a dash
+    (:data:`DATELINE_TITLE`), or a known city and a colon (:data:`DATELINE_CITY`)."""
+    return DATELINE.match(line) or DATELINE_TITLE.match(line) or DATELINE_CITY.match(line)
 VERSION = re.compile(r"^\((?P<tag>\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE \d*|CORRECTED)\) |"
                      r"^(?P<tag2>\d+(?:st|nd|rd|th) LD[- ]Writethru):? ", re.I)
 BYLINE = re.compile(r"^By (?P<names>[A-Z][\w.' -]+?)(?:\s*[,/]\s*(?P<credit>[A-Z][\w ]+))?\s*$")
@@ -336,11 +348,12 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
     first = lay.body[0] if lay.body else ""
     if headline_hint is not None:  # HTML: short blocks may still go (jusText); the caller re-checks the dateline
         first = next((b for b in lay.body if DATELINE.match(b) or len(b.split()) >= 8), first)
-    dl = DATELINE.match(first) or DATELINE_TITLE.match(first)
+    dl = match_dateline(first)
     if dl is None and headline_hint is None:  # a standfirst's bullets may come first: the dateline opens the text after them
-        first = next((b for b in lay.body[1:4] if DATELINE_TITLE.match(b) or DATELINE.match(b) and len(b.split()) >= 8), first)
-        dl = DATELINE.match(first) or DATELINE_TITLE.match(first)
-    if dl and not (dl.group("dash") or dl.group("colon") or dl.group("date") or dl.group("agency") or dl.end() == len(first)):
+        first = next((b for b in lay.body[1:4] if match_dateline(b) and len(b.split()) >= 8), first)
+        dl = match_dateline(first)
+    if dl and not (dl.group("dash") or dl.group("colon") or dl.group("date") or dl.group("agency") or dl.end() == len(first)
+                   or dl.groupdict().get("dash2")):
         dl = None
     agency_word = dl.group("agency") if dl and dl.group("agency") else None
     agency = AGENCIES.get(agency_word.lower()) if agency_word else None
