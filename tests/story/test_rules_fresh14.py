@@ -60,3 +60,19 @@ def test_president_elect_is_a_title():
     found = [m["text"] for m in find_mentions("The US President-elect Jane Roe spoke. Roe said more.", None)
              if m["type"] == "person"]
     assert found == ["Jane Roe", "Roe"]
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("Opposition lawmakers have voiced concerns over the pact.", "voiced"),
+    ("They raised their concern, calling the launch \"unacceptable\".", "calling"),
+])
+def test_cues_after_fresh14(sentence, cue):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert cue in [c for c, _ in _cues(sentence)]
+
+
+def test_calling_off_is_no_cue():
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert "calling" not in [c for c, _ in _cues("Officials said that calling off the pact would only help the North.")]

@@ -43,7 +43,7 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "highlighted", "announce", "argue", "argues", "protested against", "protest against", "protests against",
              "denounced", "denounces", "are accusing", "is accusing", "are demanding", "is demanding", "has protested",
              "have protested", "hoped", "shows", "insists", "insist", "alleges", "allege", "slammed", "slams",
-             "cautions", "reaffirm", "reaffirms", "reaffirmed", "refused to admit",
+             "cautions", "voiced", "voices", "reaffirm", "reaffirms", "reaffirmed", "refused to admit",
              "objected to", "object to", "objects to")
 #: Cues whose content may be a short noun phrase ("The ministry denied the report.", "protested against the deal").
 SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against", "has protested",
@@ -58,7 +58,8 @@ _CONTENT_OPENERS = re.compile(r"\s+(?:that|the|a|an|it|its|his|her|their|he|she|
 #: Participle cues ("..., saying it would"): the source is the subject of the sentence.
 PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "claiming", "insisting", "arguing",
                "calling for", "urging", "accusing", "describing", "explaining", "underscoring", "highlighting", "emphasizing",
-               "emphasising", "asking", "denying", "welcoming", "informing", "alleging", "affirming", "reaffirming")
+               "emphasising", "asking", "denying", "welcoming", "informing", "alleging", "affirming", "reaffirming",
+               r"calling(?! off\b| up\b| out\b| in\b)")
 _AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
 #: "ruled" is a cue only with its content, a that-clause a few words on ("the court ruled last year that ..."),
 #: not in "Japan ruled Korea as a colony".
