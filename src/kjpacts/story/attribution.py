@@ -44,7 +44,7 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "denounced", "denounces", "are accusing", "is accusing", "are demanding", "is demanding", "has protested",
              "have protested", "hoped", "shows", "insists", "insist", "alleges", "allege", "slammed", "slams",
              "cautions", "voiced", "voices", "reaffirm", "reaffirms", "reaffirmed", "refused to admit",
-             "objected to", "object to", "objects to")
+             "objected to", "object to", "objects to", "replied", "replies", "reiterated", "reiterates", "termed")
 #: Cues whose content may be a short noun phrase ("The ministry denied the report.", "protested against the deal").
 SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against", "has protested",
                  "have protested")

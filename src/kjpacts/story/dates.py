@@ -8,6 +8,8 @@
 'XXXX-11-23'
 >>> [d.value for d in find_dates("22.11.2019, 22/11/2019 and 11/22/2019")]
 ['2019-11-22', '2019-11-22', '2019-11-22']
+>>> find_dates("Posted July. 24, 2019 07:52")[0].value
+'2019-07-24'
 >>> find_dates("2019 11 23")[0].value
 '2019-11-23'
 >>> find_dates("signed on 23 Nov 16 in Seoul")[0].value  # day, month, two-digit year
@@ -31,7 +33,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 #: Printed dates, most specific first; groups m (month), d (day), y (year).
 DATE_PATTERNS = [
-    re.compile(rf"\b(?:{_WD},? )?(?P<m>{_MON}) (?P<d>{_DAY}),? (?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?:{_WD},? )?(?P<m>{_MON}|(?:{'|'.join(m.capitalize() for m in MONTHS)})\.) (?P<d>{_DAY}),? "
+               rf"(?P<y>(?:19|20)\d\d)\b"),  # also "July. 24, 2019", as the Dong-A Ilbo prints it
     re.compile(rf"\b(?:{_WD},? )?(?P<d>{_DAY}) (?P<m>{_MON}),? (?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d\d)([-./])(?P<mm>[01]\d)\2(?P<d>[0-3]\d)(?![\d-])"),
     re.compile(rf"\b(?P<d>{_DAY})-(?P<m>{_MON})-(?P<y>(?:19|20)\d\d)\b"),
@@ -134,7 +137,7 @@ def url_date(url: str | None) -> tuple[str, str] | None:
 
 #: Labels printed just before a date, saying what it is: the story's first publication, or an update.
 PUBLISHED_LABEL = re.compile(r"(posted|published|first published|created|released|issued|\uc785\ub825|\ub4f1\ub85d|"
-                             r"\ubc1c\ud589|\uc1a1\uace0)$", re.I)  # the Korean: 입력 (posted), 등록, 발행, 송고
+                             r"\ubc1c\ud589|\uc1a1\uace0|^\W*date)$", re.I)  # the Korean: 입력 (posted), 등록, 발행, 송고
 UPDATED_LABEL = re.compile(r"(updated?|last updated|modified|last modified|revised|edited|\uc218\uc815|"
                            r"\uc5c5\ub370\uc774\ud2b8)$", re.I)  # 수정 (modified), 업데이트
 _BETWEEN = re.compile(rf"(?:[\s\d:.,|()\u2013\u2014/-]|\b(?:on|at|am|pm|a\.m\.|p\.m\.|{_WD}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)\b)*$",

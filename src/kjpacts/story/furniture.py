@@ -50,7 +50,7 @@ _MENU_WORDS = r"Log ?[Ii]n|Login|Sign ?[Ii]n|Sign ?[Uu]p|Register|Subscribe|Acco
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|close|comments?|"
                 r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe( now| today)?|log ?in|sign in|sign up|"
-                r"keywords|(link )?copied( to clipboard)?|accessibility links?|press releases?)$", _I),
+                r"keywords|(link )?copied( to clipboard)?|accessibility links?|press releases?|social sharing|home webmail)$", _I),
      "navigation", "site menu or section heading"),
     (PROMO_HEAD, "navigation", "heading of a promo block (related or popular links, newsletter)"),
     (BREADCRUMB, "breadcrumb", "breadcrumb trail"),
@@ -72,7 +72,8 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/(?i:getty images)|[A-Z][\w.'-]*( [A-Z][\w.'-]*)?/[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,2})"
                 r"[\])]?$"),  # "AFP/Getty Images", "REUTERS/Kim Hong-Ji"
      "site-furniture", PHOTO_CREDIT),
-    (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*\d", _I), "scrape-header", "'last updated' time of the web page"),
+    (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                r"Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d(?:,? \d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?(?: [A-Z]{2,4})?\W*$)", _I), "scrape-header", "'last updated' time of the web page"),
     (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
     (re.compile(r"^[\W_]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
     (re.compile(r"^\[(?![^\]]*\b(?:19|20)\d\d\b)[^\]]{0,40}\]$"), "site-furniture",
@@ -84,8 +85,10 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "a 'More >' link"),
     (re.compile(r"^(?:[A-Z][\w ]{0,20} ?: ?)+$"), "site-furniture",
      "template labels with no value ('ID :', 'Author:', 'Published: Updated:')"),
-    (re.compile(r"^(?:\d+\.\s*)?skip to (?:the )?(?:main |more )?[\w ]{0,20}$", _I),
+    (re.compile(r"^(?:\d+\.\s*)?skip to (?:the )?(?:main |more )?[\w ]{0,20}$|^go to (?:the )?(?:main )?(?:contents?|menu|top|navigation|footer)$", _I),
      "navigation", "a 'skip to content' link for screen readers"),
+    (re.compile(r"^(?:skip to (?:the )?(?:main )?(?:content|navigation|footer|search|menu|main)\s*){2,}(?=.{0,70}$)", _I),
+     "site-furniture", "'skip to' links for screen readers run into one line, perhaps with a help link after them"),
     (re.compile(r"^(?=(\S+\s+){0,20}\S+$).*\bby skipping the (?:main )?(?:menu|navigation)\b", _I),
      "site-furniture", "a screen-reader note on skipping the menu"),
     (re.compile(r"^(?:\d+\.\s*)?tap (?:in your|to add to|to install|the share)\b.*|^install the [\w .'&-]{1,40} app$|"
@@ -116,8 +119,11 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^[\uac00-\ud7a3]{1,8}(?: [\uac00-\ud7a3]{1,8}){0,2} (?:\ubc14\ub85c\uac00\uae30|\uc5f4\uae30|\ub2eb\uae30)$|"
                 r"^\ubc14\ub85c\uac00\uae30 \uba54\ub274$"), "navigation",
      "a Korean site's skip link or menu control ('\ubcf8\ubb38 \ubc14\ub85c\uac00\uae30': skip to the text; '\uac80\uc0c9\ucc3d \uc5f4\uae30': open search)"),
-    (re.compile(r"^(?:KOR|ENG|JPN|CHN|JP|KR|EN)(?:\s*[|/]\s*(?:KOR|ENG|JPN|CHN|JP|KR|EN))*$"), "navigation",
-     "a language switch ('KOR', 'ENG | JPN')"),
+    (re.compile(r"^(?:KOR|ENG|JPN|CHN|JP|KR|EN)(?:\s*[|/]\s*(?:KOR|ENG|JPN|CHN|JP|KR|EN))*$|"
+                r"^(?:\ud55c\uad6d\uc5b4|\u65e5\u672c\u8a9e|\u4e2d\u6587|\u7b80\u4f53\u4e2d\u6587|\u7e41\u9ad4\u4e2d\u6587)"
+                r"(?:\s*[|/\u00b7]?\s*(?:\ud55c\uad6d\uc5b4|\u65e5\u672c\u8a9e|\u4e2d\u6587|\u7b80\u4f53\u4e2d\u6587|"
+                r"\u7e41\u9ad4\u4e2d\u6587|English))*$"), "navigation",
+     "a language switch ('KOR', 'ENG | JPN', '\ud55c\uad6d\uc5b4': the page in Korean)"),
     (re.compile(r"^member for$|^(?:\d+ (?:years?|months?|weeks?|days?|hours?|minutes?)\s*){1,3}$", _I), "site-furniture",
      "an account's age ('Member for' / '4 years 6 months')"),
     (re.compile(r"^chat with us (?:in|on) (?:facebook )?messenger\b.*", _I), "share-widget",
@@ -200,9 +206,11 @@ SUFFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 _I), "scrape-header", "'updated' or 'modified' time glued to the end of a line"),
     (re.compile(r"(?:\s+[A-Z][a-z]+){0,3}\s+\uc785\ub825 \d{4}\.\d\d\.\d\d \(\d\d:\d\d\)(?: \uc218\uc815 \d{4}\.\d\d\.\d\d \(\d\d:\d\d\))?\s*$"),
      "scrape-header", "a Korean site's posted (\uc785\ub825) and modified (\uc218\uc815) times, with its programme name, after the headline"),
-    (re.compile(r"\s+\|\s+(?=[^|]{3,60}$)(?=.*\b(?:NEWS|News|AGENCY|Agency|TIMES|Times|POST|Post|HERALD|Herald|DAILY|Daily|"
-                r"JOURNAL|Journal|ONLINE|Online|TV|PRESS|Press)\b)[^|.!?]+$"), "site-furniture",
+    (re.compile(r"\s+\|\s+(?=[^|]{3,90}$)(?=.*\b(?:NEWS|News|AGENCY|Agency|TIMES|Times|POST|Post|HERALD|Herald|DAILY|Daily|"
+                r"JOURNAL|Journal|ONLINE|Online|TV|PRESS|Press)\b)(?:[^|.!?]|\.(?=\S))+$"), "site-furniture",
      "the site's name after the title, as a browser tab shows it ('... | Example News')"),
+    (re.compile(r"\s*\|\s*(?:read|view|see) (?:the )?original (?:version|article|story|post)(?: (?:at|on) (?:the )?source)?\s*$", _I),
+     "site-furniture", "an aggregator's link to the original ('| Read original version at source')"),
     (re.compile(r"\s+\((?:end|END)\)(?:\s+[a-z]{1,4}(?:[./][a-z]{1,4})*)?\s*$"), "site-furniture",
      "wire end marker and editors' initials glued to the last sentence ('(end) mk.rk')"),
 ]
@@ -214,6 +222,7 @@ CAPTION = re.compile(r"^In this (?:[\w.,' -]{0,40} )?(?:file |handout |undated |
                      r"[.]\s*\([^()]{0,60}\b(?:[Nn]ews|homepage|website|[Pp]hotos?|[Cc]ourtesy|Facebook|Twitter|"
                      r"Instagram|YouTube)\b[^()]{0,40}\)$|"  # "... Seoul. (Yonhap News)"; not a bare "(Yonhap)" after a sentence
                      r"\b(Photo|Phot|Pictured|Image)( by|:|\s*credit)|\b(?:File )?Photo/\s?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$|/\s*[A-Z][\w-]* (Photo|Photos|Images)\b|"
+                     r"[.!?]\s*\([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3}/(?:The )?[A-Z][\w .&'-]{1,40}\)$|"  # "(Jane Roe/The Associated Press)"
                      r"\bLicense Photo\b|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|^!\[[^\]]*\]\(\)|/ [A-Z][\w ]+ \|$|\((L|R|C|left|right|center|centre)\)|"
                      r"\s[\u2013\u2014-] [A-Z][A-Z .'-]+ / [A-Z][A-Z /]+$|"
                      r"[.)] ?/ (AP|AFP|Reuters|REUTERS|Yonhap|EPA|EPA-EFE|Getty Images|Xinhua|Kyodo|Newsis|News1|Bloomberg)$|"

@@ -102,6 +102,12 @@ BYLINE_NAMES = re.compile(r"^By (?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})",
 #: The second author of a byline: "By Joyce Lee and Kiyoshi Takenaka".
 BYLINE_SECOND = re.compile(r"^By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})* and "
                            r"(?P<name>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3})\s*$", re.M)
+#: A byline with no "By": a line of two to four names and nothing else ("Choe Sang-Hun, Motoko Rich and Edward Wong").
+_BYLINE_NAME = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,2}"
+BYLINE_LIST = re.compile(rf"^{_BYLINE_NAME}(?:, {_BYLINE_NAME}){{0,2}},? and {_BYLINE_NAME}$", re.M)
+#: A lower-case title after a demonym or country: "Japanese prime minister Fumio Kishida".
+TITLED_LOWER = re.compile(rf"\b[A-Z][a-z]+(?:'s)? (?:prime minister|president|(?:foreign|defen[cs]e) minister) "
+                          rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{1,2}})\b")
 #: A name of two or three words opening a sentence, then a verb of speech or meeting: "Yasukazu Hamada held talks
 #: with ...", "Jane Roe told reporters"; the words must not be places, organisations or demonyms (checked below).
 SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?] ))(?P<name>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}) "
@@ -154,7 +160,13 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
     for pattern in (BYLINE_NAMES, BYLINE_SECOND):
         for m in pattern.finditer(text):
             add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
-    for pattern in (TITLED, KOREAN, KOREAN_CAPS):
+    places = {v.split()[0] for _n, _t, _c, vs in GAZETTEER.values() for v in vs} | {"Seoul's", "Tokyo's"}
+    for m in BYLINE_LIST.finditer(text):
+        names = [(n.start() + m.start(), n.group()) for n in re.finditer(_BYLINE_NAME, m.group())]
+        if all(not (set(n.split()) & (places | NOT_NAMES | NOT_PERSON_WORDS | set(ORG_HEADS) | _TITLE_WORDS)) for _a, n in names):
+            for a, n in names:
+                add(a, a + len(n), "person", n, canonical_key(n))
+    for pattern in (TITLED, TITLED_LOWER, KOREAN, KOREAN_CAPS):
         for m in pattern.finditer(text):
             name = m.group("name")
             words = name.split()
@@ -165,7 +177,6 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
             name = " ".join(words)
             a = m.start("name")
             add(a, a + len(name), "person", name, canonical_key(name))
-    places = {v.split()[0] for _n, _t, _c, vs in GAZETTEER.values() for v in vs} | {"Seoul's", "Tokyo's"}
     for pattern in (APPOSED, ROLE_FIRST, ADMINISTRATION, QUOTE_SPEAKER, SUBJECT_NAME, NAME_IS_ROLE):  # names with no title or Korean surname, known by their context
         for m in pattern.finditer(text):
             words = m.group("name").split()

@@ -49,14 +49,16 @@ DATELINE = re.compile(
 #: ... or a colon after the place ("SINGAPORE: Japanese Defense Minister ..."), as Jiji and Arab News print it.
 #: A dateline in title case with its agency, as CNN prints it, perhaps glued to the text: "Seoul (CNN)Japan and ...".
 #: ... or with a dash and no agency ("Seoul — Japan and ..."), or a known city and a colon ("Tokyo: Japan ...", as the
-#: Sydney Morning Herald prints it).
+#: Sydney Morning Herald prints it), or several with a bar ("Seoul/Tokyo/Washington | South Korea ...", as the
+#: Financial Review prints a story filed from three cities).
 _CITIES = ("Seoul|Tokyo|Pyongyang|Beijing|Washington|Moscow|Singapore|Sydney|Canberra|London|Paris|Berlin|Brussels|Geneva|"
            "Bangkok|Manila|Hanoi|Jakarta|Taipei|Hong Kong|New Delhi|New York|Busan|Osaka|Shanghai")
-DATELINE_TITLE = re.compile(rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?(?P<date>(?!))?"
+DATELINE_TITLE = re.compile(rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)*))?"
+                            rf"(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{{1,2}}))?"
                             rf"(?:(?: \((?P<agency>CNN|(?i:{_AGENCY}))\))(?: ?(?P<dash>--|\u2014|\u2013|-))?|"
                             rf" (?P<dash2>--|\u2014))(?P<colon>(?!))?(?= ?[A-Z\"\u201c])")
-DATELINE_CITY = re.compile(rf"^(?P<place>{_CITIES})(?P<region>(?!))?(?P<date>(?!))?(?P<agency>(?!))?(?P<dash>(?!))?(?P<colon>:)"
-                           rf"(?= [A-Z])")
+DATELINE_CITY = re.compile(rf"^(?P<place>(?:{_CITIES})(?:/(?:{_CITIES}))*)(?P<region>(?!))?(?P<date>(?!))?(?P<agency>(?!))?"
+                           rf"(?P<dash>(?!))?(?P<colon>:| \|)(?= [A-Z])")
 
 
 def match_dateline(line: str) -> re.Match | None:
@@ -119,6 +121,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
     related = video = False
     lines = [ln for ln in text.split("\n") if ln.strip()]
     twice: set[str] = set()
+    tab_title = ""  # the raw line, when the headline so far is a browser tab's title ("Headline | Example News")
     for i, raw_line in enumerate(lines):
         line = raw_line
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -128,11 +131,13 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             if find_dates(pre[0]) or re.search(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b", pre[0]):
                 lay.removed_dates.append((pre[0].strip(), "scrape-header"))
             line = line[len(pre[0]):]
+        site_suffix = False
         post = suffix_furniture(line) if headline_hint is None else None  # HTML blocks are cut by tag, not text
         if post:
             lay.furniture.append({"text": post[0], "category": post[1], "reason": post[2], "match": "suffix"})
             lay.removed_dates += _stamp_dates(post[0])
             line = line[:len(line) - len(post[0])]
+            site_suffix = post[2].startswith("the site's name after the title")
         found = line_furniture(line)
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
@@ -151,6 +156,12 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
         if lay.headline and line.strip() != lay.headline.strip() \
                 and re.sub(r"^[\W_]+", "", line.strip()) == re.sub(r"^[\W_]+", "", lay.headline.strip()):
             lay.furniture.append({"text": line, "category": "navigation", "reason": "the headline repeated as a link"})
+            continue
+        if tab_title and lay.headline is not None and not lay.body and line.strip() == lay.headline.strip():
+            lay.furniture = [f for f in lay.furniture if not (f.get("match") == "suffix" and tab_title.endswith(f["text"]))]
+            lay.furniture.append({"text": tab_title, "category": "navigation",  # the whole line: its copy below stays
+                                  "reason": "the browser tab's title (the headline and the site's name), printed again as the headline"})
+            lay.headline = line
             continue
         if following and re.match(r"\s*[\u2022\u00b7\u25aa\u25cf>]\s*\S", line) \
                 and re.sub(r"^\s*[\u2022\u00b7\u25aa\u25cf>]\s*", "", line).strip() == following.strip():
@@ -217,6 +228,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 lay.furniture.append({"text": glued[0], "category": glued[1], "reason": glued[2], "match": "prefix"})
                 line = line[len(glued[0]):]
             lay.headline = line
+            tab_title = raw_line if site_suffix else ""
             continue
         seen_body = True
         lay.body.append(line)
@@ -374,7 +386,9 @@ def provenance(text: str, url: str | None, headline_hint: str | None = None,
     if not url_outlet and domain(url) and chain:
         chain.append(domain(url))
     chain = list(dict.fromkeys(chain))
-    headline = lay.headline or (first[:80] if first else "untitled page")
+    before = lay.body[:lay.body.index(first)] if first in lay.body else []  # the dateline was found further on
+    headline = lay.headline or next((b for b in before if _title_like(b) and not SENTENCE_END.search(b.strip())), None) \
+        or (first[:80] if first else "untitled page")
     version = None
     printed_headline = headline
     vm = VERSION.match(headline)
@@ -506,9 +520,12 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
                       "note": "Copyright footer: dates the site template, not the article." if kind == "copyright-year"
                       else "Stamp in page furniture (scraper or site header), removed from the clean text."})
     full_printed = [d.value for d in printed if not d.value.startswith("X")]
+    header = [lay.headline or ""] + lay.header + lay.body[:1]
+    labelled = list(dict.fromkeys(d.value for line in header for d in find_dates(line)  # "Date: 25/05/2023 | Source: ..."
+                                  if not d.value.startswith("X") and date_role(line[:d.start]) == "published"))
     scrape = [o["value"] for o in other if o["kind"] == "scrape-header" and o["value"] and len(o["value"]) == 10]
     u = url_date(url)
-    anchors = [v for v, _ in extra] + [v for v, _ in posted] + full_printed + scrape + ([u[0]] if u else [])
+    anchors = [v for v, _ in extra] + [v for v, _ in posted] + labelled + full_printed + scrape + ([u[0]] if u else [])
     copyright_years = [o["value"] for o in other if o["kind"] == "copyright-year" and o["value"]]
     body = "\n".join(lay.body[:2])
     weekdays = re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body)
@@ -526,11 +543,12 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
             candidates.append((resolved, f"The dateline prints {dl.group('date')!r}; the year comes from "
                                          + (f"a photo caption's date ({photo[-1]}): the first such day on or after it, as a "
                                             "photo is taken before the story that prints it (an inference)." if from_photo else
-                                            f"{'the page metadata' if extra else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}.")))
+                                            f"{'the page metadata' if extra else 'a labelled date in the header' if labelled else 'the printed date' if full_printed else 'the scraper stamp' if scrape else 'the URL' if u else 'the copyright year'}.")))
     candidates += list(extra) + posted
+    candidates += [(v, f"The header line prints the date {v} after a 'date', 'posted' or 'published' label.")
+                   for v in labelled]  # a label says what the date is; a bare date may be the site's
     for v in dict.fromkeys(full_printed):  # the same date printed twice is one piece of evidence
         candidates.append((v, f"The page prints the date {v} on a line of its own."))
-    header = [lay.headline or ""] + lay.header + lay.body[:1]
     for line in header:
         for d in find_dates(line):
             if not d.value.startswith("X") and date_role(line[:d.start]) == "updated":

@@ -207,7 +207,7 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
         start = m.start() if m.group(1) in ("early", "mid", "late", "last", "next", "this", "earlier in", "later in") else m.start(2)
         add(start, m.end(), "DATE", f"{y}-{month:02d}", "month, the nearest one to the publication date", mod)
     # 5. durations and sets
-    for m in re.finditer(r"\banother (year|month|week|day|decade)\b", text, re.I):  # "extend it for another year"
+    for m in re.finditer(r"\b(?:another|an extra|an additional|one more) (year|month|week|day|decade)\b", text, re.I):  # "for another year"
         add(m.start(), m.end(), "DURATION", _duration("1", m.group(1)), "duration (another year)", anchor_kind="absolute")
     for m in re.finditer(rf"\b(every|each) ({_UNITW})\b", text, re.I):
         add(m.start(), m.end(), "SET", _duration("1", m.group(2)), "set (every ...)", anchor_kind="absolute")
