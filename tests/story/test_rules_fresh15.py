@@ -177,3 +177,44 @@ def test_a_list_of_places_or_offices_is_no_byline(line):
 def test_a_lower_case_title_after_a_demonym():
     assert _persons("Talks with Japanese prime minister Jane Roe ended. Roe left.") == ["Jane Roe", "Roe"]
     assert _persons("The Japanese prime minister Tuesday met the press.") == []
+
+
+# --- attribution after the fresh-15 rules, measured on every set ----------------------------------
+
+@pytest.mark.parametrize("sentence,cue,source", [
+    ("The council echoed a similar view on Monday.", "echoed", "The council"),
+    ("Lawmakers quickly hailed the decision as a step forward.", "hailed", "Lawmakers"),
+    ("The ministry immediately protested against the move.", "protested against", "The ministry"),
+    ("We strongly urge the other side to stop the drills.", "urge", "We"),
+    ("The government has determined that the pact is useful.", "determined", "The government"),
+    ("Beijing condemned what they called heightened tension in the region.", "called", "they"),
+    ("Officials say what they claim is a threat to the region.", "claim", "they"),
+    ("Asked about the pact last week, President Jane Roe said it would last.", "said", "President Jane Roe"),
+])
+def test_more_cues_and_sources(sentence, cue, source):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert (cue, source) in _cues(sentence)
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("The ministry rejected the country's claim that the pact had lapsed.", "claim"),
+    ("It was a determined effort by both sides to keep the talks alive.", "determined"),
+])
+def test_nouns_and_adjectives_are_no_cues(sentence, cue):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert cue not in [c for c, _ in _cues(sentence)]
+
+
+def test_only_a_reporting_verb_inverts():
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert ("said", "Jane Roe") in _cues("The pact is useful for both countries, said Jane Roe.")
+    assert ("echoed", "a similar view") not in _cues("Jane Roe, the leader of the small party, echoed a similar view.")
+
+
+def test_a_name_after_a_comma_in_a_title_apposition_stays_whole():
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert ("said", "Jane Roe, president of the institute") in _cues("Jane Roe, president of the institute, said the pact was useful.")

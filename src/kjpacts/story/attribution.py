@@ -44,9 +44,16 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "denounced", "denounces", "are accusing", "is accusing", "are demanding", "is demanding", "has protested",
              "have protested", "hoped", "shows", "insists", "insist", "alleges", "allege", "slammed", "slams",
              "cautions", "voiced", "voices", "reaffirm", "reaffirms", "reaffirmed", "refused to admit",
-             "objected to", "object to", "objects to", "replied", "replies", "reiterated", "reiterates", "termed")
+             "objected to", "object to", "objects to", "replied", "replies", "reiterated", "reiterates", "termed",
+             "echoed", "echoes", "hailed", "hails", "lauded", "lauds", "praised", "praises", "affirmed", "affirms",
+             "expresses", "suggest", "suggests", "urge", "went on to say")
+#: Cues that may come before their source at a sentence's end ("..., said Kim Min-su."); "..., echoed a similar view" is
+#: no inverted report.
+INVERTED = {"said", "says", "told", "added", "adds", "noted", "stated", "wrote", "asked", "warned", "explained", "insisted",
+            "replied", "argued", "continued", "announced", "reported", "reports", "claimed", "stressed", "emphasized",
+            "emphasised", "writes"}
 #: Cues whose content may be a short noun phrase ("The ministry denied the report.", "protested against the deal").
-SHORT_CONTENT = ("denied", "denies", "deny", "protested against", "protest against", "protests against", "has protested",
+SHORT_CONTENT = ("denied", "denies", "deny", "dismissed", "dismisses", "protested against", "protest against", "protests against", "has protested",
                  "have protested")
 #: What can "show" a finding: "a survey showed that ...", "media reports showed"; not "the launch showed".
 EVIDENCE = re.compile(r"\b(reports?|surveys?|polls?|stud(?:y|ies)|data|figures|statistics|documents?|records?|media|"
@@ -60,7 +67,8 @@ PARTICIPLES = ("saying", "citing", "noting", "adding", "stressing", "warning", "
                "calling for", "urging", "accusing", "describing", "explaining", "underscoring", "highlighting", "emphasizing",
                "emphasising", "asking", "denying", "welcoming", "informing", "alleging", "affirming", "reaffirming",
                r"calling(?! off\b| up\b| out\b| in\b)")
-_AUX = r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|reportedly|was|were|is)\s+)*"
+_AUX = (r"(?:(?:has|have|had|will|would|also|previously|later|earlier|bitterly|repeatedly|publicly|then|once|further|again|"
+        r"reportedly|was|were|is|immediately|quickly|swiftly|strongly|sharply|firmly|flatly|openly)\s+)*")
 #: "ruled" is a cue only with its content, a that-clause a few words on ("the court ruled last year that ..."),
 #: not in "Japan ruled Korea as a colony".
 CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True))}|"
@@ -74,6 +82,10 @@ CUE = re.compile(rf"\b{_AUX}(?P<verb>{'|'.join(sorted(map(re.escape, CUE_VERBS),
                  rf"(?<!\b[Tt]he )(?<!\b[Hh]igh )(?<!\braised )(?<!\b[Ii]ts )(?<!\b[Tt]heir )(?<!\b[Hh]is )(?<!\b[Hh]er )(?<!\b[Oo]ur )"
                  rf"hop(?:es|ing)(?= (?:to|that)\b)|"  # "the US hopes to", not "raised hopes that"
                  rf"(?<=\bwhat they )term|(?<=\bwhat (?:it|he) )terms|refer(?:s|red)? to(?= as\b)|"  # "what they term", "refer to as"
+                 rf"(?<=\bwhat (?:it|he) )call(?:s|ed)|(?<=\bwhat she )call(?:s|ed)|(?<=\bwhat they )call(?:ed)?|"  # "what it called"
+                 rf"determined(?= that\b)|"
+                 rf"(?<!'s )(?<!\u2019s )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\b[Tt]he )(?<!\b[Aa] )"
+                 rf"(?<!\bthis )(?<!\bthat )claim(?= )|"  # "they claim", not the noun "its claim that"  # "the government has determined that", not "a determined effort"
                  rf"(?<!-)call(?:s|ed)(?= on\b| (?:[\w'\u2019-]+ ){{0,4}}(?:an? |the )?[\"\u201c])|"  # "called the move \"a misjudgment\""
                  rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )"
                  rf"(?:sees?|described|describes)(?=(?: [\w'\u2019\"\u201c\u201d-]+){{0,8}} as\b(?! well\b))|"  # "sees it as", "what it sees as"
@@ -120,6 +132,11 @@ def _span(text: str, start: int, end: int) -> dict | None:
     return {"start": start, "end": end, "text": text[start:end]} if end > start else None
 
 
+#: An opening clause before the subject ("Asked about the pact, ...", "Speaking in Seoul, ..."): not the source.
+_OPENING_CLAUSE = re.compile(r"(?:Asked|Speaking|Responding|Commenting|Addressing|Writing|Earlier|Later|Separately|"
+                             r"Meanwhile|In|On|At|After|Before|During|When|While|Despite|Following|Last|This)\b")
+
+
 def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
     """Source phrase ending at ``cue_start``: back to the nearest clause boundary."""
     dl = _DATELINE.match(text, sent_start, cue_start)  # "TOKYO, Aug 23 (KUNA) -- Abe denounced": not the source
@@ -149,6 +166,10 @@ def _source_left(text: str, sent_start: int, cue_start: int) -> tuple[int, int] 
     if aside:
         end = start + aside.start()
     words = text[start:end].split()
+    comma = text.rfind(", ", start, end)
+    if words and comma > start and (len(words) > 14 or _OPENING_CLAUSE.match(text, start)):
+        start, end = _strip(text, comma + 2, end)  # "Asked about the pact, President Roe said": the name after the comma
+        words = text[start:end].split()
     if not words or len(words) > 14:
         return None
     if words[0].lower() in ("which", "who"):
@@ -273,7 +294,7 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
         verb = m.group("verb")
         if re.search(r"(?:\bnot|\bnever|n't)\s+$", text[s:m.start()], re.I):
             continue  # "Tokyo does not view Seoul as ...", "did not say": a negated cue reports nothing
-        right = _source_right(text, s, m.start(), ve, e)
+        right = _source_right(text, s, m.start(), ve, e) if verb in INVERTED else None
         if right:  # "..., said Kim Min-su, a deputy director."
             content = _span(text, s, text.rindex(",", s, m.start()))
             if content and len(content["text"].split()) >= 3:
@@ -283,6 +304,9 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
                 cues_used.append((vs, ve))
                 continue
         src = _source_left(text, s, m.start())  # the source ends before any auxiliary ("have said")
+        what = re.search(r"\bwhat (?P<who>it|he|she|they) $", text[s:vs])
+        if what:  # "condemned what they called ...": the pronoun speaks
+            src = (s + what.start("who"), s + what.end("who"))
         if src and re.search(r"\band$", text[src[0]:src[1]]):  # "X said that ... and denied that": X again
             earlier = [q for q in out if q["source"] and s <= q["cue"]["start"] < vs]
             src = (earlier[-1]["source"]["start"], earlier[-1]["source"]["end"]) if earlier else src
