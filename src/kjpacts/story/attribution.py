@@ -360,7 +360,7 @@ def find_attributions(text: str, sentences: list[tuple[int, int]]) -> list[dict]
     # 4. colon speakers (transcripts): "NAME: ...", "[Soundbite] NAME(ROLE) : ..."
     pos = 0
     for line in text.split("\n"):
-        m = re.match(r"^(?:\[[^\]]{1,30}\] )?(?P<src>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}(?: ?\([^)]{1,80}\))?) ?: "
+        m = re.match(r"^(?:\[[^\]]{1,30}\] )?(?P<src>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}(?: ?\([^)]{1,80}\))?) ?: +"
                      r"(?P<content>\S.{10,}[.?!\"])$", line)
         if m and not re.match(r"^(Photo|Editor|Note|Tags|Source|Related)\b", line):
             colon = line.index(":", m.end("src"))

@@ -42,6 +42,7 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<d>[0-3]?\d)/(?P<mm>[01]?\d)/(?P<y>(?:19|20)\d\d)\b"),  # "22/11/2019": only where US order fails
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.])"),  # "22.11.2019"
     re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\. (?P<mm>[01]?\d)\. (?P<d>[0-3]?\d)\b"),  # "2019. 11. 22"
+    re.compile(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<mm>[01]\d)\.(?P<yy>\d\d)(?![\d.])"),  # "22.11.16": day, month, two-digit year
     re.compile(r"(?<![\d.,])(?P<y>(?:19|20)\d\d) (?P<mm>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12]\d|3[01])(?![\d.,])"),  # "2019 11 23"
     re.compile(r"(?<![\d-])(?P<mm>[01]\d)-(?P<d>[0-3]\d)-(?P<yy>\d\d)(?![\d-])"),
     re.compile(rf"\b(?P<d>{_DAY}) (?P<m>{_MON}) (?P<yy>\d\d)\b(?![\d:%.,]\d| ?%| (?:percent|per cent|people|of)\b)"),  # "23 Nov 16"

@@ -46,11 +46,14 @@ BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u20
                         r"[^>\u00bb\u203a|]{1,30}$", _I)
 PHOTO_CREDIT = "photo credit alone on its line"
 _MENU_WORDS = r"Log ?[Ii]n|Login|Sign ?[Ii]n|Sign ?[Uu]p|Register|Subscribe|Account|Demo|Request|Support|Contact|Help|Products|Terminal|Newsletters?|Search|Menu"
+#: The credit line of an embedded tweet: "\u2014 Jane Roe (@janeroe) June 3, 2023".
+TWEET_CREDIT = re.compile(r"^[\u2014\u2013-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\.? \d{1,2}, (?:19|20)\d\d$")
 #: Whole-line rules: (pattern, category, reason).
 LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"^(select languages?|all headlines|skip to (main )?content|menu|search|home|close|comments?|"
                 r"back to top|print|e-?mail|share( this( article| story)?)?|tweet|subscribe( now| today)?|log ?in|sign in|sign up|"
-                r"keywords|(link )?copied( to clipboard)?|accessibility links?|press releases?|social sharing|home webmail)$", _I),
+                r"keywords|(link )?copied( to clipboard)?|accessibility links?|press releases?|social sharing|home webmail|all news)$", _I),
      "navigation", "site menu or section heading"),
     (PROMO_HEAD, "navigation", "heading of a promo block (related or popular links, newsletter)"),
     (BREADCRUMB, "breadcrumb", "breadcrumb trail"),
@@ -136,6 +139,13 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"continue reading) this (?:article|story)\W*|cancel any ?time\W*)$", _I), "site-furniture",
      "a comment box's prompts or a paywall's offer ('Would you like to comment on this article?', 'Cancel anytime.')"),
     (re.compile(r"^\d+$"), "site-furniture", "a bare number (page id or counter)"),
+    (re.compile(r"^(?=(?:.*?https?://\S+){2})(?:home|main|news)\b.*$", _I), "breadcrumb",
+     "a breadcrumb trail with the links' addresses printed ('Home https://... World https://... Title')"),
+    (re.compile(r"^[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,7}$"), "site-furniture",
+     "a short line in Arabic script on an English page (a theme credit or language link)"),
+    (TWEET_CREDIT, "site-furniture", "an embedded tweet's author, handle and date"),
+    (re.compile(r"^(?=(\S+\s+){0,60}\S+$).*\bpic\.twitter\.com/\w+\s*$"), "site-furniture",
+     "an embedded tweet's text, ending in its picture link"),
     (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
      "site-furniture", "a page id with its label ('Story Code : 12345', 'News ID: 678')"),
     (re.compile(r"^(advertisement|advertising|sponsored( content)?|ad)$", _I), "site-furniture", "advertisement slot"),

@@ -73,7 +73,8 @@ _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 PORTFOLIO = (r"(?:of|for)\s+(?:the\s+)?(?:National\s+|Home\s+)?(?:Defen[cs]e|Foreign Affairs|Home Affairs|Internal Affairs|"
              r"State|Finance|Justice|Trade|Unification|Interior|Economy|Economy and Finance)")
 TITLED = re.compile(rf"\b{TITLES}(?:\s+to\s+(?:the\s+)?(?:South |North )?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s+{PORTFOLIO})?\s+"
-                    rf"(?P<name>[A-Z]{{2,}}\s{_NAME_TOKEN}|{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})\b(?!\s+of\b)")  # \b: no
+                    rf"(?P<name>[A-Z]{{2,}}\s{_NAME_TOKEN}|{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{0,2}})\b"
+                    rf"(?!\s+of\b(?!\s+(?:Japan|South|North|Korea|China|the Republic|the United States)\b))")  # \b: no
 # backing off to "Securit"; "KIHARA Minoru": a Japanese surname in capitals before the given name (Japanese government style)
 #: Capitalised words that follow a title-like word without being a name ("General Security of ...").
 NOT_NAMES = {"Security", "Assembly", "Staff", "Affairs", "Council", "Information", "Agreement", "Office", "House",
@@ -87,7 +88,7 @@ ROLES = ("spokesman", "spokeswoman", "spokesperson", "professor", "analyst", "re
 APPOSED = re.compile(rf"\b(?P<name>{_NAME_TOKEN}(?: [A-Z]\.)?(?: {_NAME_TOKEN}){{1,2}}), (?:(?:a|an|the|who is|who was)\s+)?"
                      rf"(?:[\w.'-]+\s+){{0,4}}?(?:{'|'.join(ROLES)})s?\b")
 #: A role before a name set off by commas: "Japan's ambassador to the South, Yasumasa Nagamine, signed".
-ROLE_FIRST = re.compile(rf"\b(?:{'|'.join(ROLES)})(?: (?:to|of|for|at|in) (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,3}})?, "
+ROLE_FIRST = re.compile(rf"\b(?i:{'|'.join(ROLES)})(?: (?:to|of|for|at|in) (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,3}})?, "
                         rf"(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}),")
 #: A single name as the speaker right after a quotation: '"... tests," Carter stated.'
 QUOTE_SPEAKER = re.compile(r"[,?!][\"\u201d]\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}) (?:said|says|stated|states|told|"
@@ -105,6 +106,8 @@ BYLINE_SECOND = re.compile(r"^By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}(?:, [A-Z][
 #: A byline with no "By": a line of two to four names and nothing else ("Choe Sang-Hun, Motoko Rich and Edward Wong").
 _BYLINE_NAME = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,2}"
 BYLINE_LIST = re.compile(rf"^{_BYLINE_NAME}(?:, {_BYLINE_NAME}){{0,2}},? and {_BYLINE_NAME}$", re.M)
+#: A speaker label in a transcript, in capitals: "MR. SULLIVAN:", "MS. JEAN-PIERRE:".
+TRANSCRIPT_SPEAKER = re.compile(r"^(?:MR|MS|MRS|DR)\. (?P<name>[A-Z]{2,}(?:-[A-Z]{2,})?)(?=:)", re.M)
 #: A lower-case title after a demonym or country: "Japanese prime minister Fumio Kishida".
 TITLED_LOWER = re.compile(rf"\b[A-Z][a-z]+(?:'s)? (?:prime minister|president|(?:foreign|defen[cs]e) minister) "
                           rf"(?P<name>{_NAME_TOKEN}(?:\s{_NAME_TOKEN}){{1,2}})\b")
@@ -166,6 +169,8 @@ def find_mentions(text: str, dateline: tuple[int, int] | None = None) -> list[di
         if all(not (set(n.split()) & (places | NOT_NAMES | NOT_PERSON_WORDS | set(ORG_HEADS) | _TITLE_WORDS)) for _a, n in names):
             for a, n in names:
                 add(a, a + len(n), "person", n, canonical_key(n))
+    for m in TRANSCRIPT_SPEAKER.finditer(text):
+        add(m.start("name"), m.end("name"), "person", m.group("name"), canonical_key(m.group("name")))
     for pattern in (TITLED, TITLED_LOWER, KOREAN, KOREAN_CAPS):
         for m in pattern.finditer(text):
             name = m.group("name")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
-from .furniture import (PROMO_HEAD, SENTENCE_END, VIDEO_LINK, body_fragments, caption_twice, headline_prefix, is_caption,
-                        line_furniture, photo_title, prefix_furniture, printed_twice, promo_line, suffix_furniture,
+from .furniture import (PROMO_HEAD, SENTENCE_END, TWEET_CREDIT, VIDEO_LINK, body_fragments, caption_twice, headline_prefix,
+                        is_caption, line_furniture, photo_title, prefix_furniture, printed_twice, promo_line, suffix_furniture,
                         title_over_credit)
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
@@ -147,7 +147,8 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             for d in find_dates(line):
                 kind = ("copyright-year" if found[0] == "copyright-footer" else
                         "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else
-                        "posted-stamp" if found[1].startswith(("blog post header", "a blog's post stamp")) else "scrape-header")
+                        "posted-stamp" if found[1].startswith(("blog post header", "a blog's post stamp")) else
+                        "embedded-post-date" if found[1].startswith("an embedded tweet") else "scrape-header")
                 lay.removed_dates.append((line, kind))
             year = re.search(r"\b(19|20)\d\d\b", line)
             if found[0] == "copyright-footer" and year and not find_dates(line):
@@ -173,6 +174,9 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             lay.furniture.append({"text": lay.headline, "category": "navigation",
                                   "reason": "the title cut short (a tab or link text), printed again in full below it"})
             lay.headline = line
+            continue
+        if following and TWEET_CREDIT.match(following.strip()) and len(line.split()) <= 60:
+            lay.furniture.append({"text": line, "category": "site-furniture", "reason": "an embedded tweet's text, over its credit"})
             continue
         if re.fullmatch(r"(?i:story highlights|highlights|key points|in brief)", line.strip()):
             related = video = False  # a standfirst's label: its bullets are the article's own summary
@@ -518,6 +522,8 @@ def date_of(lay: Layout, dl: re.Match | None, url: str | None, text: str, extra:
             continue
         other.append({"text": txt.strip(), "value": value, "kind": kind,
                       "note": "Copyright footer: dates the site template, not the article." if kind == "copyright-year"
+                      else "Date of a post embedded in the page (a tweet): the post is from that day, the story from then or "
+                           "later." if kind == "embedded-post-date"
                       else "Stamp in page furniture (scraper or site header), removed from the clean text."})
     full_printed = [d.value for d in printed if not d.value.startswith("X")]
     header = [lay.headline or ""] + lay.header + lay.body[:1]
