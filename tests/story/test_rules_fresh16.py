@@ -72,3 +72,29 @@ def test_transcript_labels_roles_first_and_a_title_before_of_a_country():
     assert "Jane Roe" in _persons("Our National Security Advisor, Jane Roe, is here to talk.")
     assert "Roe" in _persons("We host Prime Minister Roe of Japan today.")
     assert _persons("He met the Minister of Defense today.") == []
+
+
+@pytest.mark.parametrize("published,precision,value", [
+    ("2011", "year", "2011-XX-XXT16:00"), ("2016-11", "month", "2016-11-XXT16:00"), ("2016-11-22", "day", "2016-11-22T16:00"),
+])
+def test_a_clock_time_on_a_page_not_dated_to_the_day_leaves_the_day_unknown(published, precision, value):
+    from kjpacts.story.timex import find_timexes
+
+    assert [(t["text"], t["value"]) for t in find_timexes("They met at 4 pm.", published, precision)] == [("4 pm", value)]
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("Officials emphasize that the pact is only about North Korea.", "emphasize"),
+    ("Experts warn that the deal could collapse next year.", "warn"),
+    ("Analysts stress that trust between the two is low.", "stress"),
+])
+def test_present_tense_cues(sentence, cue):
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert cue in [c for c, _ in _cues(sentence)]
+
+
+def test_a_stress_test_is_no_cue():
+    from tests.story.test_rules_fresh6 import _cues
+
+    assert "stress" not in [c for c, _ in _cues("The bank ran a stress test on the new pact figures last week.")]

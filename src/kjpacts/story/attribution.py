@@ -46,7 +46,7 @@ CUE_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "noted", "
              "cautions", "voiced", "voices", "reaffirm", "reaffirms", "reaffirmed", "refused to admit",
              "objected to", "object to", "objects to", "replied", "replies", "reiterated", "reiterates", "termed",
              "echoed", "echoes", "hailed", "hails", "lauded", "lauds", "praised", "praises", "affirmed", "affirms",
-             "expresses", "suggest", "suggests", "urge", "went on to say")
+             "expresses", "suggest", "suggests", "urge", "went on to say", "emphasize", "emphasise", "stress", "warn")
 #: Cues that may come before their source at a sentence's end ("..., said Kim Min-su."); "..., echoed a similar view" is
 #: no inverted report.
 INVERTED = {"said", "says", "told", "added", "adds", "noted", "stated", "wrote", "asked", "warned", "explained", "insisted",

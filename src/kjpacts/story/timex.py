@@ -106,7 +106,7 @@ def find_timexes(text: str, published: str, precision: str) -> list[dict]:
                 "calendar date" if g.get("y") or g.get("yy") else "calendar date, year of the publication date",
                 anchor_kind="absolute" if g.get("y") or g.get("yy") else "published")
     # 2. times of day
-    day_value = anchor.isoformat() if anchor else published
+    day_value = anchor.isoformat() if anchor else (published + "-XX-XX")[:10]  # "2011-XX-XXT16:00": TimeML's unknown day
     for m in re.finditer(r"\b(\d{1,2})(?::(\d{2}))? ?(a\.m\.|p\.m\.|am\b|pm\b)|\b([01]?\d|2[0-3]):([0-5]\d)\b", text, re.I):
         if m.group(3):
             h = int(m.group(1)) % 12 + (12 if m.group(3).lower().startswith("p") else 0)
