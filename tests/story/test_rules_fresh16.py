@@ -61,13 +61,9 @@ def test_a_colon_speaker_with_two_spaces():
     assert (":", "MS. ROE") in _cues("MS. ROE:  Good morning, everybody, and thank you for coming.")
 
 
-def _persons(text: str) -> list[str]:
-    from kjpacts.story.mentions import find_mentions
-
-    return [m["text"] for m in find_mentions(text, None) if m["type"] == "person"]
-
-
 def test_transcript_labels_roles_first_and_a_title_before_of_a_country():
+    from tests.story.test_rules_fresh15 import _persons
+
     assert "ROE" in _persons("MR. ROE:  Thank you all.")
     assert "Jane Roe" in _persons("Our National Security Advisor, Jane Roe, is here to talk.")
     assert "Roe" in _persons("We host Prime Minister Roe of Japan today.")

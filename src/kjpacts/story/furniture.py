@@ -45,6 +45,8 @@ _SECTION = "|".join(re.escape(x) for x in SECTIONS)
 BREADCRUMB = re.compile(r"^(home|main|news)\s*[>\u00bb\u203a/|]\s*([^>\u00bb\u203a|]{1,30}\s*[>\u00bb\u203a/|]\s*)*"
                         r"[^>\u00bb\u203a|]{1,30}$", _I)
 PHOTO_CREDIT = "photo credit alone on its line"
+SITE_NAME_SUFFIX = "the site's name after the title, as a browser tab shows it ('... | Example News')"
+TWEET_CREDIT_LINE = "an embedded tweet's author, handle and date"
 _MENU_WORDS = r"Log ?[Ii]n|Login|Sign ?[Ii]n|Sign ?[Uu]p|Register|Subscribe|Account|Demo|Request|Support|Contact|Help|Products|Terminal|Newsletters?|Search|Menu"
 #: The credit line of an embedded tweet: "\u2014 Jane Roe (@janeroe) June 3, 2023".
 TWEET_CREDIT = re.compile(r"^[\u2014\u2013-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -76,7 +78,8 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"[\])]?$"),  # "AFP/Getty Images", "REUTERS/Kim Hong-Ji"
      "site-furniture", PHOTO_CREDIT),
     (re.compile(r"^\(?(Last Update[sd]?|Last modified|Updated|Modified)\b:?\s*\(?\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-                r"Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d(?:,? \d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?(?: [A-Z]{2,4})?\W*$)", _I), "scrape-header", "'last updated' time of the web page"),
+                r"Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d(?:,? \d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?(?: [A-Z]{2,4})?\W*$)", _I),
+     "scrape-header", "'last updated' time of the web page"),
     (re.compile(r"^(https?://|www\.)\S+$", _I), "navigation", "the page's own address printed as text"),
     (re.compile(r"^[\W_]*$|^\d{1,2}:\d{2}(:\d{2})?$"), "site-furniture", "symbols only, or a bare clock time (a video length)"),
     (re.compile(r"^\[(?![^\]]*\b(?:19|20)\d\d\b)[^\]]{0,40}\]$"), "site-furniture",
@@ -143,7 +146,7 @@ LINE_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "a breadcrumb trail with the links' addresses printed ('Home https://... World https://... Title')"),
     (re.compile(r"^[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,7}$"), "site-furniture",
      "a short line in Arabic script on an English page (a theme credit or language link)"),
-    (TWEET_CREDIT, "site-furniture", "an embedded tweet's author, handle and date"),
+    (TWEET_CREDIT, "site-furniture", TWEET_CREDIT_LINE),
     (re.compile(r"^(?=(\S+\s+){0,60}\S+$).*\bpic\.twitter\.com/\w+\s*$"), "site-furniture",
      "an embedded tweet's text, ending in its picture link"),
     (re.compile(r"^(?:(?:story|news|article|post|item|content|page)\s*)?(?:code|id|no\.?|number)\s*:\s*\d+$", _I),
@@ -218,7 +221,7 @@ SUFFIX_RULES: list[tuple[re.Pattern[str], str, str]] = [
      "scrape-header", "a Korean site's posted (\uc785\ub825) and modified (\uc218\uc815) times, with its programme name, after the headline"),
     (re.compile(r"\s+\|\s+(?=[^|]{3,90}$)(?=.*\b(?:NEWS|News|AGENCY|Agency|TIMES|Times|POST|Post|HERALD|Herald|DAILY|Daily|"
                 r"JOURNAL|Journal|ONLINE|Online|TV|PRESS|Press)\b)(?:[^|.!?]|\.(?=\S))+$"), "site-furniture",
-     "the site's name after the title, as a browser tab shows it ('... | Example News')"),
+     SITE_NAME_SUFFIX),
     (re.compile(r"\s*\|\s*(?:read|view|see) (?:the )?original (?:version|article|story|post)(?: (?:at|on) (?:the )?source)?\s*$", _I),
      "site-furniture", "an aggregator's link to the original ('| Read original version at source')"),
     (re.compile(r"\s+\((?:end|END)\)(?:\s+[a-z]{1,4}(?:[./][a-z]{1,4})*)?\s*$"), "site-furniture",
@@ -375,6 +378,11 @@ def title_over_credit(text: str, next_line: str | None) -> bool:
     found = line_furniture(next_line) if next_line else None
     return bool(t and len(t.split()) <= 8 and not re.search(r"[.!?:;]$", t) and found
                 and found[1] == PHOTO_CREDIT)
+
+
+def tweet_text(text: str, next_line: str | None) -> bool:
+    """True for an embedded tweet's text: at most sixty words over the tweet's credit line (:data:`TWEET_CREDIT`)."""
+    return bool(next_line and TWEET_CREDIT.match(next_line.strip()) and len(text.split()) <= 60)
 
 
 def printed_twice(text: str, next_line: str | None) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .dates import FoundDate, date_role, find_dates, url_date, weekday_of
-from .furniture import (PROMO_HEAD, SENTENCE_END, TWEET_CREDIT, VIDEO_LINK, body_fragments, caption_twice, headline_prefix,
-                        is_caption, line_furniture, photo_title, prefix_furniture, printed_twice, promo_line, suffix_furniture,
+from .furniture import (PROMO_HEAD, SENTENCE_END, SITE_NAME_SUFFIX, TWEET_CREDIT_LINE, VIDEO_LINK, body_fragments,
+                        caption_twice, headline_prefix, is_caption, line_furniture, photo_title, prefix_furniture,
+                        printed_twice, promo_line, suffix_furniture, tweet_text,
                         title_over_credit)
 
 #: Outlets known by their web domain (the URL is evidence, not a requirement).
@@ -137,7 +138,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
             lay.furniture.append({"text": post[0], "category": post[1], "reason": post[2], "match": "suffix"})
             lay.removed_dates += _stamp_dates(post[0])
             line = line[:len(line) - len(post[0])]
-            site_suffix = post[2].startswith("the site's name after the title")
+            site_suffix = post[2] == SITE_NAME_SUFFIX
         found = line_furniture(line)
         if found:
             lay.furniture.append({"text": line, "category": found[0], "reason": found[1]})
@@ -148,7 +149,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                 kind = ("copyright-year" if found[0] == "copyright-footer" else
                         "last-update" if re.match(r"\W*(last update|last modified|updated|modified)", line, re.I) else
                         "posted-stamp" if found[1].startswith(("blog post header", "a blog's post stamp")) else
-                        "embedded-post-date" if found[1].startswith("an embedded tweet") else "scrape-header")
+                        "embedded-post-date" if found[1] == TWEET_CREDIT_LINE else "scrape-header")
                 lay.removed_dates.append((line, kind))
             year = re.search(r"\b(19|20)\d\d\b", line)
             if found[0] == "copyright-footer" and year and not find_dates(line):
@@ -175,7 +176,7 @@ def analyse_lines(text: str, headline_hint: str | None = None) -> Layout:
                                   "reason": "the title cut short (a tab or link text), printed again in full below it"})
             lay.headline = line
             continue
-        if following and TWEET_CREDIT.match(following.strip()) and len(line.split()) <= 60:
+        if tweet_text(line, following):
             lay.furniture.append({"text": line, "category": "site-furniture", "reason": "an embedded tweet's text, over its credit"})
             continue
         if re.fullmatch(r"(?i:story highlights|highlights|key points|in brief)", line.strip()):
